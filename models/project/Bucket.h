@@ -1,0 +1,24 @@
+// A local S3-style bucket and the notification rules that invoke functions on object events.
+#pragma once
+
+#include "Common.h"
+
+namespace gatehouse {
+
+struct BucketNotification {
+    QStringList events = {QStringLiteral("s3:ObjectCreated:*")};
+    QString prefix;
+    QString suffix;
+    QString function;
+    UnknownFields unknown;
+    bool operator==(const BucketNotification &) const = default;
+};
+
+struct Bucket {
+    QString name;
+    QList<BucketNotification> notifications;
+    UnknownFields unknown;
+    bool operator==(const Bucket &) const = default;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,7 @@
+#include "ProjectValidator.h"
+
+namespace gatehouse {
+
+Diagnostics validateProject(const Project &, const ValidationOptions &) { return {}; }
+
+} // namespace gatehouse
