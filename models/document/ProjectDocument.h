@@ -64,3 +64,5 @@ private:
 };
 
 } // namespace gatehouse
+
+Q_DECLARE_METATYPE(gatehouse::ProjectChange)
