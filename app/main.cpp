@@ -10,8 +10,7 @@
 #endif
 
 namespace {
-bool isHeadless(const QStringList &arguments)
-{
+bool isHeadless(const QStringList &arguments) {
     if (arguments.isEmpty()) return false;
     const QString &first = arguments.first();
     return gatehouse::cli::findCommand(first) != nullptr || first.startsWith(QLatin1Char('-')) ||
@@ -19,10 +18,10 @@ bool isHeadless(const QStringList &arguments)
 }
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QStringList arguments;
-    for (int i = 1; i < argc; ++i) arguments.append(QString::fromLocal8Bit(argv[i]));
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
     QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));

@@ -7,12 +7,14 @@
 
 namespace gatehouse::SampleProjects {
 
-QString bundledPath(const QString &name) { return QStringLiteral(":/samples/") + name; }
+QString bundledPath(const QString &name) {
+    return QStringLiteral(":/samples/") + name;
+}
 
-bool copyTo(const QString &targetFolder, QString *errorMessage, const QString &name)
-{
+bool copyTo(const QString &targetFolder, QString *errorMessage, const QString &name) {
     const QDir target(targetFolder);
-    if (QFileInfo::exists(target.filePath(QStringLiteral("gatehouse.json")))) return true; // keep the user's edits
+    if (QFileInfo::exists(target.filePath(QStringLiteral("gatehouse.json"))))
+        return true; // keep the user's edits
     const QString source = bundledPath(name);
     if (!QFileInfo(source).isDir()) {
         if (errorMessage) *errorMessage = QStringLiteral("no bundled sample named %1").arg(name);
@@ -25,7 +27,8 @@ bool copyTo(const QString &targetFolder, QString *errorMessage, const QString &n
         const QString to = target.filePath(relative);
         if (QFileInfo::exists(to)) continue; // never overwrite a file the user already has
         if (!QDir().mkpath(QFileInfo(to).absolutePath()) || !QFile::copy(from, to)) {
-            if (errorMessage) *errorMessage = QStringLiteral("cannot write %1").arg(QDir::toNativeSeparators(to));
+            if (errorMessage)
+                *errorMessage = QStringLiteral("cannot write %1").arg(QDir::toNativeSeparators(to));
             return false;
         }
         // Files copied out of Qt resources are read-only; the copy is the user's to edit.

@@ -8,17 +8,19 @@
 
 namespace gatehouse::Translations {
 
-QStringList available() { return {QStringLiteral("en"), QStringLiteral("ko")}; }
+QStringList available() {
+    return {QStringLiteral("en"), QStringLiteral("ko")};
+}
 
-QString preferredLanguage()
-{
+QString preferredLanguage() {
     return QSettings().value(QStringLiteral("ui/language")).toString();
 }
 
-void setPreferredLanguage(const QString &code) { QSettings().setValue(QStringLiteral("ui/language"), code); }
+void setPreferredLanguage(const QString &code) {
+    QSettings().setValue(QStringLiteral("ui/language"), code);
+}
 
-QString effectiveLanguage()
-{
+QString effectiveLanguage() {
     const QString preferred = preferredLanguage();
     if (available().contains(preferred)) return preferred;
     for (const QString &name : QLocale::system().uiLanguages()) {
@@ -28,8 +30,7 @@ QString effectiveLanguage()
     return QStringLiteral("en");
 }
 
-QString install(QCoreApplication &app, const QString &languageOverride)
-{
+QString install(QCoreApplication &app, const QString &languageOverride) {
     const QString code = available().contains(languageOverride) ? languageOverride : effectiveLanguage();
     // Owned by the application object, so they live exactly as long as it does.
     auto *ours = new QTranslator(&app);

@@ -8,31 +8,34 @@
 namespace gatehouse::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("cli", text);
+}
 } // namespace
 
-const QList<Command> &commands()
-{
+const QList<Command> &commands() {
     // New subcommands (serve, invoke, export, import, generate-event) register here.
     static const QList<Command> list = {validateCommand()};
     return list;
 }
 
-const Command *findCommand(const QString &name)
-{
+const Command *findCommand(const QString &name) {
     for (const Command &c : commands())
         if (c.name == name) return &c;
     return nullptr;
 }
 
-QString versionText() { return QStringLiteral("gatehouse %1 (Qt %2)").arg(QStringLiteral(GATEHOUSE_VERSION), QString::fromLatin1(qVersion())); }
+QString versionText() {
+    return QStringLiteral("gatehouse %1 (Qt %2)")
+        .arg(QStringLiteral(GATEHOUSE_VERSION), QString::fromLatin1(qVersion()));
+}
 
-QString helpText()
-{
+QString helpText() {
     QString text = tr("Usage: gatehouse [PROJECT]          open the studio (GUI) on a project\n"
                       "       gatehouse COMMAND [ARGS...]  run a command without a window\n\n"
                       "Commands:\n");
-    for (const Command &c : commands()) text += QStringLiteral("  %1\n      %2\n").arg(c.synopsis, c.summary);
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1\n      %2\n").arg(c.synopsis, c.summary);
     text += tr("\nOptions:\n"
                "  -h, --help     show this help (COMMAND --help for a command's options)\n"
                "  -v, --version  show the version\n\n"
@@ -40,8 +43,7 @@ QString helpText()
     return text;
 }
 
-std::optional<int> runHeadless(const QStringList &arguments)
-{
+std::optional<int> runHeadless(const QStringList &arguments) {
     if (arguments.isEmpty()) return std::nullopt;
     const QString first = arguments.first();
     if (first == QLatin1String("-h") || first == QLatin1String("--help") || first == QLatin1String("help")) {

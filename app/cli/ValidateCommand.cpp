@@ -15,22 +15,23 @@ namespace gatehouse::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("cli", text);
+}
 
-QJsonObject toJson(const Diagnostic &d)
-{
-    QJsonObject o{{QStringLiteral("severity"), d.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
-                  {QStringLiteral("file"), d.file},
-                  {QStringLiteral("path"), d.path},
-                  {QStringLiteral("message"), d.message},
-                  {QStringLiteral("hint"), d.hint}};
+QJsonObject toJson(const Diagnostic &d) {
+    QJsonObject o{
+        {QStringLiteral("severity"), d.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
+        {QStringLiteral("file"), d.file},
+        {QStringLiteral("path"), d.path},
+        {QStringLiteral("message"), d.message},
+        {QStringLiteral("hint"), d.hint}};
     if (d.line > 0) o.insert(QStringLiteral("line"), d.line);
     if (d.column > 0) o.insert(QStringLiteral("column"), d.column);
     return o;
 }
 
-int runValidate(const QStringList &arguments)
-{
+int runValidate(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Check a project and print its problems."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("Project folder or its gatehouse.json."));
@@ -38,7 +39,8 @@ int runValidate(const QStringList &arguments)
                                     QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOption(format);
     parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("gatehouse validate")} + arguments)) return usageError(parser.errorText());
+    if (!parser.parse(QStringList{QStringLiteral("gatehouse validate")} + arguments))
+        return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
         return Success;
@@ -69,7 +71,8 @@ int runValidate(const QStringList &arguments)
 
     if (formatName == QLatin1String("json")) {
         QJsonArray list;
-        for (const Diagnostic &d : diagnostics) list.append(toJson(d));
+        for (const Diagnostic &d : diagnostics)
+            list.append(toJson(d));
         printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("file"), filePath},
                                                              {QStringLiteral("errors"), errors},
                                                              {QStringLiteral("warnings"), warnings},
@@ -77,7 +80,8 @@ int runValidate(const QStringList &arguments)
                                        .toJson(QJsonDocument::Indented)));
         return errors > 0 ? Failure : Success;
     }
-    for (const Diagnostic &d : diagnostics) printErr(d.toString());
+    for (const Diagnostic &d : diagnostics)
+        printErr(d.toString());
     if (errors > 0) {
         printErr(tr("%1: %2 error(s), %3 warning(s)").arg(info.fileName()).arg(errors).arg(warnings));
         return Failure;
@@ -96,8 +100,7 @@ int runValidate(const QStringList &arguments)
 
 } // namespace
 
-Command validateCommand()
-{
+Command validateCommand() {
     return {QStringLiteral("validate"), QStringLiteral("validate PROJECT [--format text|json]"),
             tr("check a project; exit 0 when clean, 1 with errors, 2 on usage errors"), &runValidate};
 }

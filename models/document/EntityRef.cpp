@@ -4,16 +4,18 @@
 
 namespace gatehouse {
 
-EntityRef entityRefFromJsonPath(const QString &path)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^(functions|apis|authorizers|buckets|schedules|queues|requests)\[(\d+)\](?:\.(routes|stages)\[(\d+)\])?)"));
+EntityRef entityRefFromJsonPath(const QString &path) {
+    static const QRegularExpression pattern(QStringLiteral(
+        R"(^(functions|apis|authorizers|buckets|schedules|queues|requests)\[(\d+)\](?:\.(routes|stages)\[(\d+)\])?)"));
     const auto match = pattern.match(path);
     if (!match.hasMatch()) return {};
     static const QList<std::pair<QString, EntityKind>> kinds = {
-        {QStringLiteral("functions"), EntityKind::Function}, {QStringLiteral("apis"), EntityKind::Api},
-        {QStringLiteral("authorizers"), EntityKind::Authorizer}, {QStringLiteral("buckets"), EntityKind::Bucket},
-        {QStringLiteral("schedules"), EntityKind::Schedule}, {QStringLiteral("queues"), EntityKind::Queue},
+        {QStringLiteral("functions"), EntityKind::Function},
+        {QStringLiteral("apis"), EntityKind::Api},
+        {QStringLiteral("authorizers"), EntityKind::Authorizer},
+        {QStringLiteral("buckets"), EntityKind::Bucket},
+        {QStringLiteral("schedules"), EntityKind::Schedule},
+        {QStringLiteral("queues"), EntityKind::Queue},
         {QStringLiteral("requests"), EntityKind::Request}};
     EntityRef ref;
     for (const auto &[name, kind] : kinds)

@@ -6,8 +6,8 @@ namespace gatehouse {
 
 namespace {
 
-template <typename T> void diffList(const QList<T> &before, const QList<T> &after, EntityKind kind, ProjectChange &out)
-{
+template <typename T>
+void diffList(const QList<T> &before, const QList<T> &after, EntityKind kind, ProjectChange &out) {
     if (before.size() != after.size()) {
         out.structureChanged = true;
         return;
@@ -18,8 +18,7 @@ template <typename T> void diffList(const QList<T> &before, const QList<T> &afte
 
 } // namespace
 
-ProjectChange diffProjects(const Project &before, const Project &after)
-{
+ProjectChange diffProjects(const Project &before, const Project &after) {
     ProjectChange change;
     diffList(before.functions, after.functions, EntityKind::Function, change);
     diffList(before.authorizers, after.authorizers, EntityKind::Authorizer, change);
@@ -47,21 +46,19 @@ ProjectChange diffProjects(const Project &before, const Project &after)
             if (!(aShell == bShell)) change.changed.append({EntityKind::Api, int(i), -1});
         }
     }
-    if (before.name != after.name || before.description != after.description || before.settings != after.settings ||
-        before.environments != after.environments || before.unknown != after.unknown ||
-        before.formatVersion != after.formatVersion)
+    if (before.name != after.name || before.description != after.description ||
+        before.settings != after.settings || before.environments != after.environments ||
+        before.unknown != after.unknown || before.formatVersion != after.formatVersion)
         change.changed.append({EntityKind::Project, -1, -1});
     return change;
 }
 
 ProjectDocument::ProjectDocument(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     revalidate();
 }
 
-bool ProjectDocument::open(const QString &path, Diagnostics *diagnostics)
-{
+bool ProjectDocument::open(const QString &path, Diagnostics *diagnostics) {
     ProjectFile::LoadResult loaded = ProjectFile::load(path);
     if (diagnostics) *diagnostics = loaded.diagnostics;
     if (!loaded.readable) return false;
@@ -75,8 +72,7 @@ bool ProjectDocument::open(const QString &path, Diagnostics *diagnostics)
     return true;
 }
 
-void ProjectDocument::reset(const Project &project, const QString &folder)
-{
+void ProjectDocument::reset(const Project &project, const QString &folder) {
     m_loadDiagnostics.clear();
     m_project = project;
     m_folder = folder;
@@ -86,8 +82,7 @@ void ProjectDocument::reset(const Project &project, const QString &folder)
     emit projectReplaced();
 }
 
-bool ProjectDocument::save(QString *errorMessage)
-{
+bool ProjectDocument::save(QString *errorMessage) {
     if (m_folder.isEmpty()) {
         if (errorMessage) *errorMessage = tr("the project has no folder yet; use Save As");
         return false;
@@ -100,8 +95,7 @@ bool ProjectDocument::save(QString *errorMessage)
     return true;
 }
 
-bool ProjectDocument::saveAs(const QString &folder, QString *errorMessage)
-{
+bool ProjectDocument::saveAs(const QString &folder, QString *errorMessage) {
     if (!ProjectFile::save(m_project, folder, errorMessage)) return false;
     m_folder = folder;
     m_loadDiagnostics.clear();
@@ -111,8 +105,7 @@ bool ProjectDocument::saveAs(const QString &folder, QString *errorMessage)
     return true;
 }
 
-void ProjectDocument::setProject(const Project &project)
-{
+void ProjectDocument::setProject(const Project &project) {
     const ProjectChange change = diffProjects(m_project, project);
     if (change.isEmpty()) return;
     const bool wasModified = isModified();
@@ -122,15 +115,13 @@ void ProjectDocument::setProject(const Project &project)
     if (wasModified != isModified()) emit modifiedChanged(isModified());
 }
 
-void ProjectDocument::setSaved(const Project &saved)
-{
+void ProjectDocument::setSaved(const Project &saved) {
     const bool wasModified = isModified();
     m_savedProject = saved;
     if (wasModified != isModified()) emit modifiedChanged(isModified());
 }
 
-void ProjectDocument::revalidate()
-{
+void ProjectDocument::revalidate() {
     ValidationOptions options;
     options.projectFolder = m_folder;
     m_diagnostics = m_loadDiagnostics;

@@ -2,8 +2,7 @@
 
 namespace gatehouse {
 
-std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype byteOffset)
-{
+std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype byteOffset) {
     int line = 1;
     int column = 1;
     const qsizetype end = std::min(byteOffset, text.size());
@@ -23,15 +22,16 @@ namespace {
 
 // Finds the first place where arrays/objects nest deeper than `maxDepth`, skipping string contents.
 // Checked before parsing so that a hostile file cannot make any later recursive walk overflow the stack.
-qsizetype offsetOfExcessiveNesting(const QByteArray &text, int maxDepth)
-{
+qsizetype offsetOfExcessiveNesting(const QByteArray &text, int maxDepth) {
     int depth = 0;
     bool inString = false;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text.at(i);
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
@@ -43,8 +43,7 @@ qsizetype offsetOfExcessiveNesting(const QByteArray &text, int maxDepth)
     return -1;
 }
 
-Diagnostic fileError(const QString &fileName, const QString &message, const QString &hint)
-{
+Diagnostic fileError(const QString &fileName, const QString &message, const QString &hint) {
     Diagnostic d;
     d.file = fileName;
     d.message = message;
@@ -54,19 +53,21 @@ Diagnostic fileError(const QString &fileName, const QString &message, const QStr
 
 } // namespace
 
-std::optional<OrderedJson> parseJsonText(const QByteArray &text, const QString &fileName, Diagnostics &diagnostics,
-                                         const JsonTextLimits &limits)
-{
+std::optional<OrderedJson> parseJsonText(const QByteArray &text, const QString &fileName,
+                                         Diagnostics &diagnostics, const JsonTextLimits &limits) {
     if (text.size() > limits.maxBytes) {
         diagnostics.append(fileError(
             fileName,
-            QStringLiteral("file is too large (%1 bytes; the limit is %2 bytes)").arg(text.size()).arg(limits.maxBytes),
+            QStringLiteral("file is too large (%1 bytes; the limit is %2 bytes)")
+                .arg(text.size())
+                .arg(limits.maxBytes),
             QStringLiteral("a project file holds only the design; keep code and data in separate files")));
         return std::nullopt;
     }
     if (text.trimmed().isEmpty()) {
-        diagnostics.append(fileError(fileName, QStringLiteral("file is empty"),
-                                     QStringLiteral("a project file is a JSON object such as {\"formatVersion\": 1}")));
+        diagnostics.append(
+            fileError(fileName, QStringLiteral("file is empty"),
+                      QStringLiteral("a project file is a JSON object such as {\"formatVersion\": 1}")));
         return std::nullopt;
     }
     if (const qsizetype at = offsetOfExcessiveNesting(text, limits.maxDepth); at >= 0) {
@@ -90,7 +91,8 @@ std::optional<OrderedJson> parseJsonText(const QByteArray &text, const QString &
         std::tie(d.line, d.column) = lineAndColumnAt(text, offset);
         diagnostics.append(d);
     } catch (const std::exception &e) {
-        diagnostics.append(fileError(fileName, QStringLiteral("cannot read JSON: ") + QString::fromUtf8(e.what()), {}));
+        diagnostics.append(
+            fileError(fileName, QStringLiteral("cannot read JSON: ") + QString::fromUtf8(e.what()), {}));
     }
     return std::nullopt;
 }

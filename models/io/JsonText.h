@@ -16,8 +16,8 @@ struct JsonTextLimits {
 };
 
 // Parses `text` as JSON. On failure returns nullopt and appends one Error diagnostic naming `fileName`.
-std::optional<OrderedJson> parseJsonText(const QByteArray &text, const QString &fileName, Diagnostics &diagnostics,
-                                         const JsonTextLimits &limits = {});
+std::optional<OrderedJson> parseJsonText(const QByteArray &text, const QString &fileName,
+                                         Diagnostics &diagnostics, const JsonTextLimits &limits = {});
 
 // 1-based line and column of a byte offset (columns count UTF-8 characters).
 std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype byteOffset);

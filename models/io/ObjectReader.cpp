@@ -7,8 +7,7 @@ namespace gatehouse {
 
 namespace {
 Diagnostic makeDiagnostic(Diagnostic::Severity severity, const QString &file, const QString &path,
-                          const QString &message, const QString &hint)
-{
+                          const QString &message, const QString &hint) {
     Diagnostic d;
     d.severity = severity;
     d.file = file;
@@ -19,66 +18,67 @@ Diagnostic makeDiagnostic(Diagnostic::Severity severity, const QString &file, co
 }
 } // namespace
 
-void ReadContext::error(const QString &path, const QString &message, const QString &hint)
-{
+void ReadContext::error(const QString &path, const QString &message, const QString &hint) {
     diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, file, path, message, hint));
 }
 
-void ReadContext::warning(const QString &path, const QString &message, const QString &hint)
-{
+void ReadContext::warning(const QString &path, const QString &message, const QString &hint) {
     diagnostics.append(makeDiagnostic(Diagnostic::Severity::Warning, file, path, message, hint));
 }
 
-QString jsonPathChild(const QString &parent, const char *key)
-{
+QString jsonPathChild(const QString &parent, const char *key) {
     const QString name = QString::fromUtf8(key);
     return parent.isEmpty() ? name : parent + QLatin1Char('.') + name;
 }
 
-QString jsonPathIndex(const QString &parent, qsizetype index)
-{
+QString jsonPathIndex(const QString &parent, qsizetype index) {
     return parent + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
-QString describeJsonType(const OrderedJson &value)
-{
+QString describeJsonType(const OrderedJson &value) {
     switch (value.type()) {
-    case OrderedJson::value_t::null: return QStringLiteral("null");
-    case OrderedJson::value_t::object: return QStringLiteral("an object");
-    case OrderedJson::value_t::array: return QStringLiteral("an array");
-    case OrderedJson::value_t::string: return QStringLiteral("a string");
-    case OrderedJson::value_t::boolean: return QStringLiteral("a boolean");
+    case OrderedJson::value_t::null:
+        return QStringLiteral("null");
+    case OrderedJson::value_t::object:
+        return QStringLiteral("an object");
+    case OrderedJson::value_t::array:
+        return QStringLiteral("an array");
+    case OrderedJson::value_t::string:
+        return QStringLiteral("a string");
+    case OrderedJson::value_t::boolean:
+        return QStringLiteral("a boolean");
     case OrderedJson::value_t::number_integer:
-    case OrderedJson::value_t::number_unsigned: return QStringLiteral("an integer");
-    case OrderedJson::value_t::number_float: return QStringLiteral("a number");
-    default: return QStringLiteral("an unsupported value");
+    case OrderedJson::value_t::number_unsigned:
+        return QStringLiteral("an integer");
+    case OrderedJson::value_t::number_float:
+        return QStringLiteral("a number");
+    default:
+        return QStringLiteral("an unsupported value");
     }
 }
 
 ObjectReader::ObjectReader(const OrderedJson &object, QString path, ReadContext &context)
     : m_object(object)
     , m_path(std::move(path))
-    , m_context(context)
-{
+    , m_context(context) {}
+
+bool ObjectReader::has(const char *key) const {
+    return m_object.contains(key);
 }
 
-bool ObjectReader::has(const char *key) const { return m_object.contains(key); }
-
-const OrderedJson *ObjectReader::take(const char *key)
-{
+const OrderedJson *ObjectReader::take(const char *key) {
     m_taken.insert(key);
     auto it = m_object.find(key);
     return it == m_object.end() ? nullptr : &*it;
 }
 
-void ObjectReader::typeError(const char *key, const OrderedJson &value, const char *expected)
-{
-    m_context.error(jsonPathChild(m_path, key),
-                    QStringLiteral("expected %1, found %2").arg(QString::fromUtf8(expected), describeJsonType(value)));
+void ObjectReader::typeError(const char *key, const OrderedJson &value, const char *expected) {
+    m_context.error(
+        jsonPathChild(m_path, key),
+        QStringLiteral("expected %1, found %2").arg(QString::fromUtf8(expected), describeJsonType(value)));
 }
 
-void ObjectReader::string(const char *key, QString &out, Need need)
-{
+void ObjectReader::string(const char *key, QString &out, Need need) {
     const OrderedJson *value = take(key);
     if (!value) {
         if (need == Required)
@@ -90,8 +90,7 @@ void ObjectReader::string(const char *key, QString &out, Need need)
     out = QString::fromStdString(value->get<std::string>());
 }
 
-void ObjectReader::integer(const char *key, int &out, Need need)
-{
+void ObjectReader::integer(const char *key, int &out, Need need) {
     std::optional<int> parsed;
     if (need == Required && !has(key)) {
         take(key);
@@ -103,8 +102,7 @@ void ObjectReader::integer(const char *key, int &out, Need need)
     if (parsed) out = *parsed;
 }
 
-void ObjectReader::integer(const char *key, std::optional<int> &out)
-{
+void ObjectReader::integer(const char *key, std::optional<int> &out) {
     const OrderedJson *value = take(key);
     if (!value || value->is_null()) return;
     if (!value->is_number()) return typeError(key, *value, "an integer");
@@ -117,24 +115,21 @@ void ObjectReader::integer(const char *key, std::optional<int> &out)
     out = int(d);
 }
 
-void ObjectReader::number(const char *key, std::optional<double> &out)
-{
+void ObjectReader::number(const char *key, std::optional<double> &out) {
     const OrderedJson *value = take(key);
     if (!value || value->is_null()) return;
     if (!value->is_number()) return typeError(key, *value, "a number");
     out = value->get<double>();
 }
 
-void ObjectReader::boolean(const char *key, bool &out)
-{
+void ObjectReader::boolean(const char *key, bool &out) {
     const OrderedJson *value = take(key);
     if (!value) return;
     if (!value->is_boolean()) return typeError(key, *value, "true or false");
     out = value->get<bool>();
 }
 
-void ObjectReader::strings(const char *key, QStringList &out)
-{
+void ObjectReader::strings(const char *key, QStringList &out) {
     const OrderedJson *value = take(key);
     if (!value) return;
     if (!value->is_array()) return typeError(key, *value, "an array of strings");
@@ -150,8 +145,7 @@ void ObjectReader::strings(const char *key, QStringList &out)
     }
 }
 
-void ObjectReader::nameValueMap(const char *key, NameValueList &out)
-{
+void ObjectReader::nameValueMap(const char *key, NameValueList &out) {
     const OrderedJson *value = take(key);
     if (!value) return;
     if (!value->is_object()) return typeError(key, *value, "an object of name/value strings");
@@ -167,8 +161,7 @@ void ObjectReader::nameValueMap(const char *key, NameValueList &out)
     }
 }
 
-void ObjectReader::nameValueArray(const char *key, NameValueList &out)
-{
+void ObjectReader::nameValueArray(const char *key, NameValueList &out) {
     forEachObject(key, [&](ObjectReader &reader) {
         NameValue pair;
         reader.string("name", pair.name, Required);
@@ -178,13 +171,11 @@ void ObjectReader::nameValueArray(const char *key, NameValueList &out)
     });
 }
 
-void ObjectReader::anyJson(const char *key, OrderedJson &out)
-{
+void ObjectReader::anyJson(const char *key, OrderedJson &out) {
     if (const OrderedJson *value = take(key)) out = *value;
 }
 
-bool ObjectReader::object(const char *key, const std::function<void(ObjectReader &)> &readObject, Need need)
-{
+bool ObjectReader::object(const char *key, const std::function<void(ObjectReader &)> &readObject, Need need) {
     const OrderedJson *value = take(key);
     if (!value) {
         if (need == Required)
@@ -200,8 +191,7 @@ bool ObjectReader::object(const char *key, const std::function<void(ObjectReader
     return true;
 }
 
-void ObjectReader::forEachObject(const char *key, const std::function<void(ObjectReader &)> &readItem)
-{
+void ObjectReader::forEachObject(const char *key, const std::function<void(ObjectReader &)> &readItem) {
     const OrderedJson *value = take(key);
     if (!value) return;
     if (!value->is_array()) return typeError(key, *value, "an array");
@@ -210,7 +200,8 @@ void ObjectReader::forEachObject(const char *key, const std::function<void(Objec
         const auto &item = (*value)[i];
         const QString itemPath = jsonPathIndex(path, qsizetype(i));
         if (!item.is_object()) {
-            m_context.error(itemPath, QStringLiteral("expected an object, found %1").arg(describeJsonType(item)));
+            m_context.error(itemPath,
+                            QStringLiteral("expected an object, found %1").arg(describeJsonType(item)));
             continue;
         }
         ObjectReader reader(item, itemPath, m_context);
@@ -218,8 +209,7 @@ void ObjectReader::forEachObject(const char *key, const std::function<void(Objec
     }
 }
 
-void ObjectReader::finish(UnknownFields &unknown)
-{
+void ObjectReader::finish(UnknownFields &unknown) {
     for (const auto &[key, value] : m_object.items()) {
         if (m_taken.count(key)) continue;
         unknown.values[key] = value;
@@ -229,8 +219,7 @@ void ObjectReader::finish(UnknownFields &unknown)
     }
 }
 
-void ObjectReader::finishIgnoringUnknown()
-{
+void ObjectReader::finishIgnoringUnknown() {
     for (const auto &[key, value] : m_object.items()) {
         if (m_taken.count(key)) continue;
         m_context.warning(jsonPathChild(m_path, key.c_str()),

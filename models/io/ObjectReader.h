@@ -48,8 +48,7 @@ public:
     bool object(const char *key, const std::function<void(ObjectReader &)> &readObject, Need need = Optional);
     // Calls `readItem` for each element of the array under `key`; elements must be objects.
     template <typename T>
-    void list(const char *key, QList<T> &out, const std::function<void(ObjectReader &, T &)> &readItem)
-    {
+    void list(const char *key, QList<T> &out, const std::function<void(ObjectReader &, T &)> &readItem) {
         forEachObject(key, [&](ObjectReader &reader) {
             T item;
             readItem(reader, item);

@@ -7,16 +7,14 @@
 
 namespace gatehouse::ProjectFile {
 
-QString resolveProjectFile(const QString &path)
-{
+QString resolveProjectFile(const QString &path) {
     const QFileInfo info(path);
     if (info.isDir()) return QDir(info.absoluteFilePath()).absoluteFilePath(QString::fromLatin1(kFileName));
     return info.absoluteFilePath();
 }
 
 namespace {
-LoadResult failure(const QString &file, const QString &message, const QString &hint)
-{
+LoadResult failure(const QString &file, const QString &message, const QString &hint) {
     LoadResult result;
     Diagnostic d;
     d.file = file;
@@ -27,8 +25,7 @@ LoadResult failure(const QString &file, const QString &message, const QString &h
 }
 } // namespace
 
-LoadResult load(const QString &path)
-{
+LoadResult load(const QString &path) {
     const QString filePath = resolveProjectFile(path);
     const QFileInfo info(filePath);
     const QString shownName = info.fileName();
@@ -41,7 +38,9 @@ LoadResult load(const QString &path)
     if (info.size() > kMaxFileBytes) {
         // Refuse before reading: a 100 MB file is not a project file and must not be loaded into memory.
         return failure(shownName,
-                       QStringLiteral("file is too large (%1 bytes; the limit is %2 bytes)").arg(info.size()).arg(kMaxFileBytes),
+                       QStringLiteral("file is too large (%1 bytes; the limit is %2 bytes)")
+                           .arg(info.size())
+                           .arg(kMaxFileBytes),
                        QStringLiteral("a project file holds only the design; is this the right file?"));
     }
     QFile file(filePath);
@@ -58,10 +57,10 @@ LoadResult load(const QString &path)
     return result;
 }
 
-bool save(const Project &project, const QString &folder, QString *errorMessage)
-{
+bool save(const Project &project, const QString &folder, QString *errorMessage) {
     if (!QDir().mkpath(folder)) {
-        if (errorMessage) *errorMessage = QStringLiteral("cannot create folder %1").arg(QDir::toNativeSeparators(folder));
+        if (errorMessage)
+            *errorMessage = QStringLiteral("cannot create folder %1").arg(QDir::toNativeSeparators(folder));
         return false;
     }
     QSaveFile file(QDir(folder).absoluteFilePath(QString::fromLatin1(kFileName)));

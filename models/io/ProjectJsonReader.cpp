@@ -8,20 +8,17 @@ namespace {
 
 using Need = ObjectReader::Need;
 
-void readThrottle(ObjectReader &r, ThrottleSettings &t)
-{
+void readThrottle(ObjectReader &r, ThrottleSettings &t) {
     r.number("rateLimit", t.rateLimit);
     r.integer("burstLimit", t.burstLimit);
     r.finish(t.unknown);
 }
 
-void readThrottleField(ObjectReader &r, const char *key, ThrottleSettings &t)
-{
+void readThrottleField(ObjectReader &r, const char *key, ThrottleSettings &t) {
     r.object(key, [&](ObjectReader &o) { readThrottle(o, t); });
 }
 
-void readFunction(ObjectReader &r, Function &f)
-{
+void readFunction(ObjectReader &r, Function &f) {
     r.string("name", f.name, Need::Required);
     r.string("description", f.description);
     r.string("runtime", f.runtime, Need::Required);
@@ -37,8 +34,7 @@ void readFunction(ObjectReader &r, Function &f)
 
 template <typename Enum>
 void readEnum(ObjectReader &r, ReadContext &ctx, const char *key, Enum &out,
-              std::optional<Enum> (*parse)(const QString &), const char *allowed)
-{
+              std::optional<Enum> (*parse)(const QString &), const char *allowed) {
     QString text;
     r.string(key, text);
     if (text.isEmpty()) return;
@@ -50,8 +46,7 @@ void readEnum(ObjectReader &r, ReadContext &ctx, const char *key, Enum &out,
     }
 }
 
-void readIntegration(ObjectReader &r, ReadContext &ctx, Integration &i)
-{
+void readIntegration(ObjectReader &r, ReadContext &ctx, Integration &i) {
     readEnum(r, ctx, "type", i.type, &integrationTypeFromString, "lambda, http-proxy, mock");
     r.string("function", i.function);
     r.string("payloadFormatVersion", i.payloadFormatVersion);
@@ -65,8 +60,7 @@ void readIntegration(ObjectReader &r, ReadContext &ctx, Integration &i)
     r.finish(i.unknown);
 }
 
-void readRoute(ObjectReader &r, ReadContext &ctx, Route &route)
-{
+void readRoute(ObjectReader &r, ReadContext &ctx, Route &route) {
     r.string("method", route.method);
     r.string("path", route.path);
     r.string("routeKey", route.routeKey);
@@ -78,8 +72,7 @@ void readRoute(ObjectReader &r, ReadContext &ctx, Route &route)
     r.finish(route.unknown);
 }
 
-void readStage(ObjectReader &r, Stage &s)
-{
+void readStage(ObjectReader &r, Stage &s) {
     r.string("name", s.name, Need::Required);
     r.nameValueMap("variables", s.variables);
     readThrottleField(r, "throttling", s.throttling);
@@ -87,8 +80,7 @@ void readStage(ObjectReader &r, Stage &s)
     r.finish(s.unknown);
 }
 
-void readCors(ObjectReader &r, Cors &c)
-{
+void readCors(ObjectReader &r, Cors &c) {
     r.strings("allowOrigins", c.allowOrigins);
     r.strings("allowMethods", c.allowMethods);
     r.strings("allowHeaders", c.allowHeaders);
@@ -98,8 +90,7 @@ void readCors(ObjectReader &r, Cors &c)
     r.finish(c.unknown);
 }
 
-void readCustomDomain(ObjectReader &r, CustomDomain &d)
-{
+void readCustomDomain(ObjectReader &r, CustomDomain &d) {
     r.string("domainName", d.domainName, Need::Required);
     r.list<BasePathMapping>("basePathMappings", d.mappings, [](ObjectReader &o, BasePathMapping &m) {
         o.string("basePath", m.basePath);
@@ -109,12 +100,12 @@ void readCustomDomain(ObjectReader &r, CustomDomain &d)
     r.finish(d.unknown);
 }
 
-void readApi(ObjectReader &r, ReadContext &ctx, Api &api)
-{
+void readApi(ObjectReader &r, ReadContext &ctx, Api &api) {
     r.string("name", api.name, Need::Required);
     r.string("description", api.description);
-    if (!r.has("type")) ctx.error(jsonPathChild(r.path(), "type"), QStringLiteral("required field is missing"),
-                                  QStringLiteral("add \"type\": \"http\", \"rest\" or \"websocket\""));
+    if (!r.has("type"))
+        ctx.error(jsonPathChild(r.path(), "type"), QStringLiteral("required field is missing"),
+                  QStringLiteral("add \"type\": \"http\", \"rest\" or \"websocket\""));
     readEnum(r, ctx, "type", api.type, &apiTypeFromString, "http, rest, websocket");
     r.integer("port", api.port);
     r.string("routeSelectionExpression", api.routeSelectionExpression);
@@ -131,11 +122,11 @@ void readApi(ObjectReader &r, ReadContext &ctx, Api &api)
     r.finish(api.unknown);
 }
 
-void readAuthorizer(ObjectReader &r, ReadContext &ctx, Authorizer &a)
-{
+void readAuthorizer(ObjectReader &r, ReadContext &ctx, Authorizer &a) {
     r.string("name", a.name, Need::Required);
-    if (!r.has("type")) ctx.error(jsonPathChild(r.path(), "type"), QStringLiteral("required field is missing"),
-                                  QStringLiteral("add \"type\": \"jwt\", \"lambda\" or \"apiKey\""));
+    if (!r.has("type"))
+        ctx.error(jsonPathChild(r.path(), "type"), QStringLiteral("required field is missing"),
+                  QStringLiteral("add \"type\": \"jwt\", \"lambda\" or \"apiKey\""));
     readEnum(r, ctx, "type", a.type, &authorizerTypeFromString, "jwt, lambda, apiKey");
     r.string("issuer", a.issuer);
     r.strings("audience", a.audience);
@@ -166,8 +157,7 @@ void readAuthorizer(ObjectReader &r, ReadContext &ctx, Authorizer &a)
     r.finish(a.unknown);
 }
 
-void readBucket(ObjectReader &r, Bucket &b)
-{
+void readBucket(ObjectReader &r, Bucket &b) {
     r.string("name", b.name, Need::Required);
     r.list<BucketNotification>("notifications", b.notifications, [](ObjectReader &o, BucketNotification &n) {
         if (o.has("events")) n.events.clear();
@@ -180,8 +170,7 @@ void readBucket(ObjectReader &r, Bucket &b)
     r.finish(b.unknown);
 }
 
-void readSchedule(ObjectReader &r, Schedule &s)
-{
+void readSchedule(ObjectReader &r, Schedule &s) {
     r.string("name", s.name, Need::Required);
     r.string("expression", s.expression, Need::Required);
     r.string("function", s.function, Need::Required);
@@ -191,8 +180,7 @@ void readSchedule(ObjectReader &r, Schedule &s)
     r.finish(s.unknown);
 }
 
-void readQueue(ObjectReader &r, Queue &q)
-{
+void readQueue(ObjectReader &r, Queue &q) {
     r.string("name", q.name, Need::Required);
     r.boolean("fifo", q.fifo);
     r.integer("visibilityTimeoutSeconds", q.visibilityTimeoutSeconds);
@@ -212,8 +200,7 @@ void readQueue(ObjectReader &r, Queue &q)
     r.finish(q.unknown);
 }
 
-void readRequest(ObjectReader &r, SavedRequest &s)
-{
+void readRequest(ObjectReader &r, SavedRequest &s) {
     r.string("name", s.name, Need::Required);
     r.string("method", s.method);
     r.string("url", s.url, Need::Required);
@@ -229,8 +216,7 @@ void readRequest(ObjectReader &r, SavedRequest &s)
     r.finish(s.unknown);
 }
 
-void readSettings(ObjectReader &r, ProjectSettings &s)
-{
+void readSettings(ObjectReader &r, ProjectSettings &s) {
     r.string("region", s.region);
     r.string("accountId", s.accountId);
     r.string("billingGranularity", s.billingGranularity);
@@ -241,13 +227,14 @@ void readSettings(ObjectReader &r, ProjectSettings &s)
 
 } // namespace
 
-ProjectReadResult projectFromJson(const OrderedJson &document, const QString &fileName)
-{
+ProjectReadResult projectFromJson(const OrderedJson &document, const QString &fileName) {
     ProjectReadResult result;
     ReadContext ctx{fileName, {}};
     if (!document.is_object()) {
-        ctx.error({}, QStringLiteral("the top level must be a JSON object, found %1").arg(describeJsonType(document)),
-                  QStringLiteral("start the file with {\"formatVersion\": 1, ...}"));
+        ctx.error(
+            {},
+            QStringLiteral("the top level must be a JSON object, found %1").arg(describeJsonType(document)),
+            QStringLiteral("start the file with {\"formatVersion\": 1, ...}"));
         result.diagnostics = ctx.diagnostics;
         return result;
     }
@@ -278,7 +265,8 @@ ProjectReadResult projectFromJson(const OrderedJson &document, const QString &fi
     r.object("settings", [&](ObjectReader &o) { readSettings(o, p.settings); });
     r.list<Function>("functions", p.functions, readFunction);
     r.list<Api>("apis", p.apis, [&](ObjectReader &o, Api &a) { readApi(o, ctx, a); });
-    r.list<Authorizer>("authorizers", p.authorizers, [&](ObjectReader &o, Authorizer &a) { readAuthorizer(o, ctx, a); });
+    r.list<Authorizer>("authorizers", p.authorizers,
+                       [&](ObjectReader &o, Authorizer &a) { readAuthorizer(o, ctx, a); });
     r.list<Bucket>("buckets", p.buckets, readBucket);
     r.list<Schedule>("schedules", p.schedules, readSchedule);
     r.list<Queue>("queues", p.queues, readQueue);
@@ -294,8 +282,7 @@ ProjectReadResult projectFromJson(const OrderedJson &document, const QString &fi
     return result;
 }
 
-ProjectReadResult projectFromJsonText(const QByteArray &text, const QString &fileName)
-{
+ProjectReadResult projectFromJsonText(const QByteArray &text, const QString &fileName) {
     Diagnostics diagnostics;
     const auto document = parseJsonText(text, fileName, diagnostics);
     if (!document) {

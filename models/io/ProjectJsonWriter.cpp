@@ -4,101 +4,91 @@ namespace gatehouse {
 
 namespace {
 
-std::string s(const QString &text) { return text.toStdString(); }
+std::string s(const QString &text) {
+    return text.toStdString();
+}
 
 // Builds one JSON object in a fixed key order; optional values are written only when set, then the
 // unknown keys read from the file are appended so nothing a newer tool wrote is lost.
 class ObjectWriter {
 public:
-    ObjectWriter &text(const char *key, const QString &value)
-    {
+    ObjectWriter &text(const char *key, const QString &value) {
         m_json[key] = s(value);
         return *this;
     }
-    ObjectWriter &textIfSet(const char *key, const QString &value)
-    {
+    ObjectWriter &textIfSet(const char *key, const QString &value) {
         if (!value.isEmpty()) m_json[key] = s(value);
         return *this;
     }
-    ObjectWriter &integer(const char *key, int value)
-    {
+    ObjectWriter &integer(const char *key, int value) {
         m_json[key] = value;
         return *this;
     }
-    ObjectWriter &integerIf(bool condition, const char *key, int value)
-    {
+    ObjectWriter &integerIf(bool condition, const char *key, int value) {
         if (condition) m_json[key] = value;
         return *this;
     }
-    ObjectWriter &integer(const char *key, const std::optional<int> &value)
-    {
+    ObjectWriter &integer(const char *key, const std::optional<int> &value) {
         if (value) m_json[key] = *value;
         return *this;
     }
-    ObjectWriter &number(const char *key, const std::optional<double> &value)
-    {
+    ObjectWriter &number(const char *key, const std::optional<double> &value) {
         if (value) m_json[key] = *value;
         return *this;
     }
-    ObjectWriter &boolean(const char *key, bool value)
-    {
+    ObjectWriter &boolean(const char *key, bool value) {
         m_json[key] = value;
         return *this;
     }
-    ObjectWriter &booleanIf(bool condition, const char *key, bool value)
-    {
+    ObjectWriter &booleanIf(bool condition, const char *key, bool value) {
         if (condition) m_json[key] = value;
         return *this;
     }
-    ObjectWriter &strings(const char *key, const QStringList &values)
-    {
+    ObjectWriter &strings(const char *key, const QStringList &values) {
         if (values.isEmpty()) return *this;
         OrderedJson array = OrderedJson::array();
-        for (const QString &v : values) array.push_back(s(v));
+        for (const QString &v : values)
+            array.push_back(s(v));
         m_json[key] = std::move(array);
         return *this;
     }
-    ObjectWriter &stringsAlways(const char *key, const QStringList &values)
-    {
+    ObjectWriter &stringsAlways(const char *key, const QStringList &values) {
         m_json[key] = OrderedJson::array();
         return strings(key, values);
     }
-    ObjectWriter &nameValueMap(const char *key, const NameValueList &values)
-    {
+    ObjectWriter &nameValueMap(const char *key, const NameValueList &values) {
         if (values.isEmpty()) return *this;
         OrderedJson object = OrderedJson::object();
-        for (const NameValue &nv : values) object[s(nv.name)] = s(nv.value);
+        for (const NameValue &nv : values)
+            object[s(nv.name)] = s(nv.value);
         m_json[key] = std::move(object);
         return *this;
     }
-    ObjectWriter &nameValueArray(const char *key, const NameValueList &values)
-    {
+    ObjectWriter &nameValueArray(const char *key, const NameValueList &values) {
         if (values.isEmpty()) return *this;
         OrderedJson array = OrderedJson::array();
-        for (const NameValue &nv : values) array.push_back(OrderedJson{{"name", s(nv.name)}, {"value", s(nv.value)}});
+        for (const NameValue &nv : values)
+            array.push_back(OrderedJson{{"name", s(nv.name)}, {"value", s(nv.value)}});
         m_json[key] = std::move(array);
         return *this;
     }
-    ObjectWriter &json(const char *key, const OrderedJson &value)
-    {
+    ObjectWriter &json(const char *key, const OrderedJson &value) {
         m_json[key] = value;
         return *this;
     }
-    ObjectWriter &objectIfNotEmpty(const char *key, const OrderedJson &value)
-    {
+    ObjectWriter &objectIfNotEmpty(const char *key, const OrderedJson &value) {
         if (!value.empty()) m_json[key] = value;
         return *this;
     }
-    template <typename T, typename F> ObjectWriter &list(const char *key, const QList<T> &items, F write)
-    {
+    template <typename T, typename F> ObjectWriter &list(const char *key, const QList<T> &items, F write) {
         if (items.isEmpty()) return *this;
         OrderedJson array = OrderedJson::array();
-        for (const T &item : items) array.push_back(write(item));
+        for (const T &item : items)
+            array.push_back(write(item));
         m_json[key] = std::move(array);
         return *this;
     }
-    OrderedJson finish(const UnknownFields &unknown)
-    {
+    OrderedJson finish(const UnknownFields &unknown) {
         for (const auto &[key, value] : unknown.values.items())
             if (!m_json.contains(key)) m_json[key] = value;
         return std::move(m_json);
@@ -108,13 +98,14 @@ private:
     OrderedJson m_json = OrderedJson::object();
 };
 
-OrderedJson writeThrottle(const ThrottleSettings &t)
-{
-    return ObjectWriter().number("rateLimit", t.rateLimit).integer("burstLimit", t.burstLimit).finish(t.unknown);
+OrderedJson writeThrottle(const ThrottleSettings &t) {
+    return ObjectWriter()
+        .number("rateLimit", t.rateLimit)
+        .integer("burstLimit", t.burstLimit)
+        .finish(t.unknown);
 }
 
-OrderedJson writeFunction(const Function &f)
-{
+OrderedJson writeFunction(const Function &f) {
     return ObjectWriter()
         .text("name", f.name)
         .textIfSet("description", f.description)
@@ -129,8 +120,7 @@ OrderedJson writeFunction(const Function &f)
         .finish(f.unknown);
 }
 
-OrderedJson writeIntegration(const Integration &i)
-{
+OrderedJson writeIntegration(const Integration &i) {
     // Every field that is set is written, whatever the type, so that switching an integration's type
     // back and forth in the designer and saving in between never loses what the user typed.
     const bool mock = i.type == IntegrationType::Mock;
@@ -148,8 +138,7 @@ OrderedJson writeIntegration(const Integration &i)
         .finish(i.unknown);
 }
 
-OrderedJson writeRoute(const Route &r, ApiType apiType)
-{
+OrderedJson writeRoute(const Route &r, ApiType apiType) {
     const bool methodMeaningful = apiType != ApiType::WebSocket && r.path != QLatin1String("$default");
     ObjectWriter w;
     w.textIfSet("routeKey", r.routeKey);
@@ -159,20 +148,20 @@ OrderedJson writeRoute(const Route &r, ApiType apiType)
         .textIfSet("authorizer", r.authorizer)
         .strings("authorizationScopes", r.authorizationScopes)
         .booleanIf(r.routeResponse, "routeResponse", r.routeResponse);
-    if (r.throttling.isSet() || !r.throttling.unknown.empty()) w.json("throttling", writeThrottle(r.throttling));
+    if (r.throttling.isSet() || !r.throttling.unknown.empty())
+        w.json("throttling", writeThrottle(r.throttling));
     return w.finish(r.unknown);
 }
 
-OrderedJson writeStage(const Stage &st)
-{
+OrderedJson writeStage(const Stage &st) {
     ObjectWriter w;
     w.text("name", st.name).nameValueMap("variables", st.variables);
-    if (st.throttling.isSet() || !st.throttling.unknown.empty()) w.json("throttling", writeThrottle(st.throttling));
+    if (st.throttling.isSet() || !st.throttling.unknown.empty())
+        w.json("throttling", writeThrottle(st.throttling));
     return w.textIfSet("accessLogFormat", st.accessLogFormat).finish(st.unknown);
 }
 
-OrderedJson writeCors(const Cors &c)
-{
+OrderedJson writeCors(const Cors &c) {
     return ObjectWriter()
         .strings("allowOrigins", c.allowOrigins)
         .strings("allowMethods", c.allowMethods)
@@ -183,8 +172,7 @@ OrderedJson writeCors(const Cors &c)
         .finish(c.unknown);
 }
 
-OrderedJson writeApi(const Api &a)
-{
+OrderedJson writeApi(const Api &a) {
     ObjectWriter w;
     w.text("name", a.name)
         .textIfSet("description", a.description)
@@ -195,21 +183,24 @@ OrderedJson writeApi(const Api &a)
         .list("routes", a.routes, [&](const Route &r) { return writeRoute(r, a.type); })
         .list("stages", a.stages, writeStage);
     if (a.cors) w.json("cors", writeCors(*a.cors));
-    if (a.throttling.isSet() || !a.throttling.unknown.empty()) w.json("throttling", writeThrottle(a.throttling));
+    if (a.throttling.isSet() || !a.throttling.unknown.empty())
+        w.json("throttling", writeThrottle(a.throttling));
     w.list("customDomains", a.customDomains, [](const CustomDomain &d) {
         return ObjectWriter()
             .text("domainName", d.domainName)
             .list("basePathMappings", d.mappings,
                   [](const BasePathMapping &m) {
-                      return ObjectWriter().text("basePath", m.basePath).text("stage", m.stage).finish(m.unknown);
+                      return ObjectWriter()
+                          .text("basePath", m.basePath)
+                          .text("stage", m.stage)
+                          .finish(m.unknown);
                   })
             .finish(d.unknown);
     });
     return w.finish(a.unknown);
 }
 
-OrderedJson writeAuthorizer(const Authorizer &a)
-{
+OrderedJson writeAuthorizer(const Authorizer &a) {
     const Authorizer defaults;
     ObjectWriter w;
     w.text("name", a.name)
@@ -220,7 +211,8 @@ OrderedJson writeAuthorizer(const Authorizer &a)
     if (a.type == AuthorizerType::Jwt || a.identitySource != defaults.identitySource)
         w.text("identitySource", a.identitySource);
     w.textIfSet("function", a.function);
-    if (a.type == AuthorizerType::Lambda || a.lambdaType != defaults.lambdaType) w.text("lambdaType", a.lambdaType);
+    if (a.type == AuthorizerType::Lambda || a.lambdaType != defaults.lambdaType)
+        w.text("lambdaType", a.lambdaType);
     w.textIfSet("payloadFormatVersion", a.payloadFormatVersion)
         .strings("identitySources", a.identitySources)
         .booleanIf(a.enableSimpleResponses, "enableSimpleResponses", a.enableSimpleResponses)
@@ -238,8 +230,7 @@ OrderedJson writeAuthorizer(const Authorizer &a)
     return w.objectIfNotEmpty("usagePlan", plan).finish(a.unknown);
 }
 
-OrderedJson writeBucket(const Bucket &b)
-{
+OrderedJson writeBucket(const Bucket &b) {
     return ObjectWriter()
         .text("name", b.name)
         .list("notifications", b.notifications,
@@ -254,8 +245,7 @@ OrderedJson writeBucket(const Bucket &b)
         .finish(b.unknown);
 }
 
-OrderedJson writeSchedule(const Schedule &s)
-{
+OrderedJson writeSchedule(const Schedule &s) {
     ObjectWriter w;
     w.text("name", s.name).text("expression", s.expression).text("function", s.function);
     w.booleanIf(!s.enabled, "enabled", s.enabled).textIfSet("timezone", s.timezone);
@@ -263,15 +253,15 @@ OrderedJson writeSchedule(const Schedule &s)
     return w.finish(s.unknown);
 }
 
-OrderedJson writeQueue(const Queue &q)
-{
+OrderedJson writeQueue(const Queue &q) {
     ObjectWriter w;
     w.text("name", q.name)
         .booleanIf(q.fifo, "fifo", q.fifo)
         .integer("visibilityTimeoutSeconds", q.visibilityTimeoutSeconds)
         .integer("messageRetentionSeconds", q.messageRetentionSeconds)
         .textIfSet("deadLetterQueue", q.deadLetterQueue)
-        .integerIf(!q.deadLetterQueue.isEmpty() || q.maxReceiveCount != 5, "maxReceiveCount", q.maxReceiveCount);
+        .integerIf(!q.deadLetterQueue.isEmpty() || q.maxReceiveCount != 5, "maxReceiveCount",
+                   q.maxReceiveCount);
     if (q.trigger) {
         const QueueTrigger &t = *q.trigger;
         w.json("trigger", ObjectWriter()
@@ -286,8 +276,7 @@ OrderedJson writeQueue(const Queue &q)
     return w.finish(q.unknown);
 }
 
-OrderedJson writeRequest(const SavedRequest &r)
-{
+OrderedJson writeRequest(const SavedRequest &r) {
     return ObjectWriter()
         .text("name", r.name)
         .text("method", r.method)
@@ -306,8 +295,7 @@ OrderedJson writeRequest(const SavedRequest &r)
         .finish(r.unknown);
 }
 
-OrderedJson writeSettings(const ProjectSettings &s)
-{
+OrderedJson writeSettings(const ProjectSettings &s) {
     return ObjectWriter()
         .text("region", s.region)
         .text("accountId", s.accountId)
@@ -319,8 +307,7 @@ OrderedJson writeSettings(const ProjectSettings &s)
 
 } // namespace
 
-OrderedJson projectToJson(const Project &p)
-{
+OrderedJson projectToJson(const Project &p) {
     return ObjectWriter()
         .integer("formatVersion", p.formatVersion)
         .text("name", p.name)
@@ -335,13 +322,15 @@ OrderedJson projectToJson(const Project &p)
         .list("requests", p.requests, writeRequest)
         .list("environments", p.environments,
               [](const VariableSet &v) {
-                  return ObjectWriter().text("name", v.name).nameValueMap("variables", v.variables).finish(v.unknown);
+                  return ObjectWriter()
+                      .text("name", v.name)
+                      .nameValueMap("variables", v.variables)
+                      .finish(v.unknown);
               })
         .finish(p.unknown);
 }
 
-QByteArray projectToJsonText(const Project &project)
-{
+QByteArray projectToJsonText(const Project &project) {
     const std::string text = projectToJson(project).dump(2) + '\n';
     return QByteArray(text.data(), qsizetype(text.size()));
 }

@@ -11,14 +11,14 @@ enum class IntegrationType { Lambda, HttpProxy, Mock };
 // What a route forwards to. Only the fields of the chosen type are meaningful.
 struct Integration {
     IntegrationType type = IntegrationType::Lambda;
-    QString function;             // Lambda: target function name
-    QString payloadFormatVersion; // Lambda: "1.0" or "2.0"; empty = the API type's default
-    QString url;                  // HTTP proxy: target URL, may use {param} and ${stageVariables.x}
-    QString httpMethod;           // HTTP proxy: method to use; empty = same as the request
-    int mockStatusCode = 200;     // Mock: response status
-    QString mockBody;             // Mock: response body
-    NameValueList mockHeaders;    // Mock: response headers
-    std::optional<int> timeoutMs; // empty = the API type's maximum (HTTP 30 s, REST 29 s)
+    QString function;                // Lambda: target function name
+    QString payloadFormatVersion;    // Lambda: "1.0" or "2.0"; empty = the API type's default
+    QString url;                     // HTTP proxy: target URL, may use {param} and ${stageVariables.x}
+    QString httpMethod;              // HTTP proxy: method to use; empty = same as the request
+    int mockStatusCode = 200;        // Mock: response status
+    QString mockBody;                // Mock: response body
+    NameValueList mockHeaders;       // Mock: response headers
+    std::optional<int> timeoutMs;    // empty = the API type's maximum (HTTP 30 s, REST 29 s)
     NameValueList requestParameters; // HTTP API parameter mapping, e.g. "overwrite:header.x" -> value
     UnknownFields unknown;
     bool operator==(const Integration &) const = default;
@@ -28,11 +28,11 @@ struct Integration {
 struct Route {
     QString method = QStringLiteral("GET"); // GET, POST, ..., ANY; unused for WebSocket and $default
     QString path;                           // "/items/{id}", "/{proxy+}", or "$default" (HTTP API)
-    QString routeKey;                       // WebSocket only: "$connect", "$disconnect", "$default", "sendmessage"
+    QString routeKey; // WebSocket only: "$connect", "$disconnect", "$default", "sendmessage"
     Integration integration;
-    QString authorizer;             // name of an authorizer, empty = none
+    QString authorizer;              // name of an authorizer, empty = none
     QStringList authorizationScopes; // JWT scopes the route requires
-    bool routeResponse = false;     // WebSocket two-way route: send the integration result back
+    bool routeResponse = false;      // WebSocket two-way route: send the integration result back
     ThrottleSettings throttling;
     UnknownFields unknown;
     bool operator==(const Route &) const = default;
@@ -55,7 +55,9 @@ struct Cors {
     std::optional<int> maxAgeSeconds;
     bool allowCredentials = false;
     UnknownFields unknown;
-    bool isSet() const { return !allowOrigins.isEmpty() || !allowMethods.isEmpty() || !allowHeaders.isEmpty(); }
+    bool isSet() const {
+        return !allowOrigins.isEmpty() || !allowMethods.isEmpty() || !allowHeaders.isEmpty();
+    }
     bool operator==(const Cors &) const = default;
 };
 
@@ -83,8 +85,8 @@ struct Api {
     std::optional<Cors> cors;
     ThrottleSettings throttling; // default route throttling for every stage
     QList<CustomDomain> customDomains;
-    QStringList binaryMediaTypes;                 // REST only
-    QString routeSelectionExpression;             // WebSocket only; empty = "$request.body.action"
+    QStringList binaryMediaTypes;     // REST only
+    QString routeSelectionExpression; // WebSocket only; empty = "$request.body.action"
     UnknownFields unknown;
     bool operator==(const Api &) const = default;
 };

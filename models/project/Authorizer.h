@@ -27,13 +27,13 @@ struct Authorizer {
     // JWT
     QString issuer;
     QStringList audience;
-    QString jwksUri;  // https URL or a file path relative to the project
+    QString jwksUri; // https URL or a file path relative to the project
     QString identitySource = QStringLiteral("$request.header.Authorization");
     // Lambda
     QString function;
     QString lambdaType = QStringLiteral("REQUEST"); // REQUEST or TOKEN
-    QString payloadFormatVersion;                  // "1.0" or "2.0" (HTTP APIs)
-    QStringList identitySources;                   // e.g. "$request.header.Authorization"
+    QString payloadFormatVersion;                   // "1.0" or "2.0" (HTTP APIs)
+    QStringList identitySources;                    // e.g. "$request.header.Authorization"
     bool enableSimpleResponses = false;
     std::optional<int> resultTtlSeconds; // empty = 300, 0 disables caching
     QString tokenValidationRegex;        // TOKEN authorizers

@@ -18,7 +18,7 @@ struct ProjectSettings {
     QString accountId = QStringLiteral("123456789012");
     // "1ms" (AWS since December 2020) or "100ms" (classic billing).
     QString billingGranularity = QStringLiteral("1ms");
-    int concurrencyLimit = 10; // project-wide cap on concurrent execution environments
+    int concurrencyLimit = 10;        // project-wide cap on concurrent execution environments
     int idleEnvironmentSeconds = 300; // warm environments are reaped after this idle time
     UnknownFields unknown;
     bool operator==(const ProjectSettings &) const = default;

@@ -6,8 +6,8 @@
 namespace gatehouse {
 
 struct RequestAssertion {
-    QString kind;     // "status", "header", "jsonPath", "time"
-    QString target;   // header name or JSON path
+    QString kind;                          // "status", "header", "jsonPath", "time"
+    QString target;                        // header name or JSON path
     QString op = QStringLiteral("equals"); // equals, contains, exists, below
     QString expected;
     UnknownFields unknown;

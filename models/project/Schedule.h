@@ -10,7 +10,7 @@ struct Schedule {
     QString expression = QStringLiteral("rate(1 minute)");
     QString function;
     bool enabled = true;
-    QString timezone; // empty = UTC
+    QString timezone;  // empty = UTC
     OrderedJson input; // constant event detail; null = the standard "Scheduled Event"
     UnknownFields unknown;
     bool operator==(const Schedule &) const = default;

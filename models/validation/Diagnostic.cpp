@@ -4,8 +4,7 @@
 
 namespace gatehouse {
 
-QString Diagnostic::toString() const
-{
+QString Diagnostic::toString() const {
     QString text = file.isEmpty() ? QStringLiteral("project") : file;
     if (line > 0) {
         text += QLatin1Char(':') + QString::number(line);
@@ -19,14 +18,14 @@ QString Diagnostic::toString() const
     return text;
 }
 
-bool hasErrors(const Diagnostics &diagnostics)
-{
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); });
+bool hasErrors(const Diagnostics &diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic &d) { return d.isError(); });
 }
 
-int errorCount(const Diagnostics &diagnostics)
-{
-    return int(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); }));
+int errorCount(const Diagnostics &diagnostics) {
+    return int(std::count_if(diagnostics.begin(), diagnostics.end(),
+                             [](const Diagnostic &d) { return d.isError(); }));
 }
 
 } // namespace gatehouse

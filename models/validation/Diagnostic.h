@@ -11,10 +11,10 @@ struct Diagnostic {
     enum class Severity { Error, Warning };
 
     Severity severity = Severity::Error;
-    QString file;    // e.g. "gatehouse.json"
-    QString path;    // JSON path, e.g. "apis[0].routes[2].path"; empty for whole-file problems
-    int line = 0;    // 1-based; 0 when unknown
-    int column = 0;  // 1-based; 0 when unknown
+    QString file;   // e.g. "gatehouse.json"
+    QString path;   // JSON path, e.g. "apis[0].routes[2].path"; empty for whole-file problems
+    int line = 0;   // 1-based; 0 when unknown
+    int column = 0; // 1-based; 0 when unknown
     QString message;
     QString hint;
 

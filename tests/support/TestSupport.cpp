@@ -11,24 +11,27 @@
 
 namespace gatehouse::test {
 
-QString sourcePath(const QString &relative) { return QDir(QStringLiteral(GATEHOUSE_SOURCE_DIR)).filePath(relative); }
-QString samplePath() { return sourcePath(QStringLiteral("resources/samples/hello-api")); }
-QString executablePath() { return QStringLiteral(GATEHOUSE_EXECUTABLE); }
-QString sharedPath(const QString &relative)
-{
+QString sourcePath(const QString &relative) {
+    return QDir(QStringLiteral(GATEHOUSE_SOURCE_DIR)).filePath(relative);
+}
+QString samplePath() {
+    return sourcePath(QStringLiteral("resources/samples/hello-api"));
+}
+QString executablePath() {
+    return QStringLiteral(GATEHOUSE_EXECUTABLE);
+}
+QString sharedPath(const QString &relative) {
     return QDir::cleanPath(QDir(QStringLiteral(GATEHOUSE_SHARED_DIR)).filePath(relative));
 }
 
-QString writeProjectFile(const QString &folder, const QByteArray &text)
-{
+QString writeProjectFile(const QString &folder, const QByteArray &text) {
     QDir().mkpath(folder);
     QFile file(QDir(folder).filePath(QStringLiteral("gatehouse.json")));
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) file.write(text);
     return folder;
 }
 
-bool copyTree(const QString &source, const QString &target)
-{
+bool copyTree(const QString &source, const QString &target) {
     QDirIterator it(source, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString from = it.next();
@@ -42,8 +45,7 @@ bool copyTree(const QString &source, const QString &target)
 }
 
 ProcessResult runGatehouse(const QStringList &arguments, int timeoutMs, const QByteArray &stdinData,
-                           const QProcessEnvironment &environment)
-{
+                           const QProcessEnvironment &environment) {
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(executablePath(), arguments);
@@ -62,8 +64,7 @@ ProcessResult runGatehouse(const QStringList &arguments, int timeoutMs, const QB
     return result;
 }
 
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
+bool waitFor(const std::function<bool()> &condition, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     while (!condition()) {
         if (deadline.hasExpired()) return condition();

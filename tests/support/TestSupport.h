@@ -12,10 +12,10 @@
 
 namespace gatehouse::test {
 
-QString sourcePath(const QString &relative);  // under the repository root
-QString samplePath();                          // resources/samples/hello-api
-QString executablePath();                      // the built `gatehouse`
-QString sharedPath(const QString &relative);   // ../shared (validators, fixtures)
+QString sourcePath(const QString &relative); // under the repository root
+QString samplePath();                        // resources/samples/hello-api
+QString executablePath();                    // the built `gatehouse`
+QString sharedPath(const QString &relative); // ../shared (validators, fixtures)
 
 // Writes `text` to `folder`/gatehouse.json (creating the folder) and returns the folder.
 QString writeProjectFile(const QString &folder, const QByteArray &text);
@@ -29,7 +29,8 @@ struct ProcessResult {
     QByteArray err;
 };
 // Runs the gatehouse executable with `arguments`; kills it after `timeoutMs`.
-ProcessResult runGatehouse(const QStringList &arguments, int timeoutMs = 30000, const QByteArray &stdinData = {},
+ProcessResult runGatehouse(const QStringList &arguments, int timeoutMs = 30000,
+                           const QByteArray &stdinData = {},
                            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 // Spins the event loop until `condition` holds or `timeoutMs` passes; returns the condition's value.

@@ -14,10 +14,10 @@ namespace gatehouse {
 struct LogRecord {
     enum class Level { Trace, Debug, Info, Warn, Error, Fatal };
 
-    quint64 sequence = 0;  // assigned by the store, increasing; survives eviction of older lines
-    qint64 timeMs = 0;     // UTC milliseconds since the epoch
-    QString source;        // function name, "api:<name>" for access logs, "gatehouse" for the engine
-    QString requestId;     // empty for lines outside an invocation
+    quint64 sequence = 0; // assigned by the store, increasing; survives eviction of older lines
+    qint64 timeMs = 0;    // UTC milliseconds since the epoch
+    QString source;       // function name, "api:<name>" for access logs, "gatehouse" for the engine
+    QString requestId;    // empty for lines outside an invocation
     Level level = Level::Info;
     QString message;
 };

@@ -11,8 +11,7 @@ using namespace gatehouse;
 class TestJsonText : public QObject {
     Q_OBJECT
 private slots:
-    void syntaxErrorReportsLineAndColumn_data()
-    {
+    void syntaxErrorReportsLineAndColumn_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
@@ -22,8 +21,7 @@ private slots:
         QTest::newRow("truncated") << QByteArray("{\"formatVersion\": 1, \"functions\": [") << 1 << 36;
         QTest::newRow("column counts characters") << QByteArray("{\"한국어\": x}") << 1 << 9;
     }
-    void syntaxErrorReportsLineAndColumn()
-    {
+    void syntaxErrorReportsLineAndColumn() {
         QFETCH(QByteArray, text);
         QFETCH(int, line);
         QFETCH(int, column);
@@ -36,24 +34,22 @@ private slots:
         QVERIFY(d[0].toString().startsWith(QStringLiteral("gatehouse.json:%1:%2: ").arg(line).arg(column)));
     }
 
-    void binaryDataIsRejected()
-    {
+    void binaryDataIsRejected() {
         QByteArray bytes;
-        for (int i = 0; i < 4096; ++i) bytes.append(char((i * 131) % 256));
+        for (int i = 0; i < 4096; ++i)
+            bytes.append(char((i * 131) % 256));
         Diagnostics d;
         QVERIFY(!parseJsonText(bytes, QStringLiteral("x"), d));
         QCOMPARE(d.size(), 1);
     }
 
-    void invalidUtf8InStringIsRejected()
-    {
+    void invalidUtf8InStringIsRejected() {
         Diagnostics d;
         QVERIFY(!parseJsonText(QByteArray("{\"a\": \"\xff\xfe\"}"), QStringLiteral("x"), d));
         QCOMPARE(d.size(), 1);
     }
 
-    void deepNestingIsRejectedBeforeParsing()
-    {
+    void deepNestingIsRejectedBeforeParsing() {
         const QByteArray text = QByteArray(100000, '[') + QByteArray(100000, ']');
         Diagnostics d;
         QVERIFY(!parseJsonText(text, QStringLiteral("x"), d));
@@ -62,28 +58,24 @@ private slots:
         QCOMPARE(d[0].column, 65);
     }
 
-    void bracketsInsideStringsDoNotCountAsNesting()
-    {
+    void bracketsInsideStringsDoNotCountAsNesting() {
         const QByteArray text = "{\"a\": \"" + QByteArray(1000, '[') + "\\\"\"}";
         Diagnostics d;
         QVERIFY(parseJsonText(text, QStringLiteral("x"), d));
     }
 
-    void emptyFileIsAClearError()
-    {
+    void emptyFileIsAClearError() {
         Diagnostics d;
         QVERIFY(!parseJsonText("  \n", QStringLiteral("x"), d));
         QCOMPARE(d[0].message, QStringLiteral("file is empty"));
     }
 
-    void utf8ByteOrderMarkIsAccepted()
-    {
+    void utf8ByteOrderMarkIsAccepted() {
         Diagnostics d;
         QVERIFY(parseJsonText("\xEF\xBB\xBF{\"formatVersion\":1}", QStringLiteral("x"), d));
     }
 
-    void hugeFileIsRefusedWithoutReadingIt()
-    {
+    void hugeFileIsRefusedWithoutReadingIt() {
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("gatehouse.json")));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -94,8 +86,7 @@ private slots:
         QVERIFY(loaded.diagnostics[0].message.contains(QStringLiteral("too large")));
     }
 
-    void truncatedSampleIsAClearError()
-    {
+    void truncatedSampleIsAClearError() {
         QFile sample(test::samplePath() + QStringLiteral("/gatehouse.json"));
         QVERIFY(sample.open(QIODevice::ReadOnly));
         const QByteArray full = sample.readAll();

@@ -11,8 +11,7 @@ using namespace gatehouse;
 class TestProjectDocument : public QObject {
     Q_OBJECT
 private slots:
-    void openingAProjectAnnouncesReplacement()
-    {
+    void openingAProjectAnnouncesReplacement() {
         ProjectDocument doc;
         QSignalSpy replaced(&doc, &ProjectDocument::projectReplaced);
         QVERIFY(doc.open(test::samplePath()));
@@ -21,8 +20,7 @@ private slots:
         QCOMPARE(doc.project().name, QStringLiteral("hello-api"));
     }
 
-    void failedOpenLeavesTheDocumentUntouched()
-    {
+    void failedOpenLeavesTheDocumentUntouched() {
         QTemporaryDir dir;
         test::writeProjectFile(dir.path(), "{ broken");
         ProjectDocument doc;
@@ -36,8 +34,7 @@ private slots:
         QCOMPARE(doc.project().name, QStringLiteral("hello-api"));
     }
 
-    void editingARouteReportsExactlyThatRoute()
-    {
+    void editingARouteReportsExactlyThatRoute() {
         ProjectDocument doc;
         QVERIFY(doc.open(test::samplePath()));
         QSignalSpy changed(&doc, &ProjectDocument::changed);
@@ -51,8 +48,7 @@ private slots:
         QVERIFY((change.changed[0] == EntityRef{EntityKind::Route, 0, 1}));
     }
 
-    void addingAFunctionIsAStructureChange()
-    {
+    void addingAFunctionIsAStructureChange() {
         ProjectDocument doc;
         QVERIFY(doc.open(test::samplePath()));
         QSignalSpy changed(&doc, &ProjectDocument::changed);
@@ -62,8 +58,7 @@ private slots:
         QVERIFY(changed.at(0).at(0).value<ProjectChange>().structureChanged);
     }
 
-    void settingTheSameValueIsSilent()
-    {
+    void settingTheSameValueIsSilent() {
         ProjectDocument doc;
         QVERIFY(doc.open(test::samplePath()));
         QSignalSpy changed(&doc, &ProjectDocument::changed);
@@ -71,8 +66,7 @@ private slots:
         QCOMPARE(changed.count(), 0);
     }
 
-    void modifiedFollowsTheContentNotTheHistory()
-    {
+    void modifiedFollowsTheContentNotTheHistory() {
         ProjectDocument doc;
         QVERIFY(doc.open(test::samplePath()));
         QSignalSpy modified(&doc, &ProjectDocument::modifiedChanged);
@@ -86,8 +80,7 @@ private slots:
         QCOMPARE(modified.count(), 2);
     }
 
-    void saveAsMovesTheDocumentAndClearsModified()
-    {
+    void saveAsMovesTheDocumentAndClearsModified() {
         QTemporaryDir dir;
         ProjectDocument doc;
         QVERIFY(doc.open(test::samplePath()));
@@ -104,8 +97,7 @@ private slots:
         QVERIFY(reopened.project() == doc.project());
     }
 
-    void diagnosticPathsNameTheirEntity_data()
-    {
+    void diagnosticPathsNameTheirEntity_data() {
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("index");
@@ -117,8 +109,7 @@ private slots:
         QTest::newRow("queue") << "queues[1]" << int(EntityKind::Queue) << 1 << -1;
         QTest::newRow("project") << "formatVersion" << int(EntityKind::Project) << -1 << -1;
     }
-    void diagnosticPathsNameTheirEntity()
-    {
+    void diagnosticPathsNameTheirEntity() {
         QFETCH(QString, path);
         QFETCH(int, kind);
         QFETCH(int, index);

@@ -11,8 +11,7 @@ using namespace gatehouse;
 class TestProjectFile : public QObject {
     Q_OBJECT
 private slots:
-    void loadsByFolderOrByFile()
-    {
+    void loadsByFolderOrByFile() {
         const auto byFolder = ProjectFile::load(test::samplePath());
         const auto byFile = ProjectFile::load(test::samplePath() + QStringLiteral("/gatehouse.json"));
         QVERIFY(byFolder.readable && byFile.readable);
@@ -20,8 +19,7 @@ private slots:
         QCOMPARE(byFolder.folder, QFileInfo(test::samplePath()).absoluteFilePath());
     }
 
-    void missingProjectIsAClearError()
-    {
+    void missingProjectIsAClearError() {
         QTemporaryDir dir;
         const auto loaded = ProjectFile::load(dir.path());
         QVERIFY(!loaded.readable);
@@ -29,8 +27,7 @@ private slots:
         QVERIFY(loaded.diagnostics[0].hint.contains(QStringLiteral("not a Gatehouse project")));
     }
 
-    void saveWritesAndReloadsEqual()
-    {
+    void saveWritesAndReloadsEqual() {
         QTemporaryDir dir;
         const auto loaded = ProjectFile::load(test::samplePath());
         QString error;
@@ -43,8 +40,7 @@ private slots:
         QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{QStringLiteral("gatehouse.json")});
     }
 
-    void failedSaveKeepsThePreviousFile()
-    {
+    void failedSaveKeepsThePreviousFile() {
         if (::geteuid() == 0) QSKIP("root ignores directory permissions");
         QTemporaryDir dir;
         Project p;
@@ -59,8 +55,7 @@ private slots:
         QCOMPARE(ProjectFile::load(dir.path()).project.name, QStringLiteral("first"));
     }
 
-    void saveIntoAFileInsteadOfAFolderFails()
-    {
+    void saveIntoAFileInsteadOfAFolderFails() {
         QTemporaryDir dir;
         const QString blocker = dir.filePath(QStringLiteral("file"));
         QFile f(blocker);

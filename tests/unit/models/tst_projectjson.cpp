@@ -10,8 +10,7 @@ using namespace gatehouse;
 namespace {
 
 // A project with every field away from its default, so a field the writer forgets shows up.
-Project everyFieldSet()
-{
+Project everyFieldSet() {
     Project p;
     p.name = QStringLiteral("edge");
     p.description = QStringLiteral("Ünïcødé — 한국어 \"quotes\" \\ back\nslash");
@@ -49,7 +48,8 @@ Project everyFieldSet()
     r.integration.httpMethod = QStringLiteral("POST");
     r.integration.function = QStringLiteral("kept-even-if-unused");
     r.integration.timeoutMs = 1000;
-    r.integration.requestParameters = {{QStringLiteral("overwrite:header.x"), QStringLiteral("$request.header.y")}};
+    r.integration.requestParameters = {
+        {QStringLiteral("overwrite:header.x"), QStringLiteral("$request.header.y")}};
     r.authorizer = QStringLiteral("auth");
     r.authorizationScopes = {QStringLiteral("read")};
     r.throttling.rateLimit = 1.5;
@@ -142,24 +142,27 @@ Project everyFieldSet()
     req.name = QStringLiteral("r");
     req.method = QStringLiteral("PUT");
     req.url = QStringLiteral("{{base}}/x");
-    req.headers = {{QStringLiteral("Set"), QStringLiteral("1")}, {QStringLiteral("Set"), QStringLiteral("2")}};
+    req.headers = {{QStringLiteral("Set"), QStringLiteral("1")},
+                   {QStringLiteral("Set"), QStringLiteral("2")}};
     req.body = QStringLiteral("body");
-    req.assertions = {{QStringLiteral("time"), QString(), QStringLiteral("below"), QStringLiteral("200"), {}}};
+    req.assertions = {
+        {QStringLiteral("time"), QString(), QStringLiteral("below"), QStringLiteral("200"), {}}};
     p.requests = {req};
     p.environments = {{QStringLiteral("local"), {{QStringLiteral("base"), QStringLiteral("http://x")}}, {}}};
     p.unknown.values["layout"] = {{"fn", {{"x", 1}, {"y", 2}}}};
     return p;
 }
 
-ProjectReadResult reread(const Project &p) { return projectFromJsonText(projectToJsonText(p), QStringLiteral("t.json")); }
+ProjectReadResult reread(const Project &p) {
+    return projectFromJsonText(projectToJsonText(p), QStringLiteral("t.json"));
+}
 
 } // namespace
 
 class TestProjectJson : public QObject {
     Q_OBJECT
 private slots:
-    void sampleLoadsWithoutDiagnostics()
-    {
+    void sampleLoadsWithoutDiagnostics() {
         const auto loaded = ProjectFile::load(test::samplePath());
         QVERIFY(loaded.readable);
         QVERIFY2(loaded.diagnostics.isEmpty(), qPrintable(loaded.diagnostics.value(0).toString()));
@@ -168,8 +171,7 @@ private slots:
         QCOMPARE(loaded.project.apis[0].routes.size(), 4);
     }
 
-    void sampleRoundTripIsLossless()
-    {
+    void sampleRoundTripIsLossless() {
         const auto loaded = ProjectFile::load(test::samplePath());
         const auto again = reread(loaded.project);
         QVERIFY(again.readable);
@@ -177,21 +179,20 @@ private slots:
         QVERIFY(again.project == loaded.project);
     }
 
-    void savedTextIsStableAcrossRoundTrips()
-    {
+    void savedTextIsStableAcrossRoundTrips() {
         const QByteArray first = projectToJsonText(ProjectFile::load(test::samplePath()).project);
         const QByteArray second = projectToJsonText(projectFromJsonText(first, QStringLiteral("t")).project);
         QCOMPARE(second, first);
         QVERIFY(first.endsWith('\n'));
     }
 
-    void everyFieldRoundTrips()
-    {
+    void everyFieldRoundTrips() {
         const Project p = everyFieldSet();
         const auto again = reread(p);
         QVERIFY(again.readable);
         // Unknown keys produce warnings; nothing else may be reported.
-        for (const Diagnostic &d : again.diagnostics) QVERIFY2(!d.isError(), qPrintable(d.toString()));
+        for (const Diagnostic &d : again.diagnostics)
+            QVERIFY2(!d.isError(), qPrintable(d.toString()));
         QVERIFY(again.project.functions == p.functions);
         QVERIFY(again.project.apis == p.apis);
         QVERIFY(again.project.authorizers == p.authorizers);
@@ -203,8 +204,7 @@ private slots:
         QVERIFY(again.project == p);
     }
 
-    void emptyProjectRoundTrips()
-    {
+    void emptyProjectRoundTrips() {
         Project p;
         const auto again = reread(p);
         QVERIFY(again.readable);
@@ -212,8 +212,7 @@ private slots:
         QVERIFY(again.project == p);
     }
 
-    void unknownKeysAreKeptAtEveryLevelAndReported()
-    {
+    void unknownKeysAreKeptAtEveryLevelAndReported() {
         const QByteArray text = R"({"formatVersion":1,"x-root":{"deep":[1,2]},
             "functions":[{"name":"f","runtime":"javascript","handler":"index.handler","x-fn":true}],
             "apis":[{"name":"a","type":"http","x-api":1,
@@ -226,8 +225,10 @@ private slots:
             QVERIFY(!d.isError());
             warned << d.path;
         }
-        QCOMPARE(warned, (QStringList{QStringLiteral("functions[0].x-fn"), QStringLiteral("apis[0].routes[0].integration.x-int"),
-                                      QStringLiteral("apis[0].routes[0].x-route"), QStringLiteral("apis[0].stages[0].x-stage"),
+        QCOMPARE(warned, (QStringList{QStringLiteral("functions[0].x-fn"),
+                                      QStringLiteral("apis[0].routes[0].integration.x-int"),
+                                      QStringLiteral("apis[0].routes[0].x-route"),
+                                      QStringLiteral("apis[0].stages[0].x-stage"),
                                       QStringLiteral("apis[0].x-api"), QStringLiteral("x-root")}));
         const OrderedJson written = projectToJson(read.project);
         QCOMPARE(written["x-root"]["deep"][1].get<int>(), 2);
@@ -238,33 +239,45 @@ private slots:
         QCOMPARE(written["apis"][0]["stages"][0]["x-stage"].get<int>(), 3);
     }
 
-    void wrongTypesAreReportedWithPaths_data()
-    {
+    void wrongTypesAreReportedWithPaths_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("message");
         QTest::newRow("memory as string")
-            << QByteArray(R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript","handler":"i.h","memoryMB":"big"}]})")
-            << "functions[0].memoryMB" << "expected an integer, found a string";
+            << QByteArray(
+                   R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript","handler":"i.h","memoryMB":"big"}]})")
+            << "functions[0].memoryMB"
+            << "expected an integer, found a string";
         QTest::newRow("fractional timeout")
-            << QByteArray(R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript","handler":"i.h","timeoutSeconds":1.5}]})")
-            << "functions[0].timeoutSeconds" << "expected an integer, found a number";
-        QTest::newRow("functions not an array") << QByteArray(R"({"formatVersion":1,"functions":{}})") << "functions"
-                                                << "expected an array, found an object";
-        QTest::newRow("route not an object") << QByteArray(R"({"formatVersion":1,"apis":[{"name":"a","type":"http","routes":[3]}]})")
-                                             << "apis[0].routes[0]" << "expected an object, found an integer";
-        QTest::newRow("unknown api type") << QByteArray(R"({"formatVersion":1,"apis":[{"name":"a","type":"graphql"}]})")
-                                          << "apis[0].type" << "unknown value \"graphql\"";
+            << QByteArray(
+                   R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript","handler":"i.h","timeoutSeconds":1.5}]})")
+            << "functions[0].timeoutSeconds"
+            << "expected an integer, found a number";
+        QTest::newRow("functions not an array")
+            << QByteArray(R"({"formatVersion":1,"functions":{}})") << "functions"
+            << "expected an array, found an object";
+        QTest::newRow("route not an object")
+            << QByteArray(R"({"formatVersion":1,"apis":[{"name":"a","type":"http","routes":[3]}]})")
+            << "apis[0].routes[0]"
+            << "expected an object, found an integer";
+        QTest::newRow("unknown api type")
+            << QByteArray(R"({"formatVersion":1,"apis":[{"name":"a","type":"graphql"}]})") << "apis[0].type"
+            << "unknown value \"graphql\"";
         QTest::newRow("env value not a string")
-            << QByteArray(R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript","handler":"i.h","environment":{"N":1}}]})")
-            << "functions[0].environment.N" << "expected a string, found an integer";
-        QTest::newRow("missing handler") << QByteArray(R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript"}]})")
-                                         << "functions[0].handler" << "required field is missing";
-        QTest::newRow("huge integer") << QByteArray(R"({"formatVersion":1,"settings":{"concurrencyLimit":1e12}})")
-                                      << "settings.concurrencyLimit" << "out of range";
+            << QByteArray(
+                   R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript","handler":"i.h","environment":{"N":1}}]})")
+            << "functions[0].environment.N"
+            << "expected a string, found an integer";
+        QTest::newRow("missing handler")
+            << QByteArray(R"({"formatVersion":1,"functions":[{"name":"f","runtime":"javascript"}]})")
+            << "functions[0].handler"
+            << "required field is missing";
+        QTest::newRow("huge integer")
+            << QByteArray(R"({"formatVersion":1,"settings":{"concurrencyLimit":1e12}})")
+            << "settings.concurrencyLimit"
+            << "out of range";
     }
-    void wrongTypesAreReportedWithPaths()
-    {
+    void wrongTypesAreReportedWithPaths() {
         QFETCH(QByteArray, text);
         QFETCH(QString, path);
         QFETCH(QString, message);
@@ -273,20 +286,20 @@ private slots:
         bool found = false;
         for (const Diagnostic &d : read.diagnostics)
             found = found || (d.isError() && d.path == path && d.message.contains(message));
-        QVERIFY2(found, qPrintable(read.diagnostics.isEmpty() ? QStringLiteral("none") : read.diagnostics.first().toString()));
+        QVERIFY2(found, qPrintable(read.diagnostics.isEmpty() ? QStringLiteral("none")
+                                                              : read.diagnostics.first().toString()));
     }
 
-    void newerFormatVersionIsRefused()
-    {
-        const auto read = projectFromJsonText(R"({"formatVersion":2,"functions":[]})", QStringLiteral("gatehouse.json"));
+    void newerFormatVersionIsRefused() {
+        const auto read =
+            projectFromJsonText(R"({"formatVersion":2,"functions":[]})", QStringLiteral("gatehouse.json"));
         QVERIFY(!read.readable);
         QCOMPARE(read.diagnostics.size(), 1);
         QCOMPARE(read.diagnostics[0].path, QStringLiteral("formatVersion"));
         QVERIFY(read.diagnostics[0].hint.contains(QStringLiteral("newer Gatehouse")));
     }
 
-    void topLevelMustBeAnObject()
-    {
+    void topLevelMustBeAnObject() {
         const auto read = projectFromJsonText("[1,2]", QStringLiteral("gatehouse.json"));
         QVERIFY(!read.readable);
         QVERIFY(read.diagnostics[0].message.contains(QStringLiteral("JSON object")));

@@ -1,0 +1,35 @@
+# Thin wrapper over CMake/CTest. `make run` and `make test` install missing Debian packages first.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc)
+PROJECT ?=
+
+.PHONY: all deps configure build run test bench format clean
+
+all: build
+
+deps:
+	@./install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Opens the studio on PROJECT, or on a writable copy of the bundled sample project.
+run: build
+	$(BUILD_DIR)/bin/gatehouse $(PROJECT)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@cmake --build $(BUILD_DIR) --target benchmarks
+	@for script in tests/bench/*.sh; do echo "== $$script"; BUILD_DIR=$(BUILD_DIR) bash $$script || exit 1; done
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)
