@@ -1,4 +1,3064 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>cli</name>
+    <message>
+        <source>Try &apos;gatehouse --help&apos;.</source>
+        <translation>Try &apos;gatehouse --help&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse</name>
+    <message>
+        <source>#private class members</source>
+        <translation>#private class members</translation>
+    </message>
+    <message>
+        <source>class fields</source>
+        <translation>class fields</translation>
+    </message>
+    <message>
+        <source>async functions (async/await)</source>
+        <translation>async functions (async/await)</translation>
+    </message>
+    <message>
+        <source>top-level await</source>
+        <translation>top-level await</translation>
+    </message>
+    <message>
+        <source>optional catch binding (catch {})</source>
+        <translation>optional catch binding (catch {})</translation>
+    </message>
+    <message>
+        <source>dynamic import()</source>
+        <translation>dynamic import()</translation>
+    </message>
+    <message>
+        <source>numeric separators (1_000)</source>
+        <translation>numeric separators (1_000)</translation>
+    </message>
+    <message>
+        <source>BigInt literals (10n)</source>
+        <translation>BigInt literals (10n)</translation>
+    </message>
+    <message>
+        <source>the regular expression s (dotAll) flag</source>
+        <translation>the regular expression s (dotAll) flag</translation>
+    </message>
+    <message>
+        <source>logical assignment (??=, ||=, &amp;&amp;=)</source>
+        <translation>logical assignment (??=, ||=, &amp;&amp;=)</translation>
+    </message>
+    <message>
+        <source>object spread/rest ({...o})</source>
+        <translation>object spread/rest ({...o})</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (line %2)</translation>
+    </message>
+    <message>
+        <source>The embedded javascript runtime (QJSEngine, about ES2016) does not support %1. Switch the function to the nodejs20.x runtime, or compile the code to ES2016 (esbuild --target=es2016).</source>
+        <translation>The embedded javascript runtime (QJSEngine, about ES2016) does not support %1. Switch the function to the nodejs20.x runtime, or compile the code to ES2016 (esbuild --target=es2016).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AboutDialog</name>
+    <message>
+        <source>&lt;h2&gt;Gatehouse %1&lt;/h2&gt;&lt;p&gt;Design, run and test serverless APIs on your own machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later). See &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;gnu.org/licenses/gpl-3.0&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Gatehouse %1&lt;/h2&gt;&lt;p&gt;Design, run and test serverless APIs on your own machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later). See &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;gnu.org/licenses/gpl-3.0&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>About Gatehouse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AddFunctionCommand</name>
+    <message>
+        <source>Add function “%1”</source>
+        <translation>Add function “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AppStartup</name>
+    <message>
+        <source>Cannot Copy Sample</source>
+        <translation>Cannot Copy Sample</translation>
+    </message>
+    <message>
+        <source>The sample project could not be copied to %1:
+
+%2</source>
+        <translation>The sample project could not be copied to %1:
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DeleteEntityCommand</name>
+    <message>
+        <source>Delete %1 “%2”</source>
+        <translation>Delete %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DiagnosticsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Hint</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DiagnosticsSummary</name>
+    <message>
+        <source>Show the Diagnostics panel</source>
+        <translation>Show the Diagnostics panel</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DiagnosticsView</name>
+    <message>
+        <source>No problems found in this project.</source>
+        <translation>No problems found in this project.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EntityText</name>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Functions</translation>
+    </message>
+    <message>
+        <source>Authorizers</source>
+        <translation>Authorizers</translation>
+    </message>
+    <message>
+        <source>Buckets</source>
+        <translation>Buckets</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Schedules</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Saved requests</source>
+        <translation>Saved requests</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>function</translation>
+    </message>
+    <message>
+        <source>authorizer</source>
+        <translation>authorizer</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>bucket</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>queue</translation>
+    </message>
+    <message>
+        <source>saved request</source>
+        <translation>saved request</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>stage</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>REST</source>
+        <translation>REST</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <source>Lambda</source>
+        <translation>Lambda</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>mock %1</source>
+        <translation>mock %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s)</source>
+        <translation>
+            <numerusform>%n notification</numerusform>
+            <numerusform>%n notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <source>%1 API</source>
+        <translation>%1 API</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n stage</numerusform>
+            <numerusform>%n stages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runtime: %1</source>
+        <translation>Runtime: %1</translation>
+    </message>
+    <message>
+        <source>Handler: %1</source>
+        <translation>Handler: %1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>%1 MB, %2 s timeout</source>
+        <translation>%1 MB, %2 s timeout</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Export</name>
+    <message>
+        <source>unknown field(s) %1 are not exported to %2: this version of Gatehouse does not know what they mean</source>
+        <translation>unknown field(s) %1 are not exported to %2: this version of Gatehouse does not know what they mean</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; does not exist; this is not exported to %2</source>
+        <translation>function &apos;%1&apos; does not exist; this is not exported to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved request(s) are not part of an AWS SAM template</source>
+        <translation>
+            <numerusform>%n saved request is not part of an AWS SAM template</numerusform>
+            <numerusform>%n saved requests are not part of an AWS SAM template</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export them with --format postman</source>
+        <translation>export them with --format postman</translation>
+    </message>
+    <message>
+        <source>request environments are not part of an AWS SAM template</source>
+        <translation>request environments are not part of an AWS SAM template</translation>
+    </message>
+    <message>
+        <source>code of function &apos;%1&apos; not copied: %2</source>
+        <translation>code of function &apos;%1&apos; not copied: %2</translation>
+    </message>
+    <message>
+        <source>the project has nothing an AWS SAM template can hold</source>
+        <translation>the project has nothing an AWS SAM template can hold</translation>
+    </message>
+    <message>
+        <source>add a function first</source>
+        <translation>add a function first</translation>
+    </message>
+    <message>
+        <source>the embedded &apos;javascript&apos; runtime does not exist on AWS Lambda; exported to %1 as %2 with the generated wrapper %3</source>
+        <translation>the embedded &apos;javascript&apos; runtime does not exist on AWS Lambda; exported to %1 as %2 with the generated wrapper %3</translation>
+    </message>
+    <message>
+        <source>deploy the wrapper with the code; Lambda runs it as %1</source>
+        <translation>deploy the wrapper with the code; Lambda runs it as %1</translation>
+    </message>
+    <message>
+        <source>dead-letter queue &apos;%1&apos; does not exist; the redrive policy is not exported to %2</source>
+        <translation>dead-letter queue &apos;%1&apos; does not exist; the redrive policy is not exported to %2</translation>
+    </message>
+    <message>
+        <source>identity source(s) %1 have no %2 equivalent and are not exported</source>
+        <translation>identity source(s) %1 have no %2 equivalent and are not exported</translation>
+    </message>
+    <message>
+        <source>jwksUri is not exported to %1: API Gateway&apos;s JWT authorizer finds the keys through the issuer&apos;s OpenID discovery document</source>
+        <translation>jwksUri is not exported to %1: API Gateway&apos;s JWT authorizer finds the keys through the issuer&apos;s OpenID discovery document</translation>
+    </message>
+    <message>
+        <source>HTTP APIs have no TOKEN authorizers; exported to %1 as a REQUEST authorizer reading the same identity sources</source>
+        <translation>HTTP APIs have no TOKEN authorizers; exported to %1 as a REQUEST authorizer reading the same identity sources</translation>
+    </message>
+    <message>
+        <source>a TOKEN authorizer reads one header; only the first is exported to %1</source>
+        <translation>a TOKEN authorizer reads one header; only the first is exported to %1</translation>
+    </message>
+    <message>
+        <source>payloadFormatVersion and enableSimpleResponses apply to HTTP APIs only; they are not exported to %1 for a REST API</source>
+        <translation>payloadFormatVersion and enableSimpleResponses apply to HTTP APIs only; they are not exported to %1 for a REST API</translation>
+    </message>
+    <message>
+        <source>stage &apos;%1&apos; is not exported: an AWS SAM %2 has exactly one stage</source>
+        <translation>stage &apos;%1&apos; is not exported: an AWS SAM %2 has exactly one stage</translation>
+    </message>
+    <message>
+        <source>access logging is not exported to %1: it needs a CloudWatch log group ARN</source>
+        <translation>access logging is not exported to %1: it needs a CloudWatch log group ARN</translation>
+    </message>
+    <message>
+        <source>custom domain &apos;%1&apos; is not exported to %2: it needs an ACM certificate ARN</source>
+        <translation>custom domain &apos;%1&apos; is not exported to %2: it needs an ACM certificate ARN</translation>
+    </message>
+    <message>
+        <source>the API-wide throttling is not exported to %1: the stage&apos;s own throttling replaces it on the single exported stage</source>
+        <translation>the API-wide throttling is not exported to %1: the stage&apos;s own throttling replaces it on the single exported stage</translation>
+    </message>
+    <message>
+        <source>a REST API answers CORS with one origin; only &apos;%1&apos; is exported to %2</source>
+        <translation>a REST API answers CORS with one origin; only &apos;%1&apos; is exported to %2</translation>
+    </message>
+    <message>
+        <source>SAM&apos;s REST API CORS has no expose-headers setting; it is not exported to %1</source>
+        <translation>SAM&apos;s REST API CORS has no expose-headers setting; it is not exported to %1</translation>
+    </message>
+    <message>
+        <source>REST APIs have no $default stage; exported to %1 with the stage &apos;dev&apos;</source>
+        <translation>REST APIs have no $default stage; exported to %1 with the stage &apos;dev&apos;</translation>
+    </message>
+    <message>
+        <source>REST API &apos;%1&apos; uses several API-key authorizers; %2 creates one usage plan per API, so only &apos;%3&apos; defines it</source>
+        <translation>REST API &apos;%1&apos; uses several API-key authorizers; %2 creates one usage plan per API, so only &apos;%3&apos; defines it</translation>
+    </message>
+    <message>
+        <source>%1 integration of route &apos;%2&apos; is not exported: %3 function events can only connect a route to a Lambda function</source>
+        <translation>%1 integration of route &apos;%2&apos; is not exported: %3 function events can only connect a route to a Lambda function</translation>
+    </message>
+    <message>
+        <source>the mock</source>
+        <translation>the mock</translation>
+    </message>
+    <message>
+        <source>the HTTP proxy</source>
+        <translation>the HTTP proxy</translation>
+    </message>
+    <message>
+        <source>export the API with --format openapi, which keeps these integrations</source>
+        <translation>export the API with --format openapi, which keeps these integrations</translation>
+    </message>
+    <message>
+        <source>REST APIs have no $default route; it is not exported to %1</source>
+        <translation>REST APIs have no $default route; it is not exported to %1</translation>
+    </message>
+    <message>
+        <source>parameter mappings are not exported to %1: SAM function events have no place for them</source>
+        <translation>parameter mappings are not exported to %1: SAM function events have no place for them</translation>
+    </message>
+    <message>
+        <source>export the API with --format openapi, which keeps them</source>
+        <translation>export the API with --format openapi, which keeps them</translation>
+    </message>
+    <message>
+        <source>REST APIs always send payload format 1.0; version %1 is not exported to %2</source>
+        <translation>REST APIs always send payload format 1.0; version %1 is not exported to %2</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; does not exist; the route is exported to %2 without it</source>
+        <translation>authorizer &apos;%1&apos; does not exist; the route is exported to %2 without it</translation>
+    </message>
+    <message>
+        <source>HTTP APIs have no API keys; the API key requirement of route &apos;%1&apos; is not exported to %2</source>
+        <translation>HTTP APIs have no API keys; the API key requirement of route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>REST APIs have no JWT authorizers; the JWT authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>REST APIs have no JWT authorizers; the JWT authorizer of route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>authorization scopes need a JWT or Cognito authorizer; they are not exported to %1 for a REST API Lambda authorizer</source>
+        <translation>authorization scopes need a JWT or Cognito authorizer; they are not exported to %1 for a REST API Lambda authorizer</translation>
+    </message>
+    <message>
+        <source>API-key authorizer &apos;%1&apos; has no keys; SAM generates one with a random value</source>
+        <translation>API-key authorizer &apos;%1&apos; has no keys; SAM generates one with a random value</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is used by no route; %2 declares authorizers per API, so it is not exported</source>
+        <translation>authorizer &apos;%1&apos; is used by no route; %2 declares authorizers per API, so it is not exported</translation>
+    </message>
+    <message>
+        <source>API-wide throttling of a WebSocket API is exported to %1 as each stage&apos;s default route settings</source>
+        <translation>API-wide throttling of a WebSocket API is exported to %1 as each stage&apos;s default route settings</translation>
+    </message>
+    <message>
+        <source>the mock integration of WebSocket route &apos;%1&apos; is not exported to %2</source>
+        <translation>the mock integration of WebSocket route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>per-route throttling of WebSocket route &apos;%1&apos; is not exported to %2</source>
+        <translation>per-route throttling of WebSocket route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs take a Lambda authorizer on $connect only; the authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>WebSocket APIs take a Lambda authorizer on $connect only; the authorizer of route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>stage variables of stage &apos;%1&apos; are not exported: %2 describes routes, not stages</source>
+        <translation>stage variables of stage &apos;%1&apos; are not exported: %2 describes routes, not stages</translation>
+    </message>
+    <message>
+        <source>throttling of stage &apos;%1&apos; is not exported: %2 has no throttling extension</source>
+        <translation>throttling of stage &apos;%1&apos; is not exported: %2 has no throttling extension</translation>
+    </message>
+    <message>
+        <source>access logging of stage &apos;%1&apos; is not exported to %2</source>
+        <translation>access logging of stage &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>API throttling is not exported: %1 has no throttling extension</source>
+        <translation>API throttling is not exported: %1 has no throttling extension</translation>
+    </message>
+    <message>
+        <source>custom domain &apos;%1&apos; is not exported to %2</source>
+        <translation>custom domain &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>REST API CORS is not exported to %1: API Gateway implements it with OPTIONS methods and response headers, which this export does not generate</source>
+        <translation>REST API CORS is not exported to %1: API Gateway implements it with OPTIONS methods and response headers, which this export does not generate</translation>
+    </message>
+    <message>
+        <source>the AWS SAM export keeps it (Api Cors)</source>
+        <translation>the AWS SAM export keeps it (Api Cors)</translation>
+    </message>
+    <message>
+        <source>WebSocket API &apos;%1&apos; is not exported: OpenAPI describes HTTP request/response APIs only</source>
+        <translation>WebSocket API &apos;%1&apos; is not exported: OpenAPI describes HTTP request/response APIs only</translation>
+    </message>
+    <message>
+        <source>the AWS SAM export includes it</source>
+        <translation>the AWS SAM export includes it</translation>
+    </message>
+    <message>
+        <source>the project has no HTTP or REST API to describe in OpenAPI</source>
+        <translation>the project has no HTTP or REST API to describe in OpenAPI</translation>
+    </message>
+    <message>
+        <source>functions (code, runtime, memory), buckets, queues and schedules are not part of an OpenAPI document: routes name their functions by ARN only</source>
+        <translation>functions (code, runtime, memory), buckets, queues and schedules are not part of an OpenAPI document: routes name their functions by ARN only</translation>
+    </message>
+    <message>
+        <source>the AWS SAM and serverless.yml exports include them</source>
+        <translation>the AWS SAM and serverless.yml exports include them</translation>
+    </message>
+    <message>
+        <source>saved requests are not exported to OpenAPI</source>
+        <translation>saved requests are not exported to OpenAPI</translation>
+    </message>
+    <message>
+        <source>method &apos;%1&apos; cannot be described in %2; the route is not exported</source>
+        <translation>method &apos;%1&apos; cannot be described in %2; the route is not exported</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is defined twice; only the first is exported to %2</source>
+        <translation>route &apos;%1&apos; is defined twice; only the first is exported to %2</translation>
+    </message>
+    <message>
+        <source>throttling of route &apos;%1&apos; is not exported: %2 has no throttling extension</source>
+        <translation>throttling of route &apos;%1&apos; is not exported: %2 has no throttling extension</translation>
+    </message>
+    <message>
+        <source>the authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>the authorizer of route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; does not exist; route &apos;%2&apos; is not exported to %3</source>
+        <translation>function &apos;%1&apos; does not exist; route &apos;%2&apos; is not exported to %3</translation>
+    </message>
+    <message>
+        <source>HTTP APIs on AWS have no mock integrations; route &apos;%1&apos; is exported to %2 with one, which API Gateway will reject for an HTTP API</source>
+        <translation>HTTP APIs on AWS have no mock integrations; route &apos;%1&apos; is exported to %2 with one, which API Gateway will reject for an HTTP API</translation>
+    </message>
+    <message>
+        <source>HTTP API parameter mappings do not apply to REST APIs; they are not exported to %1</source>
+        <translation>HTTP API parameter mappings do not apply to REST APIs; they are not exported to %1</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; of authorizer &apos;%2&apos; does not exist; the authorizer is not exported to %3</source>
+        <translation>function &apos;%1&apos; of authorizer &apos;%2&apos; does not exist; the authorizer is not exported to %3</translation>
+    </message>
+    <message>
+        <source>the keys and usage plan of API-key authorizer &apos;%1&apos; are not exported: %2 only says that routes need a key</source>
+        <translation>the keys and usage plan of API-key authorizer &apos;%1&apos; are not exported: %2 only says that routes need a key</translation>
+    </message>
+    <message>
+        <source>the AWS SAM export keeps keys and usage plans</source>
+        <translation>the AWS SAM export keeps keys and usage plans</translation>
+    </message>
+    <message>
+        <source>%1 APIs have no %2 authorizers; authorizer &apos;%3&apos; is not exported to %4</source>
+        <translation>%1 APIs have no %2 authorizers; authorizer &apos;%3&apos; is not exported to %4</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; is exported to %2 as &apos;%3&apos; (letters, digits, &apos;-&apos; and &apos;_&apos; only)</source>
+        <translation>function &apos;%1&apos; is exported to %2 as &apos;%3&apos; (letters, digits, &apos;-&apos; and &apos;_&apos; only)</translation>
+    </message>
+    <message>
+        <source>saved requests are not part of serverless.yml</source>
+        <translation>saved requests are not part of serverless.yml</translation>
+    </message>
+    <message>
+        <source>the project has no functions; a serverless.yml service needs at least one</source>
+        <translation>the project has no functions; a serverless.yml service needs at least one</translation>
+    </message>
+    <message>
+        <source>a %1 service has one API of each kind; the routes of &apos;%2&apos; are merged into &apos;%3&apos;</source>
+        <translation>a %1 service has one API of each kind; the routes of &apos;%2&apos; are merged into &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>API throttling is not exported: %1 has no throttling setting for %2</source>
+        <translation>API throttling is not exported: %1 has no throttling setting for %2</translation>
+    </message>
+    <message>
+        <source>stage variables of stage &apos;%1&apos; are not exported: %2 has no stage variables</source>
+        <translation>stage variables of stage &apos;%1&apos; are not exported: %2 has no stage variables</translation>
+    </message>
+    <message>
+        <source>throttling of stage &apos;%1&apos; is not exported to %2</source>
+        <translation>throttling of stage &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>the access log format of stage &apos;%1&apos; is not exported to %2</source>
+        <translation>the access log format of stage &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>custom domain &apos;%1&apos; is not exported to %2 (it needs the serverless-domain-manager plugin)</source>
+        <translation>custom domain &apos;%1&apos; is not exported to %2 (it needs the serverless-domain-manager plugin)</translation>
+    </message>
+    <message>
+        <source>%1 deploys HTTP APIs to the $default stage; stage &apos;%2&apos; is not exported</source>
+        <translation>%1 deploys HTTP APIs to the $default stage; stage &apos;%2&apos; is not exported</translation>
+    </message>
+    <message>
+        <source>%1 deploys one stage at a time (provider.stage: %2); stage &apos;%3&apos; is not exported</source>
+        <translation>%1 deploys one stage at a time (provider.stage: %2); stage &apos;%3&apos; is not exported</translation>
+    </message>
+    <message>
+        <source>%1 integration of route &apos;%2&apos; is not exported: %3 events connect routes to functions only</source>
+        <translation>%1 integration of route &apos;%2&apos; is not exported: %3 events connect routes to functions only</translation>
+    </message>
+    <message>
+        <source>throttling of route &apos;%1&apos; is not exported: %2 has no per-route throttling</source>
+        <translation>throttling of route &apos;%1&apos; is not exported: %2 has no per-route throttling</translation>
+    </message>
+    <message>
+        <source>parameter mappings of route &apos;%1&apos; are not exported to %2</source>
+        <translation>parameter mappings of route &apos;%1&apos; are not exported to %2</translation>
+    </message>
+    <message>
+        <source>payload format %1 of route &apos;%2&apos; is not exported: %3 sets one version for the whole HTTP API (2.0)</source>
+        <translation>payload format %1 of route &apos;%2&apos; is not exported: %3 sets one version for the whole HTTP API (2.0)</translation>
+    </message>
+    <message>
+        <source>the integration timeout of route &apos;%1&apos; is not exported: %2 derives it from the function&apos;s timeout</source>
+        <translation>the integration timeout of route &apos;%1&apos; is not exported: %2 derives it from the function&apos;s timeout</translation>
+    </message>
+    <message>
+        <source>the authorizer of the $default route is not exported to %1</source>
+        <translation>the authorizer of the $default route is not exported to %1</translation>
+    </message>
+    <message>
+        <source>%1 has no expose-headers setting for REST API CORS; it is not exported</source>
+        <translation>%1 has no expose-headers setting for REST API CORS; it is not exported</translation>
+    </message>
+    <message>
+        <source>the integration timeout of WebSocket route &apos;%1&apos; is not exported to %2</source>
+        <translation>the integration timeout of WebSocket route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>REST APIs have no JWT authorizers; the authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>REST APIs have no JWT authorizers; the authorizer of route &apos;%1&apos; is not exported to %2</translation>
+    </message>
+    <message>
+        <source>assertion &apos;%1 %2 %3&apos; has no Postman test equivalent and is not exported</source>
+        <translation>assertion &apos;%1 %2 %3&apos; has no Postman test equivalent and is not exported</translation>
+    </message>
+    <message>
+        <source>the project has no saved requests; the collection is empty</source>
+        <translation>the project has no saved requests; the collection is empty</translation>
+    </message>
+    <message>
+        <source>functions, APIs and other resources are not part of a Postman collection</source>
+        <translation>functions, APIs and other resources are not part of a Postman collection</translation>
+    </message>
+    <message>
+        <source>export them with --format sam</source>
+        <translation>export them with --format sam</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Import</name>
+    <message>
+        <source>unknown alias</source>
+        <translation>unknown alias</translation>
+    </message>
+    <message>
+        <source>aliases as mapping keys are not supported</source>
+        <translation>aliases as mapping keys are not supported</translation>
+    </message>
+    <message>
+        <source>the document expands to more than %1 nodes (a YAML alias bomb?)</source>
+        <translation>the document expands to more than %1 nodes (a YAML alias bomb?)</translation>
+    </message>
+    <message>
+        <source>complex mapping keys are not supported</source>
+        <translation>complex mapping keys are not supported</translation>
+    </message>
+    <message>
+        <source>the document nests deeper than %1 levels</source>
+        <translation>the document nests deeper than %1 levels</translation>
+    </message>
+    <message>
+        <source>file is too large (%1 bytes; the limit is %2 bytes)</source>
+        <translation>file is too large (%1 bytes; the limit is %2 bytes)</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>file is empty</translation>
+    </message>
+    <message>
+        <source>the file holds several YAML documents; only the first is read</source>
+        <translation>the file holds several YAML documents; only the first is read</translation>
+    </message>
+    <message>
+        <source>this does not look like a template, definition or collection</source>
+        <translation>this does not look like a template, definition or collection</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>invalid YAML: %1</translation>
+    </message>
+    <message>
+        <source>fix the syntax at the given line and column</source>
+        <translation>fix the syntax at the given line and column</translation>
+    </message>
+    <message>
+        <source>cannot read YAML: %1</source>
+        <translation>cannot read YAML: %1</translation>
+    </message>
+    <message>
+        <source>duplicate key; the last value is used</source>
+        <translation>duplicate key; the last value is used</translation>
+    </message>
+    <message>
+        <source>Globals is not a mapping; it is ignored</source>
+        <translation>Globals is not a mapping; it is ignored</translation>
+    </message>
+    <message>
+        <source>Globals for %1 are not imported: Gatehouse has no such resource</source>
+        <translation>Globals for %1 are not imported: Gatehouse has no such resource</translation>
+    </message>
+    <message>
+        <source>the template has no Resources mapping</source>
+        <translation>the template has no Resources mapping</translation>
+    </message>
+    <message>
+        <source>a SAM template lists its functions and APIs under Resources</source>
+        <translation>a SAM template lists its functions and APIs under Resources</translation>
+    </message>
+    <message>
+        <source>resource has no Type; it is ignored</source>
+        <translation>resource has no Type; it is ignored</translation>
+    </message>
+    <message>
+        <source>resource is not imported: its condition &apos;%1&apos; is false with the parameters&apos; default values</source>
+        <translation>resource is not imported: its condition &apos;%1&apos; is false with the parameters&apos; default values</translation>
+    </message>
+    <message>
+        <source>Properties is not a mapping; it is ignored</source>
+        <translation>Properties is not a mapping; it is ignored</translation>
+    </message>
+    <message>
+        <source>IAM permissions are not emulated: every local function may use every local resource</source>
+        <translation>IAM permissions are not emulated: every local function may use every local resource</translation>
+    </message>
+    <message>
+        <source>resource type %1 is not imported: Gatehouse has no equivalent</source>
+        <translation>resource type %1 is not imported: Gatehouse has no equivalent</translation>
+    </message>
+    <message>
+        <source>Outputs are not imported; an AWS SAM export writes the endpoint URLs again</source>
+        <translation>Outputs are not imported; an AWS SAM export writes the endpoint URLs again</translation>
+    </message>
+    <message>
+        <source>value %1 cannot be evaluated locally and is not imported</source>
+        <translation>value %1 cannot be evaluated locally and is not imported</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found &apos;%1&apos;; it is ignored</source>
+        <translation>expected a whole number, found &apos;%1&apos;; it is ignored</translation>
+    </message>
+    <message>
+        <source>%1 property %2 is not imported: Gatehouse does not model it</source>
+        <translation>%1 property %2 is not imported: Gatehouse does not model it</translation>
+    </message>
+    <message>
+        <source>the file is not a mapping; a SAM template starts with keys such as Resources</source>
+        <translation>the file is not a mapping; a SAM template starts with keys such as Resources</translation>
+    </message>
+    <message>
+        <source>the template does not declare Transform: AWS::Serverless-2016-10-31; it is read as plain CloudFormation</source>
+        <translation>the template does not declare Transform: AWS::Serverless-2016-10-31; it is read as plain CloudFormation</translation>
+    </message>
+    <message>
+        <source>the template has no resource Gatehouse can import</source>
+        <translation>the template has no resource Gatehouse can import</translation>
+    </message>
+    <message>
+        <source>Gatehouse imports functions, APIs, buckets, queues and schedules</source>
+        <translation>Gatehouse imports functions, APIs, buckets, queues and schedules</translation>
+    </message>
+    <message>
+        <source>filter rule &apos;%1&apos; is not imported</source>
+        <translation>filter rule &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>the notification&apos;s function is not in the template; it is not imported</source>
+        <translation>the notification&apos;s function is not in the template; it is not imported</translation>
+    </message>
+    <message>
+        <source>bucket notifications to %1 are not imported: Gatehouse buckets notify functions only</source>
+        <translation>bucket notifications to %1 are not imported: Gatehouse buckets notify functions only</translation>
+    </message>
+    <message>
+        <source>dead-letter queue &apos;%1&apos; is not in the template; create it in the project to use it</source>
+        <translation>dead-letter queue &apos;%1&apos; is not in the template; create it in the project to use it</translation>
+    </message>
+    <message>
+        <source>function has no Runtime (container images are not supported); the embedded JavaScript runtime is assumed</source>
+        <translation>function has no Runtime (container images are not supported); the embedded JavaScript runtime is assumed</translation>
+    </message>
+    <message>
+        <source>set the runtime and handler in the imported project</source>
+        <translation>set the runtime and handler in the imported project</translation>
+    </message>
+    <message>
+        <source>only the first architecture is imported</source>
+        <translation>only the first architecture is imported</translation>
+    </message>
+    <message>
+        <source>a plain AWS::Lambda::Function has no event sources of its own; its triggers (permissions, event source mappings) are not imported</source>
+        <translation>a plain AWS::Lambda::Function has no event sources of its own; its triggers (permissions, event source mappings) are not imported</translation>
+    </message>
+    <message>
+        <source>%1 refers to %2, which is not modelled locally; the variable is set to &apos;%2&apos;</source>
+        <translation>%1 refers to %2, which is not modelled locally; the variable is set to &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>value %1 cannot be evaluated locally; the variable is not imported</source>
+        <translation>value %1 cannot be evaluated locally; the variable is not imported</translation>
+    </message>
+    <message>
+        <source>the code is not in a folder beside the template (%1); a stub is written to %2</source>
+        <translation>the code is not in a folder beside the template (%1); a stub is written to %2</translation>
+    </message>
+    <message>
+        <source>S3 location</source>
+        <translation>S3 location</translation>
+    </message>
+    <message>
+        <source>code folder not copied (%1); a stub is written instead</source>
+        <translation>code folder not copied (%1); a stub is written instead</translation>
+    </message>
+    <message>
+        <source>code folder partly copied: %1</source>
+        <translation>code folder partly copied: %1</translation>
+    </message>
+    <message>
+        <source>no stub can be written for runtime &apos;%1&apos;; add the code yourself</source>
+        <translation>no stub can be written for runtime &apos;%1&apos;; add the code yourself</translation>
+    </message>
+    <message>
+        <source>default authorizer &apos;%1&apos; is not imported</source>
+        <translation>default authorizer &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>Auth setting %1 is not imported</source>
+        <translation>Auth setting %1 is not imported</translation>
+    </message>
+    <message>
+        <source>default scopes of an authorizer are not imported; set them on each route</source>
+        <translation>default scopes of an authorizer are not imported; set them on each route</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is neither a JWT nor a Lambda authorizer; it is not imported</source>
+        <translation>authorizer &apos;%1&apos; is neither a JWT nor a Lambda authorizer; it is not imported</translation>
+    </message>
+    <message>
+        <source>Cognito authorizer &apos;%1&apos; is not imported: Gatehouse emulates JWT and Lambda authorizers</source>
+        <translation>Cognito authorizer &apos;%1&apos; is not imported: Gatehouse emulates JWT and Lambda authorizers</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is not a Lambda authorizer; it is not imported</source>
+        <translation>authorizer &apos;%1&apos; is not a Lambda authorizer; it is not imported</translation>
+    </message>
+    <message>
+        <source>a JWT authorizer on an HTTP API can check Cognito tokens locally</source>
+        <translation>a JWT authorizer on an HTTP API can check Cognito tokens locally</translation>
+    </message>
+    <message>
+        <source>the authorizer&apos;s function is not in the template; authorizer &apos;%1&apos; is not imported</source>
+        <translation>the authorizer&apos;s function is not in the template; authorizer &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>the API definition is not beside the template; its routes are not imported</source>
+        <translation>the API definition is not beside the template; its routes are not imported</translation>
+    </message>
+    <message>
+        <source>import the OpenAPI file with --from openapi</source>
+        <translation>import the OpenAPI file with --from openapi</translation>
+    </message>
+    <message>
+        <source>cannot read the API definition %1</source>
+        <translation>cannot read the API definition %1</translation>
+    </message>
+    <message>
+        <source>method settings for %1 %2 match no route; they are not imported</source>
+        <translation>method settings for %1 %2 match no route; they are not imported</translation>
+    </message>
+    <message>
+        <source>route settings for &apos;%1&apos; match no route; they are not imported</source>
+        <translation>route settings for &apos;%1&apos; match no route; they are not imported</translation>
+    </message>
+    <message>
+        <source>event type %1 is not imported: Gatehouse triggers functions from HTTP, REST and WebSocket APIs, buckets, queues and schedules</source>
+        <translation>event type %1 is not imported: Gatehouse triggers functions from HTTP, REST and WebSocket APIs, buckets, queues and schedules</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>event property %1 is not imported</source>
+        <translation>event property %1 is not imported</translation>
+    </message>
+    <message>
+        <source>the event&apos;s API is not a %1 in this template; the route is not imported</source>
+        <translation>the event&apos;s API is not a %1 in this template; the route is not imported</translation>
+    </message>
+    <message>
+        <source>the event needs both Path and Method; the route is not imported</source>
+        <translation>the event needs both Path and Method; the route is not imported</translation>
+    </message>
+    <message>
+        <source>IAM authorization is not emulated; the route is imported without it</source>
+        <translation>IAM authorization is not emulated; the route is imported without it</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is not declared by the API; the route is imported without it</source>
+        <translation>authorizer &apos;%1&apos; is not declared by the API; the route is imported without it</translation>
+    </message>
+    <message>
+        <source>authorization scopes of a REST API route need Cognito; they are not imported</source>
+        <translation>authorization scopes of a REST API route need Cognito; they are not imported</translation>
+    </message>
+    <message>
+        <source>a route has one authorizer in Gatehouse; the API key requirement of %1 %2 is not imported because it also has a Lambda authorizer</source>
+        <translation>a route has one authorizer in Gatehouse; the API key requirement of %1 %2 is not imported because it also has a Lambda authorizer</translation>
+    </message>
+    <message>
+        <source>the API requires API keys but the template defines none; add keys to authorizer &apos;%1&apos;</source>
+        <translation>the API requires API keys but the template defines none; add keys to authorizer &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>S3 events need a bucket defined in the same template; this one is not imported</source>
+        <translation>S3 events need a bucket defined in the same template; this one is not imported</translation>
+    </message>
+    <message>
+        <source>queue &apos;%1&apos; is not in the template; a local queue of that name is created</source>
+        <translation>queue &apos;%1&apos; is not in the template; a local queue of that name is created</translation>
+    </message>
+    <message>
+        <source>queue &apos;%1&apos; already triggers function &apos;%2&apos;; a Gatehouse queue feeds one function, so this trigger is not imported</source>
+        <translation>queue &apos;%1&apos; already triggers function &apos;%2&apos;; a Gatehouse queue feeds one function, so this trigger is not imported</translation>
+    </message>
+    <message>
+        <source>the schedule has no expression; it is not imported</source>
+        <translation>the schedule has no expression; it is not imported</translation>
+    </message>
+    <message>
+        <source>Input is not JSON; it is imported as a string</source>
+        <translation>Input is not JSON; it is imported as a string</translation>
+    </message>
+    <message>
+        <source>ApiGatewayV2 API with ProtocolType &apos;%1&apos; is not imported</source>
+        <translation>ApiGatewayV2 API with ProtocolType &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>the authorizer&apos;s function is not in the template; it is not imported</source>
+        <translation>the authorizer&apos;s function is not in the template; it is not imported</translation>
+    </message>
+    <message>
+        <source>authorizer type %1 is not imported</source>
+        <translation>authorizer type %1 is not imported</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; has no integration in the template; it is not imported</source>
+        <translation>route &apos;%1&apos; has no integration in the template; it is not imported</translation>
+    </message>
+    <message>
+        <source>the integration&apos;s function is not in the template; its route is not imported</source>
+        <translation>the integration&apos;s function is not in the template; its route is not imported</translation>
+    </message>
+    <message>
+        <source>integration type %1 is not imported</source>
+        <translation>integration type %1 is not imported</translation>
+    </message>
+    <message>
+        <source>the usage plan key links a key or plan that is not in the template; it is not imported</source>
+        <translation>the usage plan key links a key or plan that is not in the template; it is not imported</translation>
+    </message>
+    <message>
+        <source>API key &apos;%1&apos; has no Value (AWS generates one) and no usage plan; it is not imported</source>
+        <translation>API key &apos;%1&apos; has no Value (AWS generates one) and no usage plan; it is not imported</translation>
+    </message>
+    <message>
+        <source>API key &apos;%1&apos; belongs to no usage plan in the template; it is not imported</source>
+        <translation>API key &apos;%1&apos; belongs to no usage plan in the template; it is not imported</translation>
+    </message>
+    <message>
+        <source>Swagger 2.0 documents are not supported</source>
+        <translation>Swagger 2.0 documents are not supported</translation>
+    </message>
+    <message>
+        <source>convert it to OpenAPI 3 first (e.g. with swagger2openapi)</source>
+        <translation>convert it to OpenAPI 3 first (e.g. with swagger2openapi)</translation>
+    </message>
+    <message>
+        <source>not an OpenAPI document: the &apos;openapi&apos; version field is missing</source>
+        <translation>not an OpenAPI document: the &apos;openapi&apos; version field is missing</translation>
+    </message>
+    <message>
+        <source>OpenAPI version %1 is read as 3.0</source>
+        <translation>OpenAPI version %1 is read as 3.0</translation>
+    </message>
+    <message>
+        <source>no routes were imported</source>
+        <translation>no routes were imported</translation>
+    </message>
+    <message>
+        <source>external reference &apos;%1&apos; is not followed</source>
+        <translation>external reference &apos;%1&apos; is not followed</translation>
+    </message>
+    <message>
+        <source>reference &apos;%1&apos; points nowhere</source>
+        <translation>reference &apos;%1&apos; points nowhere</translation>
+    </message>
+    <message>
+        <source>the Lambda integration has no uri; it is not imported</source>
+        <translation>the Lambda integration has no uri; it is not imported</translation>
+    </message>
+    <message>
+        <source>cannot tell which function the uri %1 invokes; the integration is not imported</source>
+        <translation>cannot tell which function the uri %1 invokes; the integration is not imported</translation>
+    </message>
+    <message>
+        <source>authorizer type &apos;%1&apos; is not imported: Gatehouse emulates JWT, Lambda and API-key authorizers</source>
+        <translation>authorizer type &apos;%1&apos; is not imported: Gatehouse emulates JWT, Lambda and API-key authorizers</translation>
+    </message>
+    <message>
+        <source>API-key scheme &apos;%1&apos; is imported as an API-key authorizer without keys; OpenAPI does not hold key values</source>
+        <translation>API-key scheme &apos;%1&apos; is imported as an API-key authorizer without keys; OpenAPI does not hold key values</translation>
+    </message>
+    <message>
+        <source>add keys to the authorizer in the project</source>
+        <translation>add keys to the authorizer in the project</translation>
+    </message>
+    <message>
+        <source>HTTP APIs on AWS have no API keys; consider a REST API or a Lambda authorizer</source>
+        <translation>HTTP APIs on AWS have no API keys; consider a REST API or a Lambda authorizer</translation>
+    </message>
+    <message>
+        <source>security scheme &apos;%1&apos; (%2) is imported as a JWT authorizer; check its issuer and audience</source>
+        <translation>security scheme &apos;%1&apos; (%2) is imported as a JWT authorizer; check its issuer and audience</translation>
+    </message>
+    <message>
+        <source>security scheme &apos;%1&apos; of type &apos;%2&apos; is not imported</source>
+        <translation>security scheme &apos;%1&apos; of type &apos;%2&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>operation %1 %2 has no x-amazon-apigateway-integration; it is imported with a mock integration answering %3</source>
+        <translation>operation %1 %2 has no x-amazon-apigateway-integration; it is imported with a mock integration answering %3</translation>
+    </message>
+    <message>
+        <source>connect the route to a function in the project</source>
+        <translation>connect the route to a function in the project</translation>
+    </message>
+    <message>
+        <source>the non-proxy Lambda integration is imported as a proxy integration: mapping templates are not emulated</source>
+        <translation>the non-proxy Lambda integration is imported as a proxy integration: mapping templates are not emulated</translation>
+    </message>
+    <message>
+        <source>the non-proxy HTTP integration is imported as a proxy integration: mapping templates are not emulated</source>
+        <translation>the non-proxy HTTP integration is imported as a proxy integration: mapping templates are not emulated</translation>
+    </message>
+    <message>
+        <source>the VPC link of the integration is not imported; the uri is called directly</source>
+        <translation>the VPC link of the integration is not imported; the uri is called directly</translation>
+    </message>
+    <message>
+        <source>integration type &apos;%1&apos; is not imported</source>
+        <translation>integration type &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>alternative security requirements are not imported; the first one is used</source>
+        <translation>alternative security requirements are not imported; the first one is used</translation>
+    </message>
+    <message>
+        <source>a route has one authorizer in Gatehouse; only &apos;%1&apos; is imported</source>
+        <translation>a route has one authorizer in Gatehouse; only &apos;%1&apos; is imported</translation>
+    </message>
+    <message>
+        <source>the document has no paths</source>
+        <translation>the document has no paths</translation>
+    </message>
+    <message>
+        <source>API keys from a Lambda authorizer are not emulated; clients send them in x-api-key</source>
+        <translation>API keys from a Lambda authorizer are not emulated; clients send them in x-api-key</translation>
+    </message>
+    <message>
+        <source>the collection does not declare the v2.1.0 or v2.0.0 schema; it is read as v2.1</source>
+        <translation>the collection does not declare the v2.1.0 or v2.0.0 schema; it is read as v2.1</translation>
+    </message>
+    <message>
+        <source>collection-level auth is not imported; add the header to each request</source>
+        <translation>collection-level auth is not imported; add the header to each request</translation>
+    </message>
+    <message>
+        <source>collection</source>
+        <translation>collection</translation>
+    </message>
+    <message>
+        <source>the pre-request script of the %1 is not imported</source>
+        <translation>the pre-request script of the %1 is not imported</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>request</translation>
+    </message>
+    <message>
+        <source>the test script of the %1 is not imported</source>
+        <translation>the test script of the %1 is not imported</translation>
+    </message>
+    <message>
+        <source>folders nest deeper than %1 levels; the rest is not imported</source>
+        <translation>folders nest deeper than %1 levels; the rest is not imported</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Request %1</translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos;</source>
+        <translation>folder &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>folder-level auth is not imported</source>
+        <translation>folder-level auth is not imported</translation>
+    </message>
+    <message>
+        <source>item &apos;%1&apos; has no request; it is not imported</source>
+        <translation>item &apos;%1&apos; has no request; it is not imported</translation>
+    </message>
+    <message>
+        <source>test &apos;%1&apos; is not imported: no Gatehouse assertion expresses it</source>
+        <translation>test &apos;%1&apos; is not imported: no Gatehouse assertion expresses it</translation>
+    </message>
+    <message>
+        <source>disabled header &apos;%1&apos; is not imported</source>
+        <translation>disabled header &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>GraphQL variables are not JSON; they are not imported</source>
+        <translation>GraphQL variables are not JSON; they are not imported</translation>
+    </message>
+    <message>
+        <source>a &apos;%1&apos; body is not imported: saved requests hold text bodies</source>
+        <translation>a &apos;%1&apos; body is not imported: saved requests hold text bodies</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; auth is not imported; add the header it sends to the request</source>
+        <translation>&apos;%1&apos; auth is not imported; add the header it sends to the request</translation>
+    </message>
+    <message>
+        <source>disabled variable &apos;%1&apos; is not imported</source>
+        <translation>disabled variable &apos;%1&apos; is not imported</translation>
+    </message>
+    <message>
+        <source>neither a Postman collection (info, item) nor a Postman environment (values)</source>
+        <translation>neither a Postman collection (info, item) nor a Postman environment (values)</translation>
+    </message>
+    <message>
+        <source>export the collection from Postman as Collection v2.1</source>
+        <translation>export the collection from Postman as Collection v2.1</translation>
+    </message>
+    <message>
+        <source>only environments were imported; add a collection to import requests</source>
+        <translation>only environments were imported; add a collection to import requests</translation>
+    </message>
+    <message>
+        <source>nothing to import</source>
+        <translation>nothing to import</translation>
+    </message>
+    <message>
+        <source>only one %1 file is imported at a time; this one is ignored</source>
+        <translation>only one %1 file is imported at a time; this one is ignored</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Invoker</name>
+    <message>
+        <source>runtime &apos;%1&apos; is not supported by this build yet</source>
+        <translation>runtime &apos;%1&apos; is not supported by this build yet</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::JsModuleLoader</name>
+    <message>
+        <source> (Node.js built-in modules are not available in the embedded javascript runtime; switch the function to the nodejs20.x runtime)</source>
+        <translation> (Node.js built-in modules are not available in the embedded javascript runtime; switch the function to the nodejs20.x runtime)</translation>
+    </message>
+    <message>
+        <source>Error: Cannot find module &apos;%1&apos; (looked for %1.js, %1.mjs and %1.cjs in %2)</source>
+        <translation>Error: Cannot find module &apos;%1&apos; (looked for %1.js, %1.mjs and %1.cjs in %2)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MainWindow</name>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>&amp;New Project</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Add &amp;Function</source>
+        <translation>Add &amp;Function</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Re&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>&amp;About Gatehouse</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>%1[*] — Gatehouse</source>
+        <translation>%1[*] — Gatehouse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OverviewPage</name>
+    <message>
+        <source>At a glance</source>
+        <translation>At a glance</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>Untitled project</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>%1 and %2; see the Diagnostics panel.</source>
+        <translation>%1 and %2; see the Diagnostics panel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s); see the Diagnostics panel.</source>
+        <translation>
+            <numerusform>%n warning; see the Diagnostics panel.</numerusform>
+            <numerusform>%n warnings; see the Diagnostics panel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No APIs yet.</source>
+        <translation>No APIs yet.</translation>
+    </message>
+    <message>
+        <source>%1 API</source>
+        <translation>%1 API</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No functions yet.</source>
+        <translation>No functions yet.</translation>
+    </message>
+    <message>
+        <source>%1 MB · %2 s</source>
+        <translation>%1 MB · %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s); see the Diagnostics panel.</source>
+        <translation>
+            <numerusform>%n error; see the Diagnostics panel.</numerusform>
+            <numerusform>%n errors; see the Diagnostics panel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>A new language is applied the next time you start Gatehouse.</source>
+        <translation>A new language is applied the next time you start Gatehouse.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectDocument</name>
+    <message>
+        <source>the project has no folder yet; use Save As</source>
+        <translation>the project has no folder yet; use Save As</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectSession</name>
+    <message>
+        <source>Untitled project</source>
+        <translation>Untitled project</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>Cannot Open Project</source>
+        <translation>Cannot Open Project</translation>
+    </message>
+    <message>
+        <source>Gatehouse could not open “%1”:
+
+%2
+
+The Diagnostics panel lists the details.</source>
+        <translation>Gatehouse could not open “%1”:
+
+%2
+
+The Diagnostics panel lists the details.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Open Project</translation>
+    </message>
+    <message>
+        <source>Gatehouse projects (gatehouse.json);;All files (*)</source>
+        <translation>Gatehouse projects (gatehouse.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Save Project in Folder</source>
+        <translation>Save Project in Folder</translation>
+    </message>
+    <message>
+        <source>Replace Project?</source>
+        <translation>Replace Project?</translation>
+    </message>
+    <message>
+        <source>“%1” already holds a Gatehouse project. Replace its gatehouse.json with this project?</source>
+        <translation>“%1” already holds a Gatehouse project. Replace its gatehouse.json with this project?</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Unsaved Changes</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes you made to “%1”?
+
+Your changes are lost if you do not save them.</source>
+        <translation>Do you want to save the changes you made to “%1”?
+
+Your changes are lost if you do not save them.</translation>
+    </message>
+    <message>
+        <source>Replace Invalid Values?</source>
+        <translation>Replace Invalid Values?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving will replace %n invalid value(s) in the project file with the defaults Gatehouse used instead. The Diagnostics panel lists them.
+
+Save anyway?</source>
+        <translation>
+            <numerusform>Saving will replace %n invalid value in the project file with the default Gatehouse used instead. The Diagnostics panel shows it.
+
+Save anyway?</numerusform>
+            <numerusform>Saving will replace %n invalid values in the project file with the defaults Gatehouse used instead. The Diagnostics panel lists them.
+
+Save anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot Save Project</source>
+        <translation>Cannot Save Project</translation>
+    </message>
+    <message>
+        <source>The project could not be saved:
+
+%1</source>
+        <translation>The project could not be saved:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectTreeModel</name>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>A %1 needs a name.</source>
+        <translation>A %1 needs a name.</translation>
+    </message>
+    <message>
+        <source>There is already a %1 named “%2”.</source>
+        <translation>There is already a %1 named “%2”.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RecentProjectsMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>No recent projects</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Clear Menu</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RenameEntityCommand</name>
+    <message>
+        <source>Rename %1 “%2” to “%3”</source>
+        <translation>Rename %1 “%2” to “%3”</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Validation</name>
+    <message>
+        <source>billing granularity &apos;%1&apos; is not supported</source>
+        <translation>billing granularity &apos;%1&apos; is not supported</translation>
+    </message>
+    <message>
+        <source>use &quot;1ms&quot; (AWS since December 2020) or &quot;100ms&quot; (before)</source>
+        <translation>use &quot;1ms&quot; (AWS since December 2020) or &quot;100ms&quot; (before)</translation>
+    </message>
+    <message>
+        <source>1 to 1000 concurrent environments (Lambda&apos;s default account quota)</source>
+        <translation>1 to 1000 concurrent environments (Lambda&apos;s default account quota)</translation>
+    </message>
+    <message>
+        <source>idleEnvironmentSeconds must be at least 1, found %1</source>
+        <translation>idleEnvironmentSeconds must be at least 1, found %1</translation>
+    </message>
+    <message>
+        <source>how long a warm environment waits before it is reaped, e.g. 300</source>
+        <translation>how long a warm environment waits before it is reaped, e.g. 300</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not look like an AWS region</source>
+        <translation>&apos;%1&apos; does not look like an AWS region</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;us-east-1&apos; or &apos;eu-west-3&apos;</source>
+        <translation>e.g. &apos;us-east-1&apos; or &apos;eu-west-3&apos;</translation>
+    </message>
+    <message>
+        <source>account id &apos;%1&apos; is not 12 digits</source>
+        <translation>account id &apos;%1&apos; is not 12 digits</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;123456789012&apos;</source>
+        <translation>e.g. &apos;123456789012&apos;</translation>
+    </message>
+    <message>
+        <source>a saved request needs a name</source>
+        <translation>a saved request needs a name</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;List items&quot;</source>
+        <translation>e.g. &quot;List items&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HTTP method</source>
+        <translation>&apos;%1&apos; is not an HTTP method</translation>
+    </message>
+    <message>
+        <source>use one of: %1</source>
+        <translation>use one of: %1</translation>
+    </message>
+    <message>
+        <source>a saved request needs a url</source>
+        <translation>a saved request needs a url</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;{{baseUrl}}/items&apos;</source>
+        <translation>e.g. &apos;{{baseUrl}}/items&apos;</translation>
+    </message>
+    <message>
+        <source>there is none in the project yet; add it first</source>
+        <translation>there is none in the project yet; add it first</translation>
+    </message>
+    <message>
+        <source>did you mean &apos;%1&apos;?</source>
+        <translation>did you mean &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>available: %1</source>
+        <translation>available: %1</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos; is already used by %2</source>
+        <translation>name &apos;%1&apos; is already used by %2</translation>
+    </message>
+    <message>
+        <source>names must be unique; rename one</source>
+        <translation>names must be unique; rename one</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3, found %4</source>
+        <translation>%1 must be between %2 and %3, found %4</translation>
+    </message>
+    <message>
+        <source>rateLimit cannot be negative (%1)</source>
+        <translation>rateLimit cannot be negative (%1)</translation>
+    </message>
+    <message>
+        <source>use 0 or more requests per second</source>
+        <translation>use 0 or more requests per second</translation>
+    </message>
+    <message>
+        <source>burstLimit cannot be negative (%1)</source>
+        <translation>burstLimit cannot be negative (%1)</translation>
+    </message>
+    <message>
+        <source>use 0 or more requests</source>
+        <translation>use 0 or more requests</translation>
+    </message>
+    <message>
+        <source>burstLimit 0 with a rateLimit above 0 throttles every request</source>
+        <translation>burstLimit 0 with a rateLimit above 0 throttles every request</translation>
+    </message>
+    <message>
+        <source>set burstLimit to at least the rateLimit</source>
+        <translation>set burstLimit to at least the rateLimit</translation>
+    </message>
+    <message>
+        <source>no function is set</source>
+        <translation>no function is set</translation>
+    </message>
+    <message>
+        <source>references unknown function &apos;%1&apos;</source>
+        <translation>references unknown function &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; must be 3 to 63 characters long (it has %2)</source>
+        <translation>bucket name &apos;%1&apos; must be 3 to 63 characters long (it has %2)</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; may contain only lowercase letters, digits, dots and hyphens</source>
+        <translation>bucket name &apos;%1&apos; may contain only lowercase letters, digits, dots and hyphens</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; must start and end with a letter or digit</source>
+        <translation>bucket name &apos;%1&apos; must start and end with a letter or digit</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; contains &apos;..&apos;</source>
+        <translation>bucket name &apos;%1&apos; contains &apos;..&apos;</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; is formatted as an IP address</source>
+        <translation>bucket name &apos;%1&apos; is formatted as an IP address</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; starts with the reserved prefix &apos;%2&apos;</source>
+        <translation>bucket name &apos;%1&apos; starts with the reserved prefix &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; ends with the reserved suffix &apos;%2&apos;</source>
+        <translation>bucket name &apos;%1&apos; ends with the reserved suffix &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>path is empty</source>
+        <translation>path is empty</translation>
+    </message>
+    <message>
+        <source>start it with &apos;/&apos;, e.g. &apos;/items&apos;</source>
+        <translation>start it with &apos;/&apos;, e.g. &apos;/items&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not start with &apos;/&apos;</source>
+        <translation>&apos;%1&apos; does not start with &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>write &apos;/%1&apos;</source>
+        <translation>write &apos;/%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends with &apos;/&apos;</source>
+        <translation>&apos;%1&apos; ends with &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>remove the trailing &apos;/&apos;: &apos;%1&apos;</source>
+        <translation>remove the trailing &apos;/&apos;: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty segment (&apos;//&apos;)</source>
+        <translation>&apos;%1&apos; has an empty segment (&apos;//&apos;)</translation>
+    </message>
+    <message>
+        <source>remove the extra &apos;/&apos;</source>
+        <translation>remove the extra &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a &apos;{&apos; inside a parameter</source>
+        <translation>&apos;%1&apos; has a &apos;{&apos; inside a parameter</translation>
+    </message>
+    <message>
+        <source>write a parameter as &apos;{name}&apos;</source>
+        <translation>write a parameter as &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a &apos;}&apos; without a matching &apos;{&apos;</source>
+        <translation>&apos;%1&apos; has a &apos;}&apos; without a matching &apos;{&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unclosed &apos;{&apos;</source>
+        <translation>&apos;%1&apos; has an unclosed &apos;{&apos;</translation>
+    </message>
+    <message>
+        <source>close it: &apos;%1&apos;</source>
+        <translation>close it: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contains &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; contains &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>a route path has no spaces, query string (&apos;?&apos;) or fragment (&apos;#&apos;)</source>
+        <translation>a route path has no spaces, query string (&apos;?&apos;) or fragment (&apos;#&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has more than one parameter</source>
+        <translation>&apos;%1&apos; has more than one parameter</translation>
+    </message>
+    <message>
+        <source>give each parameter its own segment</source>
+        <translation>give each parameter its own segment</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; mixes literal text and a parameter</source>
+        <translation>&apos;%1&apos; mixes literal text and a parameter</translation>
+    </message>
+    <message>
+        <source>make the parameter a whole segment: &apos;%1&apos;</source>
+        <translation>make the parameter a whole segment: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is an empty parameter</source>
+        <translation>&apos;%1&apos; is an empty parameter</translation>
+    </message>
+    <message>
+        <source>name it, e.g. &apos;{proxy+}&apos;</source>
+        <translation>name it, e.g. &apos;{proxy+}&apos;</translation>
+    </message>
+    <message>
+        <source>name it, e.g. &apos;{id}&apos;</source>
+        <translation>name it, e.g. &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid parameter name</source>
+        <translation>&apos;%1&apos; is not a valid parameter name</translation>
+    </message>
+    <message>
+        <source>use letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>use letters, digits, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos; appears more than once in &apos;%2&apos;</source>
+        <translation>parameter &apos;%1&apos; appears more than once in &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>rename one of them</source>
+        <translation>rename one of them</translation>
+    </message>
+    <message>
+        <source>greedy parameter &apos;%1&apos; must be the last segment of &apos;%2&apos;</source>
+        <translation>greedy parameter &apos;%1&apos; must be the last segment of &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>move it to the end, e.g. &apos;/files/%1&apos;</source>
+        <translation>move it to the end, e.g. &apos;/files/%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not allowed here; this field accepts digits%2 and %3</source>
+        <translation>&apos;%1&apos; is not allowed here; this field accepts digits%2 and %3</translation>
+    </message>
+    <message>
+        <source>, names</source>
+        <translation>, names</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range (%2-%3)</source>
+        <translation>&apos;%1&apos; is out of range (%2-%3)</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>a value is missing</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value</source>
+        <translation>&apos;%1&apos; is not a valid value</translation>
+    </message>
+    <message>
+        <source>empty item in &apos;%1&apos;</source>
+        <translation>empty item in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>increment &apos;%1&apos; in &apos;%2&apos; must be a number from 1 to %3</source>
+        <translation>increment &apos;%1&apos; in &apos;%2&apos; must be a number from 1 to %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no start before &apos;/&apos;; write &apos;*/%2&apos; or &apos;0/%2&apos;</source>
+        <translation>&apos;%1&apos; has no start before &apos;/&apos;; write &apos;*/%2&apos; or &apos;0/%2&apos;</translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; goes backwards</source>
+        <translation>range &apos;%1&apos; goes backwards</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;L&apos; and &apos;W&apos; stand alone, as in &apos;L&apos;, &apos;LW&apos; or &apos;15W&apos;</source>
+        <translation>&apos;%1&apos;: &apos;L&apos; and &apos;W&apos; stand alone, as in &apos;L&apos;, &apos;LW&apos; or &apos;15W&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;#&apos; takes one day and one week number, as in &apos;2#1&apos;</source>
+        <translation>&apos;%1&apos;: &apos;#&apos; takes one day and one week number, as in &apos;2#1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the week number after &apos;#&apos; must be from 1 to 5</source>
+        <translation>&apos;%1&apos;: the week number after &apos;#&apos; must be from 1 to 5</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;L&apos; follows a single day, as in &apos;5L&apos;</source>
+        <translation>&apos;%1&apos;: &apos;L&apos; follows a single day, as in &apos;5L&apos;</translation>
+    </message>
+    <message>
+        <source>cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1</source>
+        <translation>cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1</translation>
+    </message>
+    <message>
+        <source>; add the year, e.g. &apos;*&apos;</source>
+        <translation>; add the year, e.g. &apos;*&apos;</translation>
+    </message>
+    <message>
+        <source>; EventBridge has no seconds field (one minute is the finest)</source>
+        <translation>; EventBridge has no seconds field (one minute is the finest)</translation>
+    </message>
+    <message>
+        <source>day-of-month and day-of-week cannot both be &apos;?&apos;; set one of them, e.g. &apos;*&apos; in day-of-month</source>
+        <translation>day-of-month and day-of-week cannot both be &apos;?&apos;; set one of them, e.g. &apos;*&apos; in day-of-month</translation>
+    </message>
+    <message>
+        <source>day-of-month and day-of-week cannot both be set; use &apos;?&apos; in one of them</source>
+        <translation>day-of-month and day-of-week cannot both be set; use &apos;?&apos; in one of them</translation>
+    </message>
+    <message>
+        <source>the schedule expression is empty</source>
+        <translation>the schedule expression is empty</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a schedule expression; write rate(value unit) or cron(minutes hours day-of-month month day-of-week year)</source>
+        <translation>&apos;%1&apos; is not a schedule expression; write rate(value unit) or cron(minutes hours day-of-month month day-of-week year)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing the closing &apos;)&apos;</source>
+        <translation>&apos;%1&apos; is missing the closing &apos;)&apos;</translation>
+    </message>
+    <message>
+        <source>rate() takes a value and a unit, e.g. &apos;rate(5 minutes)&apos;</source>
+        <translation>rate() takes a value and a unit, e.g. &apos;rate(5 minutes)&apos;</translation>
+    </message>
+    <message>
+        <source>rate(): &apos;%1&apos; is not a positive whole number</source>
+        <translation>rate(): &apos;%1&apos; is not a positive whole number</translation>
+    </message>
+    <message>
+        <source>rate(): use &apos;%1&apos; for a value of 1, as in &apos;rate(1 %1)&apos;</source>
+        <translation>rate(): use &apos;%1&apos; for a value of 1, as in &apos;rate(1 %1)&apos;</translation>
+    </message>
+    <message>
+        <source>rate(): use &apos;%1&apos; for a value of %2, as in &apos;rate(%2 %1)&apos;</source>
+        <translation>rate(): use &apos;%1&apos; for a value of %2, as in &apos;rate(%2 %1)&apos;</translation>
+    </message>
+    <message>
+        <source>rate(): &apos;%1&apos; is not supported; the smallest unit is a minute</source>
+        <translation>rate(): &apos;%1&apos; is not supported; the smallest unit is a minute</translation>
+    </message>
+    <message>
+        <source>rate(): unknown unit &apos;%1&apos;; use minute(s), hour(s) or day(s)</source>
+        <translation>rate(): unknown unit &apos;%1&apos;; use minute(s), hour(s) or day(s)</translation>
+    </message>
+    <message>
+        <source>write &apos;module.function&apos;, e.g. &apos;app.lambda_handler&apos; for app.py</source>
+        <translation>write &apos;module.function&apos;, e.g. &apos;app.lambda_handler&apos; for app.py</translation>
+    </message>
+    <message>
+        <source>write &apos;file.function&apos;, e.g. &apos;index.handler&apos; for index.js</source>
+        <translation>write &apos;file.function&apos;, e.g. &apos;index.handler&apos; for index.js</translation>
+    </message>
+    <message>
+        <source>code folder &apos;%1&apos; is not a folder</source>
+        <translation>code folder &apos;%1&apos; is not a folder</translation>
+    </message>
+    <message>
+        <source>code folder &apos;%1&apos; does not exist</source>
+        <translation>code folder &apos;%1&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>create it, or fix codeUri (it is relative to the project folder)</source>
+        <translation>create it, or fix codeUri (it is relative to the project folder)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>&apos;%1&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>a provided runtime starts an executable named &apos;bootstrap&apos; in the code folder</source>
+        <translation>a provided runtime starts an executable named &apos;bootstrap&apos; in the code folder</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not executable</source>
+        <translation>&apos;%1&apos; is not executable</translation>
+    </message>
+    <message>
+        <source>make it executable: chmod +x %1</source>
+        <translation>make it executable: chmod +x %1</translation>
+    </message>
+    <message>
+        <source>handler file &apos;%1&apos; does not exist</source>
+        <translation>handler file &apos;%1&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>create it, or fix the handler (&apos;module.function&apos; runs module.py)</source>
+        <translation>create it, or fix the handler (&apos;module.function&apos; runs module.py)</translation>
+    </message>
+    <message>
+        <source>handler file &apos;%1&apos; does not exist (nor its .mjs or .cjs variant)</source>
+        <translation>handler file &apos;%1&apos; does not exist (nor its .mjs or .cjs variant)</translation>
+    </message>
+    <message>
+        <source>create it, or fix the handler (&apos;file.function&apos; runs file.js)</source>
+        <translation>create it, or fix the handler (&apos;file.function&apos; runs file.js)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved by Lambda</source>
+        <translation>&apos;%1&apos; is reserved by Lambda</translation>
+    </message>
+    <message>
+        <source>Lambda sets it itself; choose another name</source>
+        <translation>Lambda sets it itself; choose another name</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid environment variable name</source>
+        <translation>&apos;%1&apos; is not a valid environment variable name</translation>
+    </message>
+    <message>
+        <source>start with a letter, then letters, digits or &apos;_&apos; (2 or more)</source>
+        <translation>start with a letter, then letters, digits or &apos;_&apos; (2 or more)</translation>
+    </message>
+    <message>
+        <source>Lambda sets &apos;%1&apos; itself for X-Ray tracing</source>
+        <translation>Lambda sets &apos;%1&apos; itself for X-Ray tracing</translation>
+    </message>
+    <message>
+        <source>remove it unless you mean to override the tracing setup</source>
+        <translation>remove it unless you mean to override the tracing setup</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is set twice</source>
+        <translation>&apos;%1&apos; is set twice</translation>
+    </message>
+    <message>
+        <source>keep one of them</source>
+        <translation>keep one of them</translation>
+    </message>
+    <message>
+        <source>environment variables take %1 bytes; Lambda allows 4 KB (4096 bytes)</source>
+        <translation>environment variables take %1 bytes; Lambda allows 4 KB (4096 bytes)</translation>
+    </message>
+    <message>
+        <source>move large values into files or a secret store</source>
+        <translation>move large values into files or a secret store</translation>
+    </message>
+    <message>
+        <source>a function needs a name</source>
+        <translation>a function needs a name</translation>
+    </message>
+    <message>
+        <source>add &quot;name&quot;: &quot;myFunction&quot;</source>
+        <translation>add &quot;name&quot;: &quot;myFunction&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid function name</source>
+        <translation>&apos;%1&apos; is not a valid function name</translation>
+    </message>
+    <message>
+        <source>use 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>use 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>runtime &apos;%1&apos; is not supported</source>
+        <translation>runtime &apos;%1&apos; is not supported</translation>
+    </message>
+    <message>
+        <source>handler is empty</source>
+        <translation>handler is empty</translation>
+    </message>
+    <message>
+        <source>any name your bootstrap understands, e.g. &apos;function.handler&apos;</source>
+        <translation>any name your bootstrap understands, e.g. &apos;function.handler&apos;</translation>
+    </message>
+    <message>
+        <source>handler &apos;%1&apos; is not of the form &apos;module.function&apos;</source>
+        <translation>handler &apos;%1&apos; is not of the form &apos;module.function&apos;</translation>
+    </message>
+    <message>
+        <source>handler &apos;%1&apos; is not of the form &apos;file.function&apos;</source>
+        <translation>handler &apos;%1&apos; is not of the form &apos;file.function&apos;</translation>
+    </message>
+    <message>
+        <source>handler &apos;%1&apos; points outside the code folder</source>
+        <translation>handler &apos;%1&apos; points outside the code folder</translation>
+    </message>
+    <message>
+        <source>use a path below codeUri</source>
+        <translation>use a path below codeUri</translation>
+    </message>
+    <message>
+        <source>Lambda allows 128 to 10240 MB</source>
+        <translation>Lambda allows 128 to 10240 MB</translation>
+    </message>
+    <message>
+        <source>Lambda allows up to 900 seconds (15 minutes)</source>
+        <translation>Lambda allows up to 900 seconds (15 minutes)</translation>
+    </message>
+    <message>
+        <source>architecture &apos;%1&apos; is not supported</source>
+        <translation>architecture &apos;%1&apos; is not supported</translation>
+    </message>
+    <message>
+        <source>use x86_64 or arm64</source>
+        <translation>use x86_64 or arm64</translation>
+    </message>
+    <message>
+        <source>Lambda&apos;s default account concurrency is 1000</source>
+        <translation>Lambda&apos;s default account concurrency is 1000</translation>
+    </message>
+    <message>
+        <source>reservedConcurrency 0 throttles every invocation</source>
+        <translation>reservedConcurrency 0 throttles every invocation</translation>
+    </message>
+    <message>
+        <source>remove it to use the shared pool</source>
+        <translation>remove it to use the shared pool</translation>
+    </message>
+    <message>
+        <source>reservedConcurrency %1 is above the project&apos;s concurrencyLimit of %2</source>
+        <translation>reservedConcurrency %1 is above the project&apos;s concurrencyLimit of %2</translation>
+    </message>
+    <message>
+        <source>raise settings.concurrencyLimit to run that many at once</source>
+        <translation>raise settings.concurrencyLimit to run that many at once</translation>
+    </message>
+    <message>
+        <source>routeSelectionExpression is only used by WebSocket APIs</source>
+        <translation>routeSelectionExpression is only used by WebSocket APIs</translation>
+    </message>
+    <message>
+        <source>remove it</source>
+        <translation>remove it</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a route selection expression</source>
+        <translation>&apos;%1&apos; is not a route selection expression</translation>
+    </message>
+    <message>
+        <source>write &apos;$request.body.&lt;property&gt;&apos;, e.g. &apos;$request.body.action&apos;</source>
+        <translation>write &apos;$request.body.&lt;property&gt;&apos;, e.g. &apos;$request.body.action&apos;</translation>
+    </message>
+    <message>
+        <source>binaryMediaTypes is only used by REST APIs</source>
+        <translation>binaryMediaTypes is only used by REST APIs</translation>
+    </message>
+    <message>
+        <source>HTTP APIs decide by the isBase64Encoded flag; remove it</source>
+        <translation>HTTP APIs decide by the isBase64Encoded flag; remove it</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a media type</source>
+        <translation>&apos;%1&apos; is not a media type</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;image/png&apos; or &apos;*/*&apos;</source>
+        <translation>e.g. &apos;image/png&apos; or &apos;*/*&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid domain name</source>
+        <translation>&apos;%1&apos; is not a valid domain name</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;api.example.com&apos;</source>
+        <translation>e.g. &apos;api.example.com&apos;</translation>
+    </message>
+    <message>
+        <source>references unknown stage &apos;%1&apos; of API &apos;%2&apos;</source>
+        <translation>references unknown stage &apos;%1&apos; of API &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>base path &apos;%1&apos; of &apos;%2&apos; is already mapped by %3</source>
+        <translation>base path &apos;%1&apos; of &apos;%2&apos; is already mapped by %3</translation>
+    </message>
+    <message>
+        <source>each base path of a domain leads to one API stage</source>
+        <translation>each base path of a domain leads to one API stage</translation>
+    </message>
+    <message>
+        <source>an API needs a name</source>
+        <translation>an API needs a name</translation>
+    </message>
+    <message>
+        <source>add &quot;name&quot;: &quot;my-api&quot;</source>
+        <translation>add &quot;name&quot;: &quot;my-api&quot;</translation>
+    </message>
+    <message>
+        <source>use 0 to pick a free port, or 1 to 65535</source>
+        <translation>use 0 to pick a free port, or 1 to 65535</translation>
+    </message>
+    <message>
+        <source>port %1 is also used by API &apos;%2&apos; (%3)</source>
+        <translation>port %1 is also used by API &apos;%2&apos; (%3)</translation>
+    </message>
+    <message>
+        <source>give each API its own port, or 0 to pick a free one</source>
+        <translation>give each API its own port, or 0 to pick a free one</translation>
+    </message>
+    <message>
+        <source>port %1 usually needs administrator rights</source>
+        <translation>port %1 usually needs administrator rights</translation>
+    </message>
+    <message>
+        <source>use a port above 1023, or 0</source>
+        <translation>use a port above 1023, or 0</translation>
+    </message>
+    <message>
+        <source>routeKey is only for WebSocket routes</source>
+        <translation>routeKey is only for WebSocket routes</translation>
+    </message>
+    <message>
+        <source>use method and path, and remove routeKey</source>
+        <translation>use method and path, and remove routeKey</translation>
+    </message>
+    <message>
+        <source>routeResponse is only used by WebSocket routes</source>
+        <translation>routeResponse is only used by WebSocket routes</translation>
+    </message>
+    <message>
+        <source>&apos;$default&apos; routes exist only on HTTP APIs</source>
+        <translation>&apos;$default&apos; routes exist only on HTTP APIs</translation>
+    </message>
+    <message>
+        <source>use ANY /{proxy+} to catch every request on a REST API</source>
+        <translation>use ANY /{proxy+} to catch every request on a REST API</translation>
+    </message>
+    <message>
+        <source>write it in capitals: &apos;%1&apos;</source>
+        <translation>write it in capitals: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>WebSocket routes have no path</source>
+        <translation>WebSocket routes have no path</translation>
+    </message>
+    <message>
+        <source>use routeKey instead, e.g. &apos;sendmessage&apos;</source>
+        <translation>use routeKey instead, e.g. &apos;sendmessage&apos;</translation>
+    </message>
+    <message>
+        <source>WebSocket routes have no method</source>
+        <translation>WebSocket routes have no method</translation>
+    </message>
+    <message>
+        <source>remove method; routeKey selects the route</source>
+        <translation>remove method; routeKey selects the route</translation>
+    </message>
+    <message>
+        <source>a WebSocket route needs a routeKey</source>
+        <translation>a WebSocket route needs a routeKey</translation>
+    </message>
+    <message>
+        <source>use &apos;$connect&apos;, &apos;$disconnect&apos;, &apos;$default&apos; or a custom key such as &apos;sendmessage&apos;</source>
+        <translation>use &apos;$connect&apos;, &apos;$disconnect&apos;, &apos;$default&apos; or a custom key such as &apos;sendmessage&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a predefined route key</source>
+        <translation>&apos;%1&apos; is not a predefined route key</translation>
+    </message>
+    <message>
+        <source>use $connect, $disconnect or $default, or a custom key without &apos;$&apos;</source>
+        <translation>use $connect, $disconnect or $default, or a custom key without &apos;$&apos;</translation>
+    </message>
+    <message>
+        <source>route key &apos;%1&apos; contains whitespace</source>
+        <translation>route key &apos;%1&apos; contains whitespace</translation>
+    </message>
+    <message>
+        <source>remove the spaces</source>
+        <translation>remove the spaces</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is defined twice (also %2)</source>
+        <translation>route &apos;%1&apos; is defined twice (also %2)</translation>
+    </message>
+    <message>
+        <source>remove one of them</source>
+        <translation>remove one of them</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous with &apos;%2&apos; (%3): the paths differ only in parameter names</source>
+        <translation>&apos;%1&apos; is ambiguous with &apos;%2&apos; (%3): the paths differ only in parameter names</translation>
+    </message>
+    <message>
+        <source>use one route, or the same parameter name at each position</source>
+        <translation>use one route, or the same parameter name at each position</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in &apos;%2&apos; conflicts with &apos;%3&apos; in &apos;%4&apos; (%5): a REST API resource can have only one variable child</source>
+        <translation>&apos;%1&apos; in &apos;%2&apos; conflicts with &apos;%3&apos; in &apos;%4&apos; (%5): a REST API resource can have only one variable child</translation>
+    </message>
+    <message>
+        <source>use the same parameter at this level</source>
+        <translation>use the same parameter at this level</translation>
+    </message>
+    <message>
+        <source>references unknown authorizer &apos;%1&apos;</source>
+        <translation>references unknown authorizer &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; works only on HTTP APIs, not on %2 APIs</source>
+        <translation>JWT authorizer &apos;%1&apos; works only on HTTP APIs, not on %2 APIs</translation>
+    </message>
+    <message>
+        <source>use a Lambda authorizer on REST and WebSocket APIs</source>
+        <translation>use a Lambda authorizer on REST and WebSocket APIs</translation>
+    </message>
+    <message>
+        <source>API key authorizer &apos;%1&apos; works only on REST APIs, not on %2 APIs</source>
+        <translation>API key authorizer &apos;%1&apos; works only on REST APIs, not on %2 APIs</translation>
+    </message>
+    <message>
+        <source>HTTP APIs do not support API keys; use a Lambda or JWT authorizer</source>
+        <translation>HTTP APIs do not support API keys; use a Lambda or JWT authorizer</translation>
+    </message>
+    <message>
+        <source>use a Lambda authorizer</source>
+        <translation>use a Lambda authorizer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a TOKEN authorizer; %2 APIs support only REQUEST Lambda authorizers</source>
+        <translation>&apos;%1&apos; is a TOKEN authorizer; %2 APIs support only REQUEST Lambda authorizers</translation>
+    </message>
+    <message>
+        <source>set its lambdaType to REQUEST with an identity source</source>
+        <translation>set its lambdaType to REQUEST with an identity source</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs authorize only the $connect route</source>
+        <translation>WebSocket APIs authorize only the $connect route</translation>
+    </message>
+    <message>
+        <source>move the authorizer to the $connect route</source>
+        <translation>move the authorizer to the $connect route</translation>
+    </message>
+    <message>
+        <source>authorization scopes are only checked by JWT authorizers</source>
+        <translation>authorization scopes are only checked by JWT authorizers</translation>
+    </message>
+    <message>
+        <source>remove them, or use a JWT authorizer</source>
+        <translation>remove them, or use a JWT authorizer</translation>
+    </message>
+    <message>
+        <source>route key &apos;%1&apos; is defined twice (also %2)</source>
+        <translation>route key &apos;%1&apos; is defined twice (also %2)</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; may run for %2 s, but the API stops waiting after %3 s</source>
+        <translation>function &apos;%1&apos; may run for %2 s, but the API stops waiting after %3 s</translation>
+    </message>
+    <message>
+        <source>lower the function&apos;s timeoutSeconds, or expect timeout responses</source>
+        <translation>lower the function&apos;s timeoutSeconds, or expect timeout responses</translation>
+    </message>
+    <message>
+        <source>payload format &apos;%1&apos; is not supported</source>
+        <translation>payload format &apos;%1&apos; is not supported</translation>
+    </message>
+    <message>
+        <source>use &quot;1.0&quot; or &quot;2.0&quot;</source>
+        <translation>use &quot;1.0&quot; or &quot;2.0&quot;</translation>
+    </message>
+    <message>
+        <source>payload format %1 is only for HTTP APIs; this API uses 1.0</source>
+        <translation>payload format %1 is only for HTTP APIs; this API uses 1.0</translation>
+    </message>
+    <message>
+        <source>remove payloadFormatVersion or set &quot;1.0&quot;</source>
+        <translation>remove payloadFormatVersion or set &quot;1.0&quot;</translation>
+    </message>
+    <message>
+        <source>an HTTP proxy integration needs a url</source>
+        <translation>an HTTP proxy integration needs a url</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;https://example.com/{proxy}&apos;</source>
+        <translation>e.g. &apos;https://example.com/{proxy}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an absolute http(s) URL</source>
+        <translation>&apos;%1&apos; is not an absolute http(s) URL</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;https://example.com/items/{id}&apos;</source>
+        <translation>e.g. &apos;https://example.com/items/{id}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{%1}&apos; in the URL is not a parameter of the route path</source>
+        <translation>&apos;{%1}&apos; in the URL is not a parameter of the route path</translation>
+    </message>
+    <message>
+        <source>the route path has no parameters</source>
+        <translation>the route path has no parameters</translation>
+    </message>
+    <message>
+        <source>the route has: %1</source>
+        <translation>the route has: %1</translation>
+    </message>
+    <message>
+        <source>stage variable &apos;%1&apos; is not defined by any stage of this API</source>
+        <translation>stage variable &apos;%1&apos; is not defined by any stage of this API</translation>
+    </message>
+    <message>
+        <source>add it to the stages&apos; variables</source>
+        <translation>add it to the stages&apos; variables</translation>
+    </message>
+    <message>
+        <source>use an HTTP status code from 100 to 599</source>
+        <translation>use an HTTP status code from 100 to 599</translation>
+    </message>
+    <message>
+        <source>HTTP APIs on AWS have no mock integrations; this route works only locally</source>
+        <translation>HTTP APIs on AWS have no mock integrations; this route works only locally</translation>
+    </message>
+    <message>
+        <source>use a Lambda function that returns the fixed response</source>
+        <translation>use a Lambda function that returns the fixed response</translation>
+    </message>
+    <message>
+        <source>HTTP APIs allow 50 ms to 30 seconds</source>
+        <translation>HTTP APIs allow 50 ms to 30 seconds</translation>
+    </message>
+    <message>
+        <source>REST and WebSocket APIs allow 50 ms to 29 seconds</source>
+        <translation>REST and WebSocket APIs allow 50 ms to 29 seconds</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid stage variable name</source>
+        <translation>&apos;%1&apos; is not a valid stage variable name</translation>
+    </message>
+    <message>
+        <source>use letters, digits and &apos;_&apos;</source>
+        <translation>use letters, digits and &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>the value of &apos;%1&apos; has %2 characters; API Gateway allows 2048</source>
+        <translation>the value of &apos;%1&apos; has %2 characters; API Gateway allows 2048</translation>
+    </message>
+    <message>
+        <source>shorten it</source>
+        <translation>shorten it</translation>
+    </message>
+    <message>
+        <source>stage variable &apos;%1&apos; has an empty value</source>
+        <translation>stage variable &apos;%1&apos; has an empty value</translation>
+    </message>
+    <message>
+        <source>API Gateway requires a value; remove the variable instead</source>
+        <translation>API Gateway requires a value; remove the variable instead</translation>
+    </message>
+    <message>
+        <source>the value of &apos;%1&apos; contains characters API Gateway does not allow</source>
+        <translation>the value of &apos;%1&apos; contains characters API Gateway does not allow</translation>
+    </message>
+    <message>
+        <source>use letters, digits and - . _ ~ : / ? # &amp; = , (no spaces)</source>
+        <translation>use letters, digits and - . _ ~ : / ? # &amp; = , (no spaces)</translation>
+    </message>
+    <message>
+        <source>a stage needs a name</source>
+        <translation>a stage needs a name</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;dev&apos;, or &apos;$default&apos;</source>
+        <translation>e.g. &apos;dev&apos;, or &apos;$default&apos;</translation>
+    </message>
+    <message>
+        <source>REST APIs have no &apos;$default&apos; stage</source>
+        <translation>REST APIs have no &apos;$default&apos; stage</translation>
+    </message>
+    <message>
+        <source>use a name such as &apos;dev&apos;</source>
+        <translation>use a name such as &apos;dev&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid stage name</source>
+        <translation>&apos;%1&apos; is not a valid stage name</translation>
+    </message>
+    <message>
+        <source>use 1 to 128 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>use 1 to 128 letters, digits, &apos;-&apos; or &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs do not use CORS</source>
+        <translation>WebSocket APIs do not use CORS</translation>
+    </message>
+    <message>
+        <source>remove cors</source>
+        <translation>remove cors</translation>
+    </message>
+    <message>
+        <source>use 0 to 86400 seconds (one day)</source>
+        <translation>use 0 to 86400 seconds (one day)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an origin</source>
+        <translation>&apos;%1&apos; is not an origin</translation>
+    </message>
+    <message>
+        <source>an origin has no path; remove the trailing &apos;/&apos;: &apos;%1&apos;</source>
+        <translation>an origin has no path; remove the trailing &apos;/&apos;: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>write scheme://host[:port], e.g. &apos;https://example.com&apos;, or &apos;*&apos;</source>
+        <translation>write scheme://host[:port], e.g. &apos;https://example.com&apos;, or &apos;*&apos;</translation>
+    </message>
+    <message>
+        <source>allowCredentials cannot be used with the &apos;*&apos; origin</source>
+        <translation>allowCredentials cannot be used with the &apos;*&apos; origin</translation>
+    </message>
+    <message>
+        <source>list the allowed origins explicitly</source>
+        <translation>list the allowed origins explicitly</translation>
+    </message>
+    <message>
+        <source>use %1 or &apos;*&apos;</source>
+        <translation>use %1 or &apos;*&apos;</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;$request.header.Authorization&apos;, &apos;$request.querystring.token&apos;, &apos;$context.X&apos; or &apos;$stageVariables.X&apos;</source>
+        <translation>e.g. &apos;$request.header.Authorization&apos;, &apos;$request.querystring.token&apos;, &apos;$context.X&apos; or &apos;$stageVariables.X&apos;</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; uses http; AWS accepts only https</source>
+        <translation>%1 &apos;%2&apos; uses http; AWS accepts only https</translation>
+    </message>
+    <message>
+        <source>fine for local testing; use https on AWS</source>
+        <translation>fine for local testing; use https on AWS</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; must be an https URL</source>
+        <translation>%1 &apos;%2&apos; must be an https URL</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;https://auth.example.com/&apos;</source>
+        <translation>e.g. &apos;https://auth.example.com/&apos;</translation>
+    </message>
+    <message>
+        <source>a JWT authorizer needs an issuer</source>
+        <translation>a JWT authorizer needs an issuer</translation>
+    </message>
+    <message>
+        <source>the URL in the tokens&apos; &apos;iss&apos; claim, e.g. &apos;https://auth.example.com/&apos;</source>
+        <translation>the URL in the tokens&apos; &apos;iss&apos; claim, e.g. &apos;https://auth.example.com/&apos;</translation>
+    </message>
+    <message>
+        <source>a JWT authorizer needs at least one audience</source>
+        <translation>a JWT authorizer needs at least one audience</translation>
+    </message>
+    <message>
+        <source>add the client id the tokens are issued for</source>
+        <translation>add the client id the tokens are issued for</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an identity source</source>
+        <translation>&apos;%1&apos; is not an identity source</translation>
+    </message>
+    <message>
+        <source>JWKS file &apos;%1&apos; does not exist</source>
+        <translation>JWKS file &apos;%1&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>give an https URL or a file relative to the project folder</source>
+        <translation>give an https URL or a file relative to the project folder</translation>
+    </message>
+    <message>
+        <source>lambdaType &apos;%1&apos; is not supported</source>
+        <translation>lambdaType &apos;%1&apos; is not supported</translation>
+    </message>
+    <message>
+        <source>use REQUEST or TOKEN</source>
+        <translation>use REQUEST or TOKEN</translation>
+    </message>
+    <message>
+        <source>0 disables caching; the maximum is 3600</source>
+        <translation>0 disables caching; the maximum is 3600</translation>
+    </message>
+    <message>
+        <source>a TOKEN authorizer reads exactly one header</source>
+        <translation>a TOKEN authorizer reads exactly one header</translation>
+    </message>
+    <message>
+        <source>e.g. [&quot;$request.header.Authorization&quot;]</source>
+        <translation>e.g. [&quot;$request.header.Authorization&quot;]</translation>
+    </message>
+    <message>
+        <source>a REQUEST authorizer with caching needs at least one identity source</source>
+        <translation>a REQUEST authorizer with caching needs at least one identity source</translation>
+    </message>
+    <message>
+        <source>add one, or set resultTtlSeconds to 0 to turn caching off</source>
+        <translation>add one, or set resultTtlSeconds to 0 to turn caching off</translation>
+    </message>
+    <message>
+        <source>simple responses need payload format 2.0</source>
+        <translation>simple responses need payload format 2.0</translation>
+    </message>
+    <message>
+        <source>set payloadFormatVersion to &quot;2.0&quot;</source>
+        <translation>set payloadFormatVersion to &quot;2.0&quot;</translation>
+    </message>
+    <message>
+        <source>the regular expression does not compile: %1 (at %2)</source>
+        <translation>the regular expression does not compile: %1 (at %2)</translation>
+    </message>
+    <message>
+        <source>fix the pattern, e.g. &apos;^Bearer [-0-9a-zA-Z._]+$&apos;</source>
+        <translation>fix the pattern, e.g. &apos;^Bearer [-0-9a-zA-Z._]+$&apos;</translation>
+    </message>
+    <message>
+        <source>tokenValidationRegex is only used by TOKEN authorizers</source>
+        <translation>tokenValidationRegex is only used by TOKEN authorizers</translation>
+    </message>
+    <message>
+        <source>remove it, or set lambdaType to TOKEN</source>
+        <translation>remove it, or set lambdaType to TOKEN</translation>
+    </message>
+    <message>
+        <source>an API key authorizer needs at least one key</source>
+        <translation>an API key authorizer needs at least one key</translation>
+    </message>
+    <message>
+        <source>add {&quot;name&quot;: &quot;client&quot;, &quot;value&quot;: &quot;...&quot;}</source>
+        <translation>add {&quot;name&quot;: &quot;client&quot;, &quot;value&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>an API key needs a name</source>
+        <translation>an API key needs a name</translation>
+    </message>
+    <message>
+        <source>name the client that uses it</source>
+        <translation>name the client that uses it</translation>
+    </message>
+    <message>
+        <source>the value of API key &apos;%1&apos; has %2 characters; API Gateway needs 20 to 128</source>
+        <translation>the value of API key &apos;%1&apos; has %2 characters; API Gateway needs 20 to 128</translation>
+    </message>
+    <message>
+        <source>use a long random string</source>
+        <translation>use a long random string</translation>
+    </message>
+    <message>
+        <source>the value of API key &apos;%1&apos; is also used by %2</source>
+        <translation>the value of API key &apos;%1&apos; is also used by %2</translation>
+    </message>
+    <message>
+        <source>API key values must be unique</source>
+        <translation>API key values must be unique</translation>
+    </message>
+    <message>
+        <source>the quota limit must be above 0, found %1</source>
+        <translation>the quota limit must be above 0, found %1</translation>
+    </message>
+    <message>
+        <source>the number of requests allowed per period</source>
+        <translation>the number of requests allowed per period</translation>
+    </message>
+    <message>
+        <source>quota period &apos;%1&apos; is not supported</source>
+        <translation>quota period &apos;%1&apos; is not supported</translation>
+    </message>
+    <message>
+        <source>use DAY, WEEK or MONTH</source>
+        <translation>use DAY, WEEK or MONTH</translation>
+    </message>
+    <message>
+        <source>an authorizer needs a name</source>
+        <translation>an authorizer needs a name</translation>
+    </message>
+    <message>
+        <source>routes refer to it by this name</source>
+        <translation>routes refer to it by this name</translation>
+    </message>
+    <message>
+        <source>a notification needs at least one event type</source>
+        <translation>a notification needs at least one event type</translation>
+    </message>
+    <message>
+        <source>e.g. [&quot;s3:ObjectCreated:*&quot;]</source>
+        <translation>e.g. [&quot;s3:ObjectCreated:*&quot;]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an S3 event type</source>
+        <translation>&apos;%1&apos; is not an S3 event type</translation>
+    </message>
+    <message>
+        <source>overlaps %1 for &apos;%2&apos; with overlapping prefix and suffix filters; S3 rejects this as &quot;Configuration is ambiguously defined&quot;</source>
+        <translation>overlaps %1 for &apos;%2&apos; with overlapping prefix and suffix filters; S3 rejects this as &quot;Configuration is ambiguously defined&quot;</translation>
+    </message>
+    <message>
+        <source>make the prefixes or suffixes disjoint, or merge the two rules</source>
+        <translation>make the prefixes or suffixes disjoint, or merge the two rules</translation>
+    </message>
+    <message>
+        <source>a bucket needs a name</source>
+        <translation>a bucket needs a name</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;my-uploads&quot;</source>
+        <translation>e.g. &quot;my-uploads&quot;</translation>
+    </message>
+    <message>
+        <source>use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit</source>
+        <translation>use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit</translation>
+    </message>
+    <message>
+        <source>a schedule needs a name</source>
+        <translation>a schedule needs a name</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;nightly-report&quot;</source>
+        <translation>e.g. &quot;nightly-report&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid schedule name</source>
+        <translation>&apos;%1&apos; is not a valid schedule name</translation>
+    </message>
+    <message>
+        <source>use 1 to 64 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>use 1 to 64 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;rate(5 minutes)&apos; or &apos;cron(0 10 * * ? *)&apos; (10:00 every day)</source>
+        <translation>e.g. &apos;rate(5 minutes)&apos; or &apos;cron(0 10 * * ? *)&apos; (10:00 every day)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; never fires after %2</source>
+        <translation>&apos;%1&apos; never fires after %2</translation>
+    </message>
+    <message>
+        <source>check the year, month and day fields</source>
+        <translation>check the year, month and day fields</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a known time zone</source>
+        <translation>&apos;%1&apos; is not a known time zone</translation>
+    </message>
+    <message>
+        <source>use an IANA name such as &apos;Europe/Paris&apos;, or leave it empty for UTC</source>
+        <translation>use an IANA name such as &apos;Europe/Paris&apos;, or leave it empty for UTC</translation>
+    </message>
+    <message>
+        <source>a queue needs a name</source>
+        <translation>a queue needs a name</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;orders&quot; or &quot;orders.fifo&quot;</source>
+        <translation>e.g. &quot;orders&quot; or &quot;orders.fifo&quot;</translation>
+    </message>
+    <message>
+        <source>a FIFO queue&apos;s name must end in &apos;.fifo&apos;</source>
+        <translation>a FIFO queue&apos;s name must end in &apos;.fifo&apos;</translation>
+    </message>
+    <message>
+        <source>rename it to &apos;%1.fifo&apos;</source>
+        <translation>rename it to &apos;%1.fifo&apos;</translation>
+    </message>
+    <message>
+        <source>queue &apos;%1&apos; ends in &apos;.fifo&apos; but fifo is false</source>
+        <translation>queue &apos;%1&apos; ends in &apos;.fifo&apos; but fifo is false</translation>
+    </message>
+    <message>
+        <source>set &quot;fifo&quot;: true, or rename the queue</source>
+        <translation>set &quot;fifo&quot;: true, or rename the queue</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid queue name</source>
+        <translation>&apos;%1&apos; is not a valid queue name</translation>
+    </message>
+    <message>
+        <source>use up to 80 letters, digits, &apos;-&apos; or &apos;_&apos; (FIFO names include &apos;.fifo&apos;)</source>
+        <translation>use up to 80 letters, digits, &apos;-&apos; or &apos;_&apos; (FIFO names include &apos;.fifo&apos;)</translation>
+    </message>
+    <message>
+        <source>SQS allows 1 to 1000 receives</source>
+        <translation>SQS allows 1 to 1000 receives</translation>
+    </message>
+    <message>
+        <source>a queue cannot be its own dead-letter queue</source>
+        <translation>a queue cannot be its own dead-letter queue</translation>
+    </message>
+    <message>
+        <source>name another queue</source>
+        <translation>name another queue</translation>
+    </message>
+    <message>
+        <source>references unknown queue &apos;%1&apos;</source>
+        <translation>references unknown queue &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the dead-letter queue of a FIFO queue must be a FIFO queue</source>
+        <translation>the dead-letter queue of a FIFO queue must be a FIFO queue</translation>
+    </message>
+    <message>
+        <source>the dead-letter queue of a standard queue must be a standard queue</source>
+        <translation>the dead-letter queue of a standard queue must be a standard queue</translation>
+    </message>
+    <message>
+        <source>choose a queue of the same type</source>
+        <translation>choose a queue of the same type</translation>
+    </message>
+    <message>
+        <source>FIFO queues allow batches of 1 to 10</source>
+        <translation>FIFO queues allow batches of 1 to 10</translation>
+    </message>
+    <message>
+        <source>standard queues allow batches of 1 to 10000</source>
+        <translation>standard queues allow batches of 1 to 10000</translation>
+    </message>
+    <message>
+        <source>use 0 to 300 seconds</source>
+        <translation>use 0 to 300 seconds</translation>
+    </message>
+    <message>
+        <source>a batch size above 10 needs maximumBatchingWindowSeconds of at least 1</source>
+        <translation>a batch size above 10 needs maximumBatchingWindowSeconds of at least 1</translation>
+    </message>
+    <message>
+        <source>set it to 1 or more, or use batches of 10</source>
+        <translation>set it to 1 or more, or use batches of 10</translation>
+    </message>
+    <message>
+        <source>visibility timeout %1 s is shorter than the timeout of function &apos;%2&apos; (%3 s)</source>
+        <translation>visibility timeout %1 s is shorter than the timeout of function &apos;%2&apos; (%3 s)</translation>
+    </message>
+    <message>
+        <source>raise it; AWS recommends %1 s</source>
+        <translation>raise it; AWS recommends %1 s</translation>
+    </message>
+    <message>
+        <source>visibility timeout %1 s is less than 6 × the timeout of function &apos;%2&apos; (%3 s)</source>
+        <translation>visibility timeout %1 s is less than 6 × the timeout of function &apos;%2&apos; (%3 s)</translation>
+    </message>
+    <message>
+        <source>AWS recommends six times the function timeout, so messages are not redelivered while still being processed</source>
+        <translation>AWS recommends six times the function timeout, so messages are not redelivered while still being processed</translation>
+    </message>
+    <message>
+        <source>SQS allows 0 to 43200 seconds (12 hours)</source>
+        <translation>SQS allows 0 to 43200 seconds (12 hours)</translation>
+    </message>
+    <message>
+        <source>SQS allows 60 seconds to 1209600 seconds (14 days)</source>
+        <translation>SQS allows 60 seconds to 1209600 seconds (14 days)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::cli</name>
+    <message>
+        <source>Usage: gatehouse [PROJECT]          open the studio (GUI) on a project
+       gatehouse COMMAND [ARGS...]  run a command without a window
+
+Commands:
+</source>
+        <translation>Usage: gatehouse [PROJECT]          open the studio (GUI) on a project
+       gatehouse COMMAND [ARGS...]  run a command without a window
+
+Commands:
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  -h, --help     show this help (COMMAND --help for a command&apos;s options)
+  -v, --version  show the version
+
+With no PROJECT the GUI opens a writable copy of the bundled sample project.</source>
+        <translation>
+Options:
+  -h, --help     show this help (COMMAND --help for a command&apos;s options)
+  -v, --version  show the version
+
+With no PROJECT the GUI opens a writable copy of the bundled sample project.</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>unknown option &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Check a project and print its problems.</source>
+        <translation>Check a project and print its problems.</translation>
+    </message>
+    <message>
+        <source>Project folder or its gatehouse.json.</source>
+        <translation>Project folder or its gatehouse.json.</translation>
+    </message>
+    <message>
+        <source>Output format: text (default) or json.</source>
+        <translation>Output format: text (default) or json.</translation>
+    </message>
+    <message>
+        <source>validate needs exactly one PROJECT argument</source>
+        <translation>validate needs exactly one PROJECT argument</translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos; (use text or json)</source>
+        <translation>unknown --format &apos;%1&apos; (use text or json)</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot read %1: no such project</source>
+        <translation>gatehouse: cannot read %1: no such project</translation>
+    </message>
+    <message>
+        <source>%1: %2 error(s), %3 warning(s)</source>
+        <translation>%1: %2 error(s), %3 warning(s)</translation>
+    </message>
+    <message>
+        <source>%1: OK (%2 functions, %3 APIs, %4 buckets, %5 schedules, %6 queues; %7 warning(s))</source>
+        <translation>%1: OK (%2 functions, %3 APIs, %4 buckets, %5 schedules, %6 queues; %7 warning(s))</translation>
+    </message>
+    <message>
+        <source>check a project; exit 0 when clean, 1 with errors, 2 on usage errors</source>
+        <translation>check a project; exit 0 when clean, 1 with errors, 2 on usage errors</translation>
+    </message>
+    <message>
+        <source>cannot read the event file %1: %2</source>
+        <translation>cannot read the event file %1: %2</translation>
+    </message>
+    <message>
+        <source>the event in %1 is not valid JSON: %2</source>
+        <translation>the event in %1 is not valid JSON: %2</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>standard input</translation>
+    </message>
+    <message>
+        <source>Run one function of a project locally, as Lambda would, and print its result on stdout and its logs (START..REPORT) on stderr.</source>
+        <translation>Run one function of a project locally, as Lambda would, and print its result on stdout and its logs (START..REPORT) on stderr.</translation>
+    </message>
+    <message>
+        <source>Name of the function to invoke.</source>
+        <translation>Name of the function to invoke.</translation>
+    </message>
+    <message>
+        <source>The event: a JSON file, or - for standard input (default {}).</source>
+        <translation>The event: a JSON file, or - for standard input (default {}).</translation>
+    </message>
+    <message>
+        <source>invoke needs a PROJECT and a FUNCTION argument</source>
+        <translation>invoke needs a PROJECT and a FUNCTION argument</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot read %1</source>
+        <translation>gatehouse: cannot read %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: no function &apos;%1&apos; in %2 (functions: %3)</source>
+        <translation>gatehouse: no function &apos;%1&apos; in %2 (functions: %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>run a function locally; payload on stdout, logs on stderr; exit 1 on a function error</source>
+        <translation>run a function locally; payload on stdout, logs on stderr; exit 1 on a function error</translation>
+    </message>
+    <message>
+        <source>Export a project as an AWS SAM template, OpenAPI documents, a serverless.yml service or a Postman collection.</source>
+        <translation>Export a project as an AWS SAM template, OpenAPI documents, a serverless.yml service or a Postman collection.</translation>
+    </message>
+    <message>
+        <source>sam, openapi, serverless or postman.</source>
+        <translation>sam, openapi, serverless or postman.</translation>
+    </message>
+    <message>
+        <source>Output file or folder (a folder: an existing one, or a path ending in &apos;/&apos;). Without it a single-file export is printed on stdout.</source>
+        <translation>Output file or folder (a folder: an existing one, or a path ending in &apos;/&apos;). Without it a single-file export is printed on stdout.</translation>
+    </message>
+    <message>
+        <source>Do not copy the functions&apos; code next to the template (SAM, serverless).</source>
+        <translation>Do not copy the functions&apos; code next to the template (SAM, serverless).</translation>
+    </message>
+    <message>
+        <source>OpenAPI: write JSON instead of YAML.</source>
+        <translation>OpenAPI: write JSON instead of YAML.</translation>
+    </message>
+    <message>
+        <source>serverless: the buckets exist already (s3 events get existing: true).</source>
+        <translation>serverless: the buckets exist already (s3 events get existing: true).</translation>
+    </message>
+    <message>
+        <source>Exit with 1 when the format cannot hold everything.</source>
+        <translation>Exit with 1 when the format cannot hold everything.</translation>
+    </message>
+    <message>
+        <source>export needs exactly one PROJECT argument</source>
+        <translation>export needs exactly one PROJECT argument</translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos; (use sam, openapi, serverless or postman)</source>
+        <translation>unknown --format &apos;%1&apos; (use sam, openapi, serverless or postman)</translation>
+    </message>
+    <message>
+        <source>export needs --format sam|openapi|serverless|postman</source>
+        <translation>export needs --format sam|openapi|serverless|postman</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; nothing was exported</source>
+        <translation>gatehouse: %1 has errors; nothing was exported</translation>
+    </message>
+    <message>
+        <source>gatehouse: export to %1 failed</source>
+        <translation>gatehouse: export to %1 failed</translation>
+    </message>
+    <message>
+        <source>this export produces %1 files; give a folder with -o DIR</source>
+        <translation>this export produces %1 files; give a folder with -o DIR</translation>
+    </message>
+    <message>
+        <source>exported %1 to %2: %3 file(s) written, %4 unchanged, %5 warning(s)</source>
+        <translation>exported %1 to %2: %3 file(s) written, %4 unchanged, %5 warning(s)</translation>
+    </message>
+    <message>
+        <source>write the project for another tool; what the format cannot hold is listed as warnings</source>
+        <translation>write the project for another tool; what the format cannot hold is listed as warnings</translation>
+    </message>
+    <message>
+        <source>Create a project from an AWS SAM template, an OpenAPI document or a Postman collection (with environment files).</source>
+        <translation>Create a project from an AWS SAM template, an OpenAPI document or a Postman collection (with environment files).</translation>
+    </message>
+    <message>
+        <source>The file to import (Postman: a collection and environments).</source>
+        <translation>The file to import (Postman: a collection and environments).</translation>
+    </message>
+    <message>
+        <source>sam, openapi or postman.</source>
+        <translation>sam, openapi or postman.</translation>
+    </message>
+    <message>
+        <source>The new project&apos;s folder.</source>
+        <translation>The new project&apos;s folder.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s name (default: from the file).</source>
+        <translation>The project&apos;s name (default: from the file).</translation>
+    </message>
+    <message>
+        <source>Replace an existing gatehouse.json and code files.</source>
+        <translation>Replace an existing gatehouse.json and code files.</translation>
+    </message>
+    <message>
+        <source>import needs a FILE argument</source>
+        <translation>import needs a FILE argument</translation>
+    </message>
+    <message>
+        <source>unknown --from &apos;%1&apos; (use sam, openapi or postman)</source>
+        <translation>unknown --from &apos;%1&apos; (use sam, openapi or postman)</translation>
+    </message>
+    <message>
+        <source>import needs --from sam|openapi|postman</source>
+        <translation>import needs --from sam|openapi|postman</translation>
+    </message>
+    <message>
+        <source>import needs -o PROJECT_DIR</source>
+        <translation>import needs -o PROJECT_DIR</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 already exists; use --force to replace it</source>
+        <translation>gatehouse: %1 already exists; use --force to replace it</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot read %1: %2</source>
+        <translation>gatehouse: cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: nothing was imported (%1 error(s))</source>
+        <translation>gatehouse: nothing was imported (%1 error(s))</translation>
+    </message>
+    <message>
+        <source>gatehouse: kept the existing %1 (use --force to replace it)</source>
+        <translation>gatehouse: kept the existing %1 (use --force to replace it)</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot save the project: %1</source>
+        <translation>gatehouse: cannot save the project: %1</translation>
+    </message>
+    <message>
+        <source>imported %1 into %2: %3 function(s), %4 API(s) with %5 route(s), %6 bucket(s), %7 queue(s), %8 schedule(s), %9 request(s); %10 code file(s) written; %11 warning(s)</source>
+        <translation>imported %1 into %2: %3 function(s), %4 API(s) with %5 route(s), %6 bucket(s), %7 queue(s), %8 schedule(s), %9 request(s); %10 code file(s) written; %11 warning(s)</translation>
+    </message>
+    <message>
+        <source>create a project from another tool&apos;s file; what cannot be imported is listed as warnings</source>
+        <translation>create a project from another tool&apos;s file; what cannot be imported is listed as warnings</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,3050 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name>cli</name>
+    <message>
+        <source>Try &apos;gatehouse --help&apos;.</source>
+        <translation>&apos;gatehouse --help&apos;를 실행해 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse</name>
+    <message>
+        <source>#private class members</source>
+        <translation>#private 클래스 멤버</translation>
+    </message>
+    <message>
+        <source>class fields</source>
+        <translation>클래스 필드</translation>
+    </message>
+    <message>
+        <source>async functions (async/await)</source>
+        <translation>비동기 함수(async/await)</translation>
+    </message>
+    <message>
+        <source>top-level await</source>
+        <translation>최상위 await</translation>
+    </message>
+    <message>
+        <source>optional catch binding (catch {})</source>
+        <translation>선택적 catch 바인딩(catch {})</translation>
+    </message>
+    <message>
+        <source>dynamic import()</source>
+        <translation>동적 import()</translation>
+    </message>
+    <message>
+        <source>numeric separators (1_000)</source>
+        <translation>숫자 구분자(1_000)</translation>
+    </message>
+    <message>
+        <source>BigInt literals (10n)</source>
+        <translation>BigInt 리터럴(10n)</translation>
+    </message>
+    <message>
+        <source>the regular expression s (dotAll) flag</source>
+        <translation>정규식 s(dotAll) 플래그</translation>
+    </message>
+    <message>
+        <source>logical assignment (??=, ||=, &amp;&amp;=)</source>
+        <translation>논리 할당(??=, ||=, &amp;&amp;=)</translation>
+    </message>
+    <message>
+        <source>object spread/rest ({...o})</source>
+        <translation>객체 전개/나머지({...o})</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (%2번째 줄)</translation>
+    </message>
+    <message>
+        <source>The embedded javascript runtime (QJSEngine, about ES2016) does not support %1. Switch the function to the nodejs20.x runtime, or compile the code to ES2016 (esbuild --target=es2016).</source>
+        <translation>내장 javascript 런타임(QJSEngine, 약 ES2016)은 %1을(를) 지원하지 않습니다. 함수를 nodejs20.x 런타임으로 바꾸거나 코드를 ES2016으로 컴파일하세요(esbuild --target=es2016).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AboutDialog</name>
+    <message>
+        <source>&lt;h2&gt;Gatehouse %1&lt;/h2&gt;&lt;p&gt;Design, run and test serverless APIs on your own machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later). See &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;gnu.org/licenses/gpl-3.0&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Gatehouse %1&lt;/h2&gt;&lt;p&gt;서버리스 API를 내 컴퓨터에서 설계하고, 실행하고, 테스트합니다.&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드되었으며 Qt %3에서 실행 중입니다.&lt;/p&gt;&lt;p&gt;GNU 일반 공중 사용 허가서 버전 3 이상(GPL-3.0-or-later)에 따라 배포됩니다. 자세한 내용은 &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;gnu.org/licenses/gpl-3.0&lt;/a&gt;을 참고하세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Gatehouse 정보</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AddFunctionCommand</name>
+    <message>
+        <source>Add function “%1”</source>
+        <translation>함수 “%1” 추가</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AppStartup</name>
+    <message>
+        <source>Cannot Copy Sample</source>
+        <translation>샘플을 복사할 수 없음</translation>
+    </message>
+    <message>
+        <source>The sample project could not be copied to %1:
+
+%2</source>
+        <translation>샘플 프로젝트를 %1에 복사하지 못했습니다:
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DeleteEntityCommand</name>
+    <message>
+        <source>Delete %1 “%2”</source>
+        <translation>%1 “%2” 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DiagnosticsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>힌트</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DiagnosticsSummary</name>
+    <message>
+        <source>Show the Diagnostics panel</source>
+        <translation>진단 패널 보기</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>오류 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DiagnosticsView</name>
+    <message>
+        <source>No problems found in this project.</source>
+        <translation>이 프로젝트에서 발견된 문제가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EntityText</name>
+    <message>
+        <source>APIs</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>함수</translation>
+    </message>
+    <message>
+        <source>Authorizers</source>
+        <translation>권한 부여자</translation>
+    </message>
+    <message>
+        <source>Buckets</source>
+        <translation>버킷</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Saved requests</source>
+        <translation>저장된 요청</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>라우트</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>스테이지</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>함수</translation>
+    </message>
+    <message>
+        <source>authorizer</source>
+        <translation>권한 부여자</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>버킷</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>saved request</source>
+        <translation>저장된 요청</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>라우트</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>스테이지</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>REST</source>
+        <translation>REST</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <source>Lambda</source>
+        <translation>Lambda</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>mock %1</source>
+        <translation>모의 응답 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s)</source>
+        <translation>
+            <numerusform>알림 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (비활성)</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>표준</translation>
+    </message>
+    <message>
+        <source>%1 API</source>
+        <translation>%1 API</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>라우트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>스테이지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runtime: %1</source>
+        <translation>런타임: %1</translation>
+    </message>
+    <message>
+        <source>Handler: %1</source>
+        <translation>핸들러: %1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>코드: %1</translation>
+    </message>
+    <message>
+        <source>%1 MB, %2 s timeout</source>
+        <translation>%1 MB, 제한 시간 %2초</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Export</name>
+    <message>
+        <source>unknown field(s) %1 are not exported to %2: this version of Gatehouse does not know what they mean</source>
+        <translation>알 수 없는 필드 %1은(는) %2(으)로 내보내지 않습니다: 이 버전의 Gatehouse는 그 의미를 알지 못합니다</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; does not exist; this is not exported to %2</source>
+        <translation>함수 &apos;%1&apos;이(가) 없으므로 이 항목은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved request(s) are not part of an AWS SAM template</source>
+        <translation>
+            <numerusform>저장된 요청 %n개는 AWS SAM 템플릿에 포함되지 않습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export them with --format postman</source>
+        <translation>--format postman으로 내보내세요</translation>
+    </message>
+    <message>
+        <source>request environments are not part of an AWS SAM template</source>
+        <translation>요청 환경은 AWS SAM 템플릿에 포함되지 않습니다</translation>
+    </message>
+    <message>
+        <source>code of function &apos;%1&apos; not copied: %2</source>
+        <translation>함수 &apos;%1&apos;의 코드를 복사하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>the project has nothing an AWS SAM template can hold</source>
+        <translation>프로젝트에 AWS SAM 템플릿에 담을 수 있는 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>add a function first</source>
+        <translation>먼저 함수를 추가하세요</translation>
+    </message>
+    <message>
+        <source>the embedded &apos;javascript&apos; runtime does not exist on AWS Lambda; exported to %1 as %2 with the generated wrapper %3</source>
+        <translation>내장 &apos;javascript&apos; 런타임은 AWS Lambda에 없습니다. 생성된 래퍼 %3과(와) 함께 %2(으)로 %1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>deploy the wrapper with the code; Lambda runs it as %1</source>
+        <translation>래퍼를 코드와 함께 배포하세요. Lambda는 이를 %1(으)로 실행합니다</translation>
+    </message>
+    <message>
+        <source>dead-letter queue &apos;%1&apos; does not exist; the redrive policy is not exported to %2</source>
+        <translation>배달 못한 편지 대기열 &apos;%1&apos;이(가) 없으므로 재드라이브 정책을 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>identity source(s) %1 have no %2 equivalent and are not exported</source>
+        <translation>자격 증명 소스 %1은(는) %2에 해당하는 것이 없어 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>jwksUri is not exported to %1: API Gateway&apos;s JWT authorizer finds the keys through the issuer&apos;s OpenID discovery document</source>
+        <translation>jwksUri는 %1(으)로 내보내지 않습니다: API Gateway의 JWT 권한 부여자는 발급자의 OpenID 검색 문서에서 키를 찾습니다</translation>
+    </message>
+    <message>
+        <source>HTTP APIs have no TOKEN authorizers; exported to %1 as a REQUEST authorizer reading the same identity sources</source>
+        <translation>HTTP API에는 TOKEN 권한 부여자가 없습니다. 같은 자격 증명 소스를 읽는 REQUEST 권한 부여자로 %1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>a TOKEN authorizer reads one header; only the first is exported to %1</source>
+        <translation>TOKEN 권한 부여자는 헤더 하나만 읽습니다. 첫 번째만 %1(으)로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>payloadFormatVersion and enableSimpleResponses apply to HTTP APIs only; they are not exported to %1 for a REST API</source>
+        <translation>payloadFormatVersion과 enableSimpleResponses는 HTTP API에만 적용됩니다. REST API에서는 %1(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>stage &apos;%1&apos; is not exported: an AWS SAM %2 has exactly one stage</source>
+        <translation>스테이지 &apos;%1&apos;은(는) 내보내지 않습니다: AWS SAM %2에는 스테이지가 정확히 하나입니다</translation>
+    </message>
+    <message>
+        <source>access logging is not exported to %1: it needs a CloudWatch log group ARN</source>
+        <translation>액세스 로깅은 %1(으)로 내보내지 않습니다: CloudWatch 로그 그룹 ARN이 필요합니다</translation>
+    </message>
+    <message>
+        <source>custom domain &apos;%1&apos; is not exported to %2: it needs an ACM certificate ARN</source>
+        <translation>사용자 지정 도메인 &apos;%1&apos;은(는) %2(으)로 내보내지 않습니다: ACM 인증서 ARN이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the API-wide throttling is not exported to %1: the stage&apos;s own throttling replaces it on the single exported stage</source>
+        <translation>API 전체 제한은 %1(으)로 내보내지 않습니다: 내보내는 단일 스테이지에서는 스테이지 자체 제한이 이를 대신합니다</translation>
+    </message>
+    <message>
+        <source>a REST API answers CORS with one origin; only &apos;%1&apos; is exported to %2</source>
+        <translation>REST API는 CORS에 오리진 하나로 응답합니다. &apos;%1&apos;만 %2(으)로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>SAM&apos;s REST API CORS has no expose-headers setting; it is not exported to %1</source>
+        <translation>SAM의 REST API CORS에는 expose-headers 설정이 없어 %1(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>REST APIs have no $default stage; exported to %1 with the stage &apos;dev&apos;</source>
+        <translation>REST API에는 $default 스테이지가 없습니다. 스테이지 &apos;dev&apos;로 %1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>REST API &apos;%1&apos; uses several API-key authorizers; %2 creates one usage plan per API, so only &apos;%3&apos; defines it</source>
+        <translation>REST API &apos;%1&apos;은(는) API 키 권한 부여자를 여러 개 씁니다. %2은(는) API마다 사용량 계획을 하나만 만들므로 &apos;%3&apos;만 이를 정의합니다</translation>
+    </message>
+    <message>
+        <source>%1 integration of route &apos;%2&apos; is not exported: %3 function events can only connect a route to a Lambda function</source>
+        <translation>라우트 &apos;%2&apos;의 %1 통합은 내보내지 않습니다: %3 함수 이벤트는 라우트를 Lambda 함수에만 연결할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the mock</source>
+        <translation>모의</translation>
+    </message>
+    <message>
+        <source>the HTTP proxy</source>
+        <translation>HTTP 프록시</translation>
+    </message>
+    <message>
+        <source>export the API with --format openapi, which keeps these integrations</source>
+        <translation>이 통합을 유지하려면 --format openapi로 API를 내보내세요</translation>
+    </message>
+    <message>
+        <source>REST APIs have no $default route; it is not exported to %1</source>
+        <translation>REST API에는 $default 라우트가 없어 %1(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>parameter mappings are not exported to %1: SAM function events have no place for them</source>
+        <translation>매개변수 매핑은 %1(으)로 내보내지 않습니다: SAM 함수 이벤트에는 이를 둘 곳이 없습니다</translation>
+    </message>
+    <message>
+        <source>export the API with --format openapi, which keeps them</source>
+        <translation>이를 유지하려면 --format openapi로 API를 내보내세요</translation>
+    </message>
+    <message>
+        <source>REST APIs always send payload format 1.0; version %1 is not exported to %2</source>
+        <translation>REST API는 항상 페이로드 형식 1.0을 보냅니다. 버전 %1은(는) %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; does not exist; the route is exported to %2 without it</source>
+        <translation>권한 부여자 &apos;%1&apos;이(가) 없으므로 라우트를 권한 부여자 없이 %2(으)로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>HTTP APIs have no API keys; the API key requirement of route &apos;%1&apos; is not exported to %2</source>
+        <translation>HTTP API에는 API 키가 없습니다. 라우트 &apos;%1&apos;의 API 키 요구 사항은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>REST APIs have no JWT authorizers; the JWT authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>REST API에는 JWT 권한 부여자가 없습니다. 라우트 &apos;%1&apos;의 JWT 권한 부여자는 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>authorization scopes need a JWT or Cognito authorizer; they are not exported to %1 for a REST API Lambda authorizer</source>
+        <translation>권한 범위에는 JWT 또는 Cognito 권한 부여자가 필요합니다. REST API Lambda 권한 부여자에서는 %1(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>API-key authorizer &apos;%1&apos; has no keys; SAM generates one with a random value</source>
+        <translation>API 키 권한 부여자 &apos;%1&apos;에 키가 없습니다. SAM이 무작위 값으로 하나를 만듭니다</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is used by no route; %2 declares authorizers per API, so it is not exported</source>
+        <translation>권한 부여자 &apos;%1&apos;을(를) 쓰는 라우트가 없습니다. %2은(는) API마다 권한 부여자를 선언하므로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>API-wide throttling of a WebSocket API is exported to %1 as each stage&apos;s default route settings</source>
+        <translation>WebSocket API의 API 전체 제한은 각 스테이지의 기본 라우트 설정으로 %1에 내보냅니다</translation>
+    </message>
+    <message>
+        <source>the mock integration of WebSocket route &apos;%1&apos; is not exported to %2</source>
+        <translation>WebSocket 라우트 &apos;%1&apos;의 모의 통합은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>per-route throttling of WebSocket route &apos;%1&apos; is not exported to %2</source>
+        <translation>WebSocket 라우트 &apos;%1&apos;의 라우트별 제한은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs take a Lambda authorizer on $connect only; the authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>WebSocket API는 $connect에서만 Lambda 권한 부여자를 받습니다. 라우트 &apos;%1&apos;의 권한 부여자는 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>stage variables of stage &apos;%1&apos; are not exported: %2 describes routes, not stages</source>
+        <translation>스테이지 &apos;%1&apos;의 스테이지 변수는 내보내지 않습니다: %2은(는) 스테이지가 아니라 라우트를 설명합니다</translation>
+    </message>
+    <message>
+        <source>throttling of stage &apos;%1&apos; is not exported: %2 has no throttling extension</source>
+        <translation>스테이지 &apos;%1&apos;의 제한 설정은 내보내지 않습니다: %2에는 제한 확장이 없습니다</translation>
+    </message>
+    <message>
+        <source>access logging of stage &apos;%1&apos; is not exported to %2</source>
+        <translation>스테이지 &apos;%1&apos;의 액세스 로깅은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>API throttling is not exported: %1 has no throttling extension</source>
+        <translation>API 제한 설정은 내보내지 않습니다: %1에는 제한 확장이 없습니다</translation>
+    </message>
+    <message>
+        <source>custom domain &apos;%1&apos; is not exported to %2</source>
+        <translation>사용자 지정 도메인 &apos;%1&apos;은(는) %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>REST API CORS is not exported to %1: API Gateway implements it with OPTIONS methods and response headers, which this export does not generate</source>
+        <translation>REST API CORS는 %1(으)로 내보내지 않습니다: API Gateway는 이를 OPTIONS 메서드와 응답 헤더로 구현하는데, 이 내보내기는 그것을 생성하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the AWS SAM export keeps it (Api Cors)</source>
+        <translation>AWS SAM 내보내기는 이를 유지합니다 (Api Cors)</translation>
+    </message>
+    <message>
+        <source>WebSocket API &apos;%1&apos; is not exported: OpenAPI describes HTTP request/response APIs only</source>
+        <translation>WebSocket API &apos;%1&apos;은(는) 내보내지 않습니다: OpenAPI는 HTTP 요청/응답 API만 설명합니다</translation>
+    </message>
+    <message>
+        <source>the AWS SAM export includes it</source>
+        <translation>AWS SAM 내보내기에는 포함됩니다</translation>
+    </message>
+    <message>
+        <source>the project has no HTTP or REST API to describe in OpenAPI</source>
+        <translation>프로젝트에 OpenAPI로 설명할 HTTP 또는 REST API가 없습니다</translation>
+    </message>
+    <message>
+        <source>functions (code, runtime, memory), buckets, queues and schedules are not part of an OpenAPI document: routes name their functions by ARN only</source>
+        <translation>함수(코드, 런타임, 메모리), 버킷, 대기열, 일정은 OpenAPI 문서에 포함되지 않습니다: 라우트는 함수를 ARN으로만 가리킵니다</translation>
+    </message>
+    <message>
+        <source>the AWS SAM and serverless.yml exports include them</source>
+        <translation>AWS SAM과 serverless.yml 내보내기에는 포함됩니다</translation>
+    </message>
+    <message>
+        <source>saved requests are not exported to OpenAPI</source>
+        <translation>저장된 요청은 OpenAPI로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>method &apos;%1&apos; cannot be described in %2; the route is not exported</source>
+        <translation>메서드 &apos;%1&apos;은(는) %2에서 설명할 수 없어 라우트를 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is defined twice; only the first is exported to %2</source>
+        <translation>라우트 &apos;%1&apos;이(가) 두 번 정의되었습니다. 첫 번째만 %2(으)로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>throttling of route &apos;%1&apos; is not exported: %2 has no throttling extension</source>
+        <translation>라우트 &apos;%1&apos;의 제한 설정은 내보내지 않습니다: %2에는 제한 확장이 없습니다</translation>
+    </message>
+    <message>
+        <source>the authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>라우트 &apos;%1&apos;의 권한 부여자는 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; does not exist; route &apos;%2&apos; is not exported to %3</source>
+        <translation>함수 &apos;%1&apos;이(가) 없으므로 라우트 &apos;%2&apos;을(를) %3(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>HTTP APIs on AWS have no mock integrations; route &apos;%1&apos; is exported to %2 with one, which API Gateway will reject for an HTTP API</source>
+        <translation>AWS의 HTTP API에는 모의 통합이 없습니다. 라우트 &apos;%1&apos;은(는) 모의 통합과 함께 %2(으)로 내보내지만, API Gateway는 HTTP API에서 이를 거부합니다</translation>
+    </message>
+    <message>
+        <source>HTTP API parameter mappings do not apply to REST APIs; they are not exported to %1</source>
+        <translation>HTTP API 매개변수 매핑은 REST API에 적용되지 않아 %1(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; of authorizer &apos;%2&apos; does not exist; the authorizer is not exported to %3</source>
+        <translation>권한 부여자 &apos;%2&apos;의 함수 &apos;%1&apos;이(가) 없으므로 권한 부여자를 %3(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>the keys and usage plan of API-key authorizer &apos;%1&apos; are not exported: %2 only says that routes need a key</source>
+        <translation>API 키 권한 부여자 &apos;%1&apos;의 키와 사용량 계획은 내보내지 않습니다: %2은(는) 라우트에 키가 필요하다는 것만 나타냅니다</translation>
+    </message>
+    <message>
+        <source>the AWS SAM export keeps keys and usage plans</source>
+        <translation>AWS SAM 내보내기는 키와 사용량 계획을 유지합니다</translation>
+    </message>
+    <message>
+        <source>%1 APIs have no %2 authorizers; authorizer &apos;%3&apos; is not exported to %4</source>
+        <translation>%1 API에는 %2 권한 부여자가 없습니다. 권한 부여자 &apos;%3&apos;은(는) %4(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; is exported to %2 as &apos;%3&apos; (letters, digits, &apos;-&apos; and &apos;_&apos; only)</source>
+        <translation>함수 &apos;%1&apos;은(는) %2에 &apos;%3&apos;(으)로 내보냈습니다 (문자, 숫자, &apos;-&apos;, &apos;_&apos;만 가능)</translation>
+    </message>
+    <message>
+        <source>saved requests are not part of serverless.yml</source>
+        <translation>저장된 요청은 serverless.yml에 포함되지 않습니다</translation>
+    </message>
+    <message>
+        <source>the project has no functions; a serverless.yml service needs at least one</source>
+        <translation>프로젝트에 함수가 없습니다. serverless.yml 서비스에는 함수가 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>a %1 service has one API of each kind; the routes of &apos;%2&apos; are merged into &apos;%3&apos;</source>
+        <translation>%1 서비스에는 종류마다 API가 하나씩 있습니다. &apos;%2&apos;의 라우트는 &apos;%3&apos;에 합쳐집니다</translation>
+    </message>
+    <message>
+        <source>API throttling is not exported: %1 has no throttling setting for %2</source>
+        <translation>API 제한 설정은 내보내지 않습니다: %1에는 %2에 대한 제한 설정이 없습니다</translation>
+    </message>
+    <message>
+        <source>stage variables of stage &apos;%1&apos; are not exported: %2 has no stage variables</source>
+        <translation>스테이지 &apos;%1&apos;의 스테이지 변수는 내보내지 않습니다: %2에는 스테이지 변수가 없습니다</translation>
+    </message>
+    <message>
+        <source>throttling of stage &apos;%1&apos; is not exported to %2</source>
+        <translation>스테이지 &apos;%1&apos;의 제한 설정은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>the access log format of stage &apos;%1&apos; is not exported to %2</source>
+        <translation>스테이지 &apos;%1&apos;의 액세스 로그 형식은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>custom domain &apos;%1&apos; is not exported to %2 (it needs the serverless-domain-manager plugin)</source>
+        <translation>사용자 지정 도메인 &apos;%1&apos;은(는) %2(으)로 내보내지 않습니다 (serverless-domain-manager 플러그인이 필요합니다)</translation>
+    </message>
+    <message>
+        <source>%1 deploys HTTP APIs to the $default stage; stage &apos;%2&apos; is not exported</source>
+        <translation>%1은(는) HTTP API를 $default 스테이지에 배포합니다. 스테이지 &apos;%2&apos;은(는) 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 deploys one stage at a time (provider.stage: %2); stage &apos;%3&apos; is not exported</source>
+        <translation>%1은(는) 한 번에 스테이지 하나만 배포합니다 (provider.stage: %2). 스테이지 &apos;%3&apos;은(는) 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 integration of route &apos;%2&apos; is not exported: %3 events connect routes to functions only</source>
+        <translation>라우트 &apos;%2&apos;의 %1 통합은 내보내지 않습니다: %3 이벤트는 라우트를 함수에만 연결합니다</translation>
+    </message>
+    <message>
+        <source>throttling of route &apos;%1&apos; is not exported: %2 has no per-route throttling</source>
+        <translation>라우트 &apos;%1&apos;의 제한 설정은 내보내지 않습니다: %2에는 라우트별 제한이 없습니다</translation>
+    </message>
+    <message>
+        <source>parameter mappings of route &apos;%1&apos; are not exported to %2</source>
+        <translation>라우트 &apos;%1&apos;의 매개변수 매핑은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>payload format %1 of route &apos;%2&apos; is not exported: %3 sets one version for the whole HTTP API (2.0)</source>
+        <translation>라우트 &apos;%2&apos;의 페이로드 형식 %1은(는) 내보내지 않습니다: %3은(는) HTTP API 전체에 버전 하나(2.0)를 설정합니다</translation>
+    </message>
+    <message>
+        <source>the integration timeout of route &apos;%1&apos; is not exported: %2 derives it from the function&apos;s timeout</source>
+        <translation>라우트 &apos;%1&apos;의 통합 제한 시간은 내보내지 않습니다: %2은(는) 이를 함수의 제한 시간에서 정합니다</translation>
+    </message>
+    <message>
+        <source>the authorizer of the $default route is not exported to %1</source>
+        <translation>$default 라우트의 권한 부여자는 %1(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no expose-headers setting for REST API CORS; it is not exported</source>
+        <translation>%1에는 REST API CORS의 expose-headers 설정이 없어 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>the integration timeout of WebSocket route &apos;%1&apos; is not exported to %2</source>
+        <translation>WebSocket 라우트 &apos;%1&apos;의 통합 제한 시간은 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>REST APIs have no JWT authorizers; the authorizer of route &apos;%1&apos; is not exported to %2</source>
+        <translation>REST API에는 JWT 권한 부여자가 없습니다. 라우트 &apos;%1&apos;의 권한 부여자는 %2(으)로 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>assertion &apos;%1 %2 %3&apos; has no Postman test equivalent and is not exported</source>
+        <translation>검증 &apos;%1 %2 %3&apos;에 해당하는 Postman 테스트가 없어 내보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>the project has no saved requests; the collection is empty</source>
+        <translation>프로젝트에 저장된 요청이 없어 컬렉션이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>functions, APIs and other resources are not part of a Postman collection</source>
+        <translation>함수, API 등 다른 리소스는 Postman 컬렉션에 포함되지 않습니다</translation>
+    </message>
+    <message>
+        <source>export them with --format sam</source>
+        <translation>--format sam으로 내보내세요</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Import</name>
+    <message>
+        <source>unknown alias</source>
+        <translation>알 수 없는 별칭</translation>
+    </message>
+    <message>
+        <source>aliases as mapping keys are not supported</source>
+        <translation>매핑 키로 쓰인 별칭은 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>the document expands to more than %1 nodes (a YAML alias bomb?)</source>
+        <translation>문서가 노드 %1개 이상으로 확장됩니다 (YAML 별칭 폭탄일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>complex mapping keys are not supported</source>
+        <translation>복합 매핑 키는 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>the document nests deeper than %1 levels</source>
+        <translation>문서의 중첩 깊이가 %1단계를 넘습니다</translation>
+    </message>
+    <message>
+        <source>file is too large (%1 bytes; the limit is %2 bytes)</source>
+        <translation>파일이 너무 큽니다 (%1바이트, 한도는 %2바이트)</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the file holds several YAML documents; only the first is read</source>
+        <translation>파일에 YAML 문서가 여러 개 있습니다. 첫 번째만 읽습니다</translation>
+    </message>
+    <message>
+        <source>this does not look like a template, definition or collection</source>
+        <translation>템플릿, 정의, 컬렉션 중 어느 것으로도 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>잘못된 YAML: %1</translation>
+    </message>
+    <message>
+        <source>fix the syntax at the given line and column</source>
+        <translation>표시된 줄과 열의 구문을 고치세요</translation>
+    </message>
+    <message>
+        <source>cannot read YAML: %1</source>
+        <translation>YAML을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>duplicate key; the last value is used</source>
+        <translation>중복된 키입니다. 마지막 값을 사용합니다</translation>
+    </message>
+    <message>
+        <source>Globals is not a mapping; it is ignored</source>
+        <translation>Globals가 매핑이 아니어서 무시합니다</translation>
+    </message>
+    <message>
+        <source>Globals for %1 are not imported: Gatehouse has no such resource</source>
+        <translation>%1에 대한 Globals는 가져오지 않습니다: Gatehouse에는 그런 리소스가 없습니다</translation>
+    </message>
+    <message>
+        <source>the template has no Resources mapping</source>
+        <translation>템플릿에 Resources 매핑이 없습니다</translation>
+    </message>
+    <message>
+        <source>a SAM template lists its functions and APIs under Resources</source>
+        <translation>SAM 템플릿은 함수와 API를 Resources 아래에 나열합니다</translation>
+    </message>
+    <message>
+        <source>resource has no Type; it is ignored</source>
+        <translation>리소스에 Type이 없어 무시합니다</translation>
+    </message>
+    <message>
+        <source>resource is not imported: its condition &apos;%1&apos; is false with the parameters&apos; default values</source>
+        <translation>리소스를 가져오지 않습니다: 매개변수 기본값으로는 조건 &apos;%1&apos;이(가) 거짓입니다</translation>
+    </message>
+    <message>
+        <source>Properties is not a mapping; it is ignored</source>
+        <translation>Properties가 매핑이 아니어서 무시합니다</translation>
+    </message>
+    <message>
+        <source>IAM permissions are not emulated: every local function may use every local resource</source>
+        <translation>IAM 권한은 에뮬레이션하지 않습니다: 모든 로컬 함수가 모든 로컬 리소스를 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>resource type %1 is not imported: Gatehouse has no equivalent</source>
+        <translation>리소스 유형 %1은(는) 가져오지 않습니다: Gatehouse에 해당하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Outputs are not imported; an AWS SAM export writes the endpoint URLs again</source>
+        <translation>Outputs는 가져오지 않습니다. AWS SAM 내보내기가 엔드포인트 URL을 다시 씁니다</translation>
+    </message>
+    <message>
+        <source>value %1 cannot be evaluated locally and is not imported</source>
+        <translation>값 %1은(는) 로컬에서 평가할 수 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found &apos;%1&apos;; it is ignored</source>
+        <translation>정수가 필요한데 &apos;%1&apos;이(가) 있어 무시합니다</translation>
+    </message>
+    <message>
+        <source>%1 property %2 is not imported: Gatehouse does not model it</source>
+        <translation>%1 속성 %2은(는) 가져오지 않습니다: Gatehouse가 다루지 않는 속성입니다</translation>
+    </message>
+    <message>
+        <source>the file is not a mapping; a SAM template starts with keys such as Resources</source>
+        <translation>파일이 매핑이 아닙니다. SAM 템플릿은 Resources 같은 키로 시작합니다</translation>
+    </message>
+    <message>
+        <source>the template does not declare Transform: AWS::Serverless-2016-10-31; it is read as plain CloudFormation</source>
+        <translation>템플릿에 Transform: AWS::Serverless-2016-10-31 선언이 없어 일반 CloudFormation으로 읽습니다</translation>
+    </message>
+    <message>
+        <source>the template has no resource Gatehouse can import</source>
+        <translation>템플릿에 Gatehouse가 가져올 수 있는 리소스가 없습니다</translation>
+    </message>
+    <message>
+        <source>Gatehouse imports functions, APIs, buckets, queues and schedules</source>
+        <translation>Gatehouse는 함수, API, 버킷, 대기열, 일정을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>filter rule &apos;%1&apos; is not imported</source>
+        <translation>필터 규칙 &apos;%1&apos;은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the notification&apos;s function is not in the template; it is not imported</source>
+        <translation>알림의 함수가 템플릿에 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>bucket notifications to %1 are not imported: Gatehouse buckets notify functions only</source>
+        <translation>%1(으)로 가는 버킷 알림은 가져오지 않습니다: Gatehouse 버킷은 함수에만 알립니다</translation>
+    </message>
+    <message>
+        <source>dead-letter queue &apos;%1&apos; is not in the template; create it in the project to use it</source>
+        <translation>배달 못한 편지 대기열 &apos;%1&apos;이(가) 템플릿에 없습니다. 쓰려면 프로젝트에서 만드세요</translation>
+    </message>
+    <message>
+        <source>function has no Runtime (container images are not supported); the embedded JavaScript runtime is assumed</source>
+        <translation>함수에 Runtime이 없습니다 (컨테이너 이미지는 지원되지 않음). 내장 JavaScript 런타임으로 간주합니다</translation>
+    </message>
+    <message>
+        <source>set the runtime and handler in the imported project</source>
+        <translation>가져온 프로젝트에서 런타임과 핸들러를 설정하세요</translation>
+    </message>
+    <message>
+        <source>only the first architecture is imported</source>
+        <translation>첫 번째 아키텍처만 가져옵니다</translation>
+    </message>
+    <message>
+        <source>a plain AWS::Lambda::Function has no event sources of its own; its triggers (permissions, event source mappings) are not imported</source>
+        <translation>일반 AWS::Lambda::Function에는 자체 이벤트 소스가 없습니다. 트리거(권한, 이벤트 소스 매핑)는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 refers to %2, which is not modelled locally; the variable is set to &apos;%2&apos;</source>
+        <translation>%1이(가) 로컬에서 다루지 않는 %2을(를) 참조합니다. 변수를 &apos;%2&apos;(으)로 설정합니다</translation>
+    </message>
+    <message>
+        <source>value %1 cannot be evaluated locally; the variable is not imported</source>
+        <translation>값 %1은(는) 로컬에서 평가할 수 없어 변수를 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the code is not in a folder beside the template (%1); a stub is written to %2</source>
+        <translation>코드가 템플릿 옆 폴더에 없습니다 (%1). %2에 스텁을 씁니다</translation>
+    </message>
+    <message>
+        <source>S3 location</source>
+        <translation>S3 위치</translation>
+    </message>
+    <message>
+        <source>code folder not copied (%1); a stub is written instead</source>
+        <translation>코드 폴더를 복사하지 못했습니다 (%1). 대신 스텁을 씁니다</translation>
+    </message>
+    <message>
+        <source>code folder partly copied: %1</source>
+        <translation>코드 폴더를 일부만 복사했습니다: %1</translation>
+    </message>
+    <message>
+        <source>no stub can be written for runtime &apos;%1&apos;; add the code yourself</source>
+        <translation>런타임 &apos;%1&apos;용 스텁은 쓸 수 없습니다. 코드를 직접 추가하세요</translation>
+    </message>
+    <message>
+        <source>default authorizer &apos;%1&apos; is not imported</source>
+        <translation>기본 권한 부여자 &apos;%1&apos;은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>Auth setting %1 is not imported</source>
+        <translation>Auth 설정 %1은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>default scopes of an authorizer are not imported; set them on each route</source>
+        <translation>권한 부여자의 기본 범위는 가져오지 않습니다. 라우트마다 설정하세요</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is neither a JWT nor a Lambda authorizer; it is not imported</source>
+        <translation>권한 부여자 &apos;%1&apos;은(는) JWT도 Lambda 권한 부여자도 아니어서 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>Cognito authorizer &apos;%1&apos; is not imported: Gatehouse emulates JWT and Lambda authorizers</source>
+        <translation>Cognito 권한 부여자 &apos;%1&apos;은(는) 가져오지 않습니다: Gatehouse는 JWT와 Lambda 권한 부여자를 에뮬레이션합니다</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is not a Lambda authorizer; it is not imported</source>
+        <translation>권한 부여자 &apos;%1&apos;은(는) Lambda 권한 부여자가 아니어서 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>a JWT authorizer on an HTTP API can check Cognito tokens locally</source>
+        <translation>HTTP API의 JWT 권한 부여자로 Cognito 토큰을 로컬에서 확인할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the authorizer&apos;s function is not in the template; authorizer &apos;%1&apos; is not imported</source>
+        <translation>권한 부여자의 함수가 템플릿에 없어 권한 부여자 &apos;%1&apos;을(를) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the API definition is not beside the template; its routes are not imported</source>
+        <translation>API 정의가 템플릿 옆에 없어 라우트를 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>import the OpenAPI file with --from openapi</source>
+        <translation>--from openapi로 OpenAPI 파일을 가져오세요</translation>
+    </message>
+    <message>
+        <source>cannot read the API definition %1</source>
+        <translation>API 정의 %1을(를) 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>method settings for %1 %2 match no route; they are not imported</source>
+        <translation>%1 %2에 대한 메서드 설정과 일치하는 라우트가 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>route settings for &apos;%1&apos; match no route; they are not imported</source>
+        <translation>&apos;%1&apos;에 대한 라우트 설정과 일치하는 라우트가 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>event type %1 is not imported: Gatehouse triggers functions from HTTP, REST and WebSocket APIs, buckets, queues and schedules</source>
+        <translation>이벤트 유형 %1은(는) 가져오지 않습니다: Gatehouse는 HTTP, REST, WebSocket API와 버킷, 대기열, 일정에서 함수를 실행합니다</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>event property %1 is not imported</source>
+        <translation>이벤트 속성 %1은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the event&apos;s API is not a %1 in this template; the route is not imported</source>
+        <translation>이벤트의 API가 이 템플릿의 %1이(가) 아니어서 라우트를 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the event needs both Path and Method; the route is not imported</source>
+        <translation>이벤트에는 Path와 Method가 모두 필요합니다. 라우트를 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>IAM authorization is not emulated; the route is imported without it</source>
+        <translation>IAM 권한 부여는 에뮬레이션하지 않습니다. 라우트를 권한 부여 없이 가져옵니다</translation>
+    </message>
+    <message>
+        <source>authorizer &apos;%1&apos; is not declared by the API; the route is imported without it</source>
+        <translation>API에 권한 부여자 &apos;%1&apos;이(가) 선언되어 있지 않습니다. 라우트를 권한 부여자 없이 가져옵니다</translation>
+    </message>
+    <message>
+        <source>authorization scopes of a REST API route need Cognito; they are not imported</source>
+        <translation>REST API 라우트의 권한 범위에는 Cognito가 필요해 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>a route has one authorizer in Gatehouse; the API key requirement of %1 %2 is not imported because it also has a Lambda authorizer</source>
+        <translation>Gatehouse에서 라우트에는 권한 부여자가 하나뿐입니다. %1 %2에는 Lambda 권한 부여자도 있어 API 키 요구 사항은 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the API requires API keys but the template defines none; add keys to authorizer &apos;%1&apos;</source>
+        <translation>API에 API 키가 필요하지만 템플릿에 정의된 키가 없습니다. 권한 부여자 &apos;%1&apos;에 키를 추가하세요</translation>
+    </message>
+    <message>
+        <source>S3 events need a bucket defined in the same template; this one is not imported</source>
+        <translation>S3 이벤트에는 같은 템플릿에 정의된 버킷이 필요합니다. 이 이벤트는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>queue &apos;%1&apos; is not in the template; a local queue of that name is created</source>
+        <translation>대기열 &apos;%1&apos;이(가) 템플릿에 없어 같은 이름의 로컬 대기열을 만듭니다</translation>
+    </message>
+    <message>
+        <source>queue &apos;%1&apos; already triggers function &apos;%2&apos;; a Gatehouse queue feeds one function, so this trigger is not imported</source>
+        <translation>대기열 &apos;%1&apos;은(는) 이미 함수 &apos;%2&apos;을(를) 실행합니다. Gatehouse 대기열은 함수 하나에만 전달하므로 이 트리거는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the schedule has no expression; it is not imported</source>
+        <translation>일정에 표현식이 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>Input is not JSON; it is imported as a string</source>
+        <translation>Input이 JSON이 아니어서 문자열로 가져옵니다</translation>
+    </message>
+    <message>
+        <source>ApiGatewayV2 API with ProtocolType &apos;%1&apos; is not imported</source>
+        <translation>ProtocolType이 &apos;%1&apos;인 ApiGatewayV2 API는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the authorizer&apos;s function is not in the template; it is not imported</source>
+        <translation>권한 부여자의 함수가 템플릿에 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>authorizer type %1 is not imported</source>
+        <translation>권한 부여자 유형 %1은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; has no integration in the template; it is not imported</source>
+        <translation>라우트 &apos;%1&apos;에 템플릿의 통합이 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the integration&apos;s function is not in the template; its route is not imported</source>
+        <translation>통합의 함수가 템플릿에 없어 라우트를 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>integration type %1 is not imported</source>
+        <translation>통합 유형 %1은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the usage plan key links a key or plan that is not in the template; it is not imported</source>
+        <translation>사용량 계획 키가 템플릿에 없는 키나 계획을 연결해 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>API key &apos;%1&apos; has no Value (AWS generates one) and no usage plan; it is not imported</source>
+        <translation>API 키 &apos;%1&apos;에 Value(AWS가 생성)도 사용량 계획도 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>API key &apos;%1&apos; belongs to no usage plan in the template; it is not imported</source>
+        <translation>API 키 &apos;%1&apos;이(가) 템플릿의 어떤 사용량 계획에도 속하지 않아 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>Swagger 2.0 documents are not supported</source>
+        <translation>Swagger 2.0 문서는 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>convert it to OpenAPI 3 first (e.g. with swagger2openapi)</source>
+        <translation>먼저 OpenAPI 3으로 변환하세요 (예: swagger2openapi 사용)</translation>
+    </message>
+    <message>
+        <source>not an OpenAPI document: the &apos;openapi&apos; version field is missing</source>
+        <translation>OpenAPI 문서가 아닙니다: &apos;openapi&apos; 버전 필드가 없습니다</translation>
+    </message>
+    <message>
+        <source>OpenAPI version %1 is read as 3.0</source>
+        <translation>OpenAPI 버전 %1은(는) 3.0으로 읽습니다</translation>
+    </message>
+    <message>
+        <source>no routes were imported</source>
+        <translation>가져온 라우트가 없습니다</translation>
+    </message>
+    <message>
+        <source>external reference &apos;%1&apos; is not followed</source>
+        <translation>외부 참조 &apos;%1&apos;은(는) 따라가지 않습니다</translation>
+    </message>
+    <message>
+        <source>reference &apos;%1&apos; points nowhere</source>
+        <translation>참조 &apos;%1&apos;이(가) 가리키는 대상이 없습니다</translation>
+    </message>
+    <message>
+        <source>the Lambda integration has no uri; it is not imported</source>
+        <translation>Lambda 통합에 uri가 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>cannot tell which function the uri %1 invokes; the integration is not imported</source>
+        <translation>uri %1이(가) 어떤 함수를 호출하는지 알 수 없어 통합을 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>authorizer type &apos;%1&apos; is not imported: Gatehouse emulates JWT, Lambda and API-key authorizers</source>
+        <translation>권한 부여자 유형 &apos;%1&apos;은(는) 가져오지 않습니다: Gatehouse는 JWT, Lambda, API 키 권한 부여자를 에뮬레이션합니다</translation>
+    </message>
+    <message>
+        <source>API-key scheme &apos;%1&apos; is imported as an API-key authorizer without keys; OpenAPI does not hold key values</source>
+        <translation>API 키 스킴 &apos;%1&apos;을(를) 키 없는 API 키 권한 부여자로 가져옵니다. OpenAPI에는 키 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>add keys to the authorizer in the project</source>
+        <translation>프로젝트에서 권한 부여자에 키를 추가하세요</translation>
+    </message>
+    <message>
+        <source>HTTP APIs on AWS have no API keys; consider a REST API or a Lambda authorizer</source>
+        <translation>AWS의 HTTP API에는 API 키가 없습니다. REST API나 Lambda 권한 부여자를 고려하세요</translation>
+    </message>
+    <message>
+        <source>security scheme &apos;%1&apos; (%2) is imported as a JWT authorizer; check its issuer and audience</source>
+        <translation>보안 스킴 &apos;%1&apos;(%2)을(를) JWT 권한 부여자로 가져옵니다. 발급자와 대상을 확인하세요</translation>
+    </message>
+    <message>
+        <source>security scheme &apos;%1&apos; of type &apos;%2&apos; is not imported</source>
+        <translation>유형이 &apos;%2&apos;인 보안 스킴 &apos;%1&apos;은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>operation %1 %2 has no x-amazon-apigateway-integration; it is imported with a mock integration answering %3</source>
+        <translation>작업 %1 %2에 x-amazon-apigateway-integration이 없어 %3(으)로 응답하는 모의 통합으로 가져옵니다</translation>
+    </message>
+    <message>
+        <source>connect the route to a function in the project</source>
+        <translation>프로젝트에서 라우트를 함수에 연결하세요</translation>
+    </message>
+    <message>
+        <source>the non-proxy Lambda integration is imported as a proxy integration: mapping templates are not emulated</source>
+        <translation>비프록시 Lambda 통합을 프록시 통합으로 가져옵니다: 매핑 템플릿은 에뮬레이션하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the non-proxy HTTP integration is imported as a proxy integration: mapping templates are not emulated</source>
+        <translation>비프록시 HTTP 통합을 프록시 통합으로 가져옵니다: 매핑 템플릿은 에뮬레이션하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the VPC link of the integration is not imported; the uri is called directly</source>
+        <translation>통합의 VPC 링크는 가져오지 않습니다. uri를 직접 호출합니다</translation>
+    </message>
+    <message>
+        <source>integration type &apos;%1&apos; is not imported</source>
+        <translation>통합 유형 &apos;%1&apos;은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>alternative security requirements are not imported; the first one is used</source>
+        <translation>대체 보안 요구 사항은 가져오지 않습니다. 첫 번째 것을 사용합니다</translation>
+    </message>
+    <message>
+        <source>a route has one authorizer in Gatehouse; only &apos;%1&apos; is imported</source>
+        <translation>Gatehouse에서 라우트에는 권한 부여자가 하나뿐입니다. &apos;%1&apos;만 가져옵니다</translation>
+    </message>
+    <message>
+        <source>the document has no paths</source>
+        <translation>문서에 paths가 없습니다</translation>
+    </message>
+    <message>
+        <source>API keys from a Lambda authorizer are not emulated; clients send them in x-api-key</source>
+        <translation>Lambda 권한 부여자가 제공하는 API 키는 에뮬레이션하지 않습니다. 클라이언트가 x-api-key로 보냅니다</translation>
+    </message>
+    <message>
+        <source>the collection does not declare the v2.1.0 or v2.0.0 schema; it is read as v2.1</source>
+        <translation>컬렉션에 v2.1.0 또는 v2.0.0 스키마 선언이 없어 v2.1로 읽습니다</translation>
+    </message>
+    <message>
+        <source>collection-level auth is not imported; add the header to each request</source>
+        <translation>컬렉션 수준의 인증은 가져오지 않습니다. 요청마다 헤더를 추가하세요</translation>
+    </message>
+    <message>
+        <source>collection</source>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
+        <source>the pre-request script of the %1 is not imported</source>
+        <translation>%1의 사전 요청 스크립트는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>the test script of the %1 is not imported</source>
+        <translation>%1의 테스트 스크립트는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>folders nest deeper than %1 levels; the rest is not imported</source>
+        <translation>폴더 중첩이 %1단계를 넘습니다. 나머지는 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>요청 %1</translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos;</source>
+        <translation>폴더 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>folder-level auth is not imported</source>
+        <translation>폴더 수준의 인증은 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>item &apos;%1&apos; has no request; it is not imported</source>
+        <translation>항목 &apos;%1&apos;에 요청이 없어 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>test &apos;%1&apos; is not imported: no Gatehouse assertion expresses it</source>
+        <translation>테스트 &apos;%1&apos;은(는) 가져오지 않습니다: 이를 표현하는 Gatehouse 검증이 없습니다</translation>
+    </message>
+    <message>
+        <source>disabled header &apos;%1&apos; is not imported</source>
+        <translation>비활성화된 헤더 &apos;%1&apos;은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>GraphQL variables are not JSON; they are not imported</source>
+        <translation>GraphQL 변수가 JSON이 아니어서 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>a &apos;%1&apos; body is not imported: saved requests hold text bodies</source>
+        <translation>&apos;%1&apos; 본문은 가져오지 않습니다: 저장된 요청에는 텍스트 본문만 담깁니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; auth is not imported; add the header it sends to the request</source>
+        <translation>&apos;%1&apos; 인증은 가져오지 않습니다. 이 인증이 보내는 헤더를 요청에 추가하세요</translation>
+    </message>
+    <message>
+        <source>disabled variable &apos;%1&apos; is not imported</source>
+        <translation>비활성화된 변수 &apos;%1&apos;은(는) 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>neither a Postman collection (info, item) nor a Postman environment (values)</source>
+        <translation>Postman 컬렉션(info, item)도 Postman 환경(values)도 아닙니다</translation>
+    </message>
+    <message>
+        <source>export the collection from Postman as Collection v2.1</source>
+        <translation>Postman에서 컬렉션을 Collection v2.1로 내보내세요</translation>
+    </message>
+    <message>
+        <source>only environments were imported; add a collection to import requests</source>
+        <translation>환경만 가져왔습니다. 요청을 가져오려면 컬렉션을 추가하세요</translation>
+    </message>
+    <message>
+        <source>nothing to import</source>
+        <translation>가져올 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>only one %1 file is imported at a time; this one is ignored</source>
+        <translation>%1 파일은 한 번에 하나만 가져옵니다. 이 파일은 무시합니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Invoker</name>
+    <message>
+        <source>runtime &apos;%1&apos; is not supported by this build yet</source>
+        <translation>이 빌드는 아직 런타임 &apos;%1&apos;을(를) 지원하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::JsModuleLoader</name>
+    <message>
+        <source> (Node.js built-in modules are not available in the embedded javascript runtime; switch the function to the nodejs20.x runtime)</source>
+        <translation> (내장 javascript 런타임에서는 Node.js 기본 모듈을 쓸 수 없습니다. 함수를 nodejs20.x 런타임으로 바꾸세요)</translation>
+    </message>
+    <message>
+        <source>Error: Cannot find module &apos;%1&apos; (looked for %1.js, %1.mjs and %1.cjs in %2)</source>
+        <translation>Error: 모듈 &apos;%1&apos;을(를) 찾을 수 없습니다 (%2에서 %1.js, %1.mjs, %1.cjs를 찾았습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MainWindow</name>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>진단</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>새 프로젝트(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>%1 다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Function</source>
+        <translation>함수 추가(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>이름 바꾸기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경 설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>Gatehouse 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>%1[*] — Gatehouse</source>
+        <translation>%1[*] — Gatehouse</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OverviewPage</name>
+    <message>
+        <source>At a glance</source>
+        <translation>한눈에 보기</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>제목 없는 프로젝트</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>아직 저장되지 않음</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>발견된 문제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 and %2; see the Diagnostics panel.</source>
+        <translation>%1, %2가 있습니다. 진단 패널을 확인하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>오류 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s); see the Diagnostics panel.</source>
+        <translation>
+            <numerusform>경고 %n개가 있습니다. 진단 패널을 확인하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No APIs yet.</source>
+        <translation>아직 API가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 API</source>
+        <translation>%1 API</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>라우트 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No functions yet.</source>
+        <translation>아직 함수가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 MB · %2 s</source>
+        <translation>%1 MB · %2초</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s); see the Diagnostics panel.</source>
+        <translation>
+            <numerusform>오류 %n개가 있습니다. 진단 패널을 확인하세요.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A new language is applied the next time you start Gatehouse.</source>
+        <translation>새 언어는 Gatehouse를 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectDocument</name>
+    <message>
+        <source>the project has no folder yet; use Save As</source>
+        <translation>프로젝트에 아직 폴더가 없습니다. 다른 이름으로 저장을 사용하세요</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectSession</name>
+    <message>
+        <source>Untitled project</source>
+        <translation>제목 없는 프로젝트</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>Cannot Open Project</source>
+        <translation>프로젝트를 열 수 없음</translation>
+    </message>
+    <message>
+        <source>Gatehouse could not open “%1”:
+
+%2
+
+The Diagnostics panel lists the details.</source>
+        <translation>Gatehouse가 “%1”을(를) 열지 못했습니다:
+
+%2
+
+자세한 내용은 진단 패널에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Gatehouse projects (gatehouse.json);;All files (*)</source>
+        <translation>Gatehouse 프로젝트 (gatehouse.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Save Project in Folder</source>
+        <translation>프로젝트를 저장할 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Replace Project?</source>
+        <translation>프로젝트를 바꾸시겠습니까?</translation>
+    </message>
+    <message>
+        <source>“%1” already holds a Gatehouse project. Replace its gatehouse.json with this project?</source>
+        <translation>“%1”에 이미 Gatehouse 프로젝트가 있습니다. 그 gatehouse.json을 이 프로젝트로 바꾸시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes you made to “%1”?
+
+Your changes are lost if you do not save them.</source>
+        <translation>“%1”의 변경 사항을 저장하시겠습니까?
+
+저장하지 않으면 변경 사항이 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Replace Invalid Values?</source>
+        <translation>잘못된 값을 바꾸시겠습니까?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving will replace %n invalid value(s) in the project file with the defaults Gatehouse used instead. The Diagnostics panel lists them.
+
+Save anyway?</source>
+        <translation>
+            <numerusform>저장하면 프로젝트 파일의 잘못된 값 %n개가 Gatehouse가 대신 사용한 기본값으로 바뀝니다. 진단 패널에서 목록을 볼 수 있습니다.
+
+그래도 저장하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot Save Project</source>
+        <translation>프로젝트를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <source>The project could not be saved:
+
+%1</source>
+        <translation>프로젝트를 저장하지 못했습니다:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectTreeModel</name>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(이름 없음)</translation>
+    </message>
+    <message>
+        <source>A %1 needs a name.</source>
+        <translation>%1에는 이름이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>There is already a %1 named “%2”.</source>
+        <translation>이름이 “%2”인 %1이(가) 이미 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RecentProjectsMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 프로젝트 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>최근 프로젝트 없음</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>목록 지우기(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RenameEntityCommand</name>
+    <message>
+        <source>Rename %1 “%2” to “%3”</source>
+        <translation>%1 “%2”의 이름을 “%3”(으)로 바꾸기</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Validation</name>
+    <message>
+        <source>billing granularity &apos;%1&apos; is not supported</source>
+        <translation>청구 단위 &apos;%1&apos;은(는) 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>use &quot;1ms&quot; (AWS since December 2020) or &quot;100ms&quot; (before)</source>
+        <translation>&quot;1ms&quot;(2020년 12월 이후 AWS) 또는 &quot;100ms&quot;(그 이전)를 사용하세요</translation>
+    </message>
+    <message>
+        <source>1 to 1000 concurrent environments (Lambda&apos;s default account quota)</source>
+        <translation>동시 실행 환경 1~1000개 (Lambda 계정 기본 할당량)</translation>
+    </message>
+    <message>
+        <source>idleEnvironmentSeconds must be at least 1, found %1</source>
+        <translation>idleEnvironmentSeconds는 1 이상이어야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <source>how long a warm environment waits before it is reaped, e.g. 300</source>
+        <translation>웜 환경이 정리되기 전까지 기다리는 시간, 예: 300</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not look like an AWS region</source>
+        <translation>&apos;%1&apos;은(는) AWS 리전 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;us-east-1&apos; or &apos;eu-west-3&apos;</source>
+        <translation>예: &apos;us-east-1&apos; 또는 &apos;eu-west-3&apos;</translation>
+    </message>
+    <message>
+        <source>account id &apos;%1&apos; is not 12 digits</source>
+        <translation>계정 ID &apos;%1&apos;이(가) 12자리 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;123456789012&apos;</source>
+        <translation>예: &apos;123456789012&apos;</translation>
+    </message>
+    <message>
+        <source>a saved request needs a name</source>
+        <translation>저장된 요청에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;List items&quot;</source>
+        <translation>예: &quot;List items&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an HTTP method</source>
+        <translation>&apos;%1&apos;은(는) HTTP 메서드가 아닙니다</translation>
+    </message>
+    <message>
+        <source>use one of: %1</source>
+        <translation>다음 중 하나를 사용하세요: %1</translation>
+    </message>
+    <message>
+        <source>a saved request needs a url</source>
+        <translation>저장된 요청에는 url이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;{{baseUrl}}/items&apos;</source>
+        <translation>예: &apos;{{baseUrl}}/items&apos;</translation>
+    </message>
+    <message>
+        <source>there is none in the project yet; add it first</source>
+        <translation>프로젝트에 아직 없습니다. 먼저 추가하세요</translation>
+    </message>
+    <message>
+        <source>did you mean &apos;%1&apos;?</source>
+        <translation>&apos;%1&apos;을(를) 말씀하신 건가요?</translation>
+    </message>
+    <message>
+        <source>available: %1</source>
+        <translation>사용 가능: %1</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos; is already used by %2</source>
+        <translation>이름 &apos;%1&apos;은(는) 이미 %2에서 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>names must be unique; rename one</source>
+        <translation>이름은 고유해야 합니다. 하나의 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3, found %4</source>
+        <translation>%1은(는) %2에서 %3 사이여야 하는데 %4입니다</translation>
+    </message>
+    <message>
+        <source>rateLimit cannot be negative (%1)</source>
+        <translation>rateLimit은 음수일 수 없습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>use 0 or more requests per second</source>
+        <translation>초당 요청 수를 0 이상으로 지정하세요</translation>
+    </message>
+    <message>
+        <source>burstLimit cannot be negative (%1)</source>
+        <translation>burstLimit은 음수일 수 없습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>use 0 or more requests</source>
+        <translation>요청 수를 0 이상으로 지정하세요</translation>
+    </message>
+    <message>
+        <source>burstLimit 0 with a rateLimit above 0 throttles every request</source>
+        <translation>rateLimit이 0보다 클 때 burstLimit이 0이면 모든 요청이 제한됩니다</translation>
+    </message>
+    <message>
+        <source>set burstLimit to at least the rateLimit</source>
+        <translation>burstLimit을 rateLimit 이상으로 설정하세요</translation>
+    </message>
+    <message>
+        <source>no function is set</source>
+        <translation>함수가 지정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>references unknown function &apos;%1&apos;</source>
+        <translation>알 수 없는 함수 &apos;%1&apos;을(를) 참조합니다</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; must be 3 to 63 characters long (it has %2)</source>
+        <translation>버킷 이름 &apos;%1&apos;은(는) 3~63자여야 합니다 (현재 %2자)</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; may contain only lowercase letters, digits, dots and hyphens</source>
+        <translation>버킷 이름 &apos;%1&apos;에는 소문자, 숫자, 점, 하이픈만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; must start and end with a letter or digit</source>
+        <translation>버킷 이름 &apos;%1&apos;은(는) 문자나 숫자로 시작하고 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; contains &apos;..&apos;</source>
+        <translation>버킷 이름 &apos;%1&apos;에 &apos;..&apos;이 있습니다</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; is formatted as an IP address</source>
+        <translation>버킷 이름 &apos;%1&apos;이(가) IP 주소 형식입니다</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; starts with the reserved prefix &apos;%2&apos;</source>
+        <translation>버킷 이름 &apos;%1&apos;이(가) 예약된 접두사 &apos;%2&apos;(으)로 시작합니다</translation>
+    </message>
+    <message>
+        <source>bucket name &apos;%1&apos; ends with the reserved suffix &apos;%2&apos;</source>
+        <translation>버킷 이름 &apos;%1&apos;이(가) 예약된 접미사 &apos;%2&apos;(으)로 끝납니다</translation>
+    </message>
+    <message>
+        <source>path is empty</source>
+        <translation>경로가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>start it with &apos;/&apos;, e.g. &apos;/items&apos;</source>
+        <translation>&apos;/&apos;로 시작하세요. 예: &apos;/items&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not start with &apos;/&apos;</source>
+        <translation>&apos;%1&apos;이(가) &apos;/&apos;로 시작하지 않습니다</translation>
+    </message>
+    <message>
+        <source>write &apos;/%1&apos;</source>
+        <translation>&apos;/%1&apos;(으)로 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends with &apos;/&apos;</source>
+        <translation>&apos;%1&apos;이(가) &apos;/&apos;로 끝납니다</translation>
+    </message>
+    <message>
+        <source>remove the trailing &apos;/&apos;: &apos;%1&apos;</source>
+        <translation>끝의 &apos;/&apos;를 지우세요: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty segment (&apos;//&apos;)</source>
+        <translation>&apos;%1&apos;에 빈 세그먼트(&apos;//&apos;)가 있습니다</translation>
+    </message>
+    <message>
+        <source>remove the extra &apos;/&apos;</source>
+        <translation>불필요한 &apos;/&apos;를 지우세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a &apos;{&apos; inside a parameter</source>
+        <translation>&apos;%1&apos;의 매개변수 안에 &apos;{&apos;가 있습니다</translation>
+    </message>
+    <message>
+        <source>write a parameter as &apos;{name}&apos;</source>
+        <translation>매개변수는 &apos;{name}&apos; 형식으로 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a &apos;}&apos; without a matching &apos;{&apos;</source>
+        <translation>&apos;%1&apos;에 짝이 맞는 &apos;{&apos; 없이 &apos;}&apos;가 있습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unclosed &apos;{&apos;</source>
+        <translation>&apos;%1&apos;에 닫히지 않은 &apos;{&apos;가 있습니다</translation>
+    </message>
+    <message>
+        <source>close it: &apos;%1&apos;</source>
+        <translation>닫아 주세요: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contains &apos;%2&apos;</source>
+        <translation>&apos;%1&apos;에 &apos;%2&apos;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>a route path has no spaces, query string (&apos;?&apos;) or fragment (&apos;#&apos;)</source>
+        <translation>라우트 경로에는 공백, 쿼리 문자열(&apos;?&apos;), 프래그먼트(&apos;#&apos;)를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has more than one parameter</source>
+        <translation>&apos;%1&apos;에 매개변수가 둘 이상 있습니다</translation>
+    </message>
+    <message>
+        <source>give each parameter its own segment</source>
+        <translation>매개변수마다 별도의 세그먼트를 사용하세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; mixes literal text and a parameter</source>
+        <translation>&apos;%1&apos;에 일반 텍스트와 매개변수가 섞여 있습니다</translation>
+    </message>
+    <message>
+        <source>make the parameter a whole segment: &apos;%1&apos;</source>
+        <translation>매개변수가 세그먼트 전체가 되게 하세요: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is an empty parameter</source>
+        <translation>&apos;%1&apos;은(는) 빈 매개변수입니다</translation>
+    </message>
+    <message>
+        <source>name it, e.g. &apos;{proxy+}&apos;</source>
+        <translation>이름을 붙이세요. 예: &apos;{proxy+}&apos;</translation>
+    </message>
+    <message>
+        <source>name it, e.g. &apos;{id}&apos;</source>
+        <translation>이름을 붙이세요. 예: &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid parameter name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 매개변수 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>use letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>문자, 숫자, &apos;_&apos;, &apos;-&apos;를 사용하세요</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos; appears more than once in &apos;%2&apos;</source>
+        <translation>매개변수 &apos;%1&apos;이(가) &apos;%2&apos;에 두 번 이상 나옵니다</translation>
+    </message>
+    <message>
+        <source>rename one of them</source>
+        <translation>그중 하나의 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>greedy parameter &apos;%1&apos; must be the last segment of &apos;%2&apos;</source>
+        <translation>greedy 매개변수 &apos;%1&apos;은(는) &apos;%2&apos;의 마지막 세그먼트여야 합니다</translation>
+    </message>
+    <message>
+        <source>move it to the end, e.g. &apos;/files/%1&apos;</source>
+        <translation>끝으로 옮기세요. 예: &apos;/files/%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not allowed here; this field accepts digits%2 and %3</source>
+        <translation>여기에는 &apos;%1&apos;을(를) 쓸 수 없습니다. 이 필드에는 숫자%2 및 %3만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>, names</source>
+        <translation>, 이름</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range (%2-%3)</source>
+        <translation>&apos;%1&apos;이(가) 범위(%2-%3)를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>값이 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid value</source>
+        <translation>&apos;%1&apos;은(는) 올바른 값이 아닙니다</translation>
+    </message>
+    <message>
+        <source>empty item in &apos;%1&apos;</source>
+        <translation>&apos;%1&apos;에 빈 항목이 있습니다</translation>
+    </message>
+    <message>
+        <source>increment &apos;%1&apos; in &apos;%2&apos; must be a number from 1 to %3</source>
+        <translation>&apos;%2&apos;의 증분 &apos;%1&apos;은(는) 1에서 %3 사이의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no start before &apos;/&apos;; write &apos;*/%2&apos; or &apos;0/%2&apos;</source>
+        <translation>&apos;%1&apos;에는 &apos;/&apos; 앞에 시작 값이 없습니다. &apos;*/%2&apos; 또는 &apos;0/%2&apos;로 쓰세요</translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; goes backwards</source>
+        <translation>범위 &apos;%1&apos;이(가) 거꾸로 되어 있습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;L&apos; and &apos;W&apos; stand alone, as in &apos;L&apos;, &apos;LW&apos; or &apos;15W&apos;</source>
+        <translation>&apos;%1&apos;: &apos;L&apos;과 &apos;W&apos;는 &apos;L&apos;, &apos;LW&apos;, &apos;15W&apos;처럼 단독으로 씁니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;#&apos; takes one day and one week number, as in &apos;2#1&apos;</source>
+        <translation>&apos;%1&apos;: &apos;#&apos;에는 &apos;2#1&apos;처럼 요일 하나와 주 번호 하나를 씁니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the week number after &apos;#&apos; must be from 1 to 5</source>
+        <translation>&apos;%1&apos;: &apos;#&apos; 뒤의 주 번호는 1에서 5 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;L&apos; follows a single day, as in &apos;5L&apos;</source>
+        <translation>&apos;%1&apos;: &apos;L&apos;은 &apos;5L&apos;처럼 요일 하나 뒤에 씁니다</translation>
+    </message>
+    <message>
+        <source>cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1</source>
+        <translation>cron()에는 필드 6개(분 시 일 월 요일 연도)가 필요한데 %1개입니다</translation>
+    </message>
+    <message>
+        <source>; add the year, e.g. &apos;*&apos;</source>
+        <translation>; 연도를 추가하세요. 예: &apos;*&apos;</translation>
+    </message>
+    <message>
+        <source>; EventBridge has no seconds field (one minute is the finest)</source>
+        <translation>; EventBridge에는 초 필드가 없습니다 (가장 작은 단위는 1분)</translation>
+    </message>
+    <message>
+        <source>day-of-month and day-of-week cannot both be &apos;?&apos;; set one of them, e.g. &apos;*&apos; in day-of-month</source>
+        <translation>일과 요일이 둘 다 &apos;?&apos;일 수는 없습니다. 하나를 지정하세요. 예: 일에 &apos;*&apos;</translation>
+    </message>
+    <message>
+        <source>day-of-month and day-of-week cannot both be set; use &apos;?&apos; in one of them</source>
+        <translation>일과 요일을 둘 다 지정할 수는 없습니다. 하나에 &apos;?&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the schedule expression is empty</source>
+        <translation>일정 표현식이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a schedule expression; write rate(value unit) or cron(minutes hours day-of-month month day-of-week year)</source>
+        <translation>&apos;%1&apos;은(는) 일정 표현식이 아닙니다. rate(값 단위) 또는 cron(분 시 일 월 요일 연도)으로 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing the closing &apos;)&apos;</source>
+        <translation>&apos;%1&apos;에 닫는 &apos;)&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <source>rate() takes a value and a unit, e.g. &apos;rate(5 minutes)&apos;</source>
+        <translation>rate()에는 값과 단위를 씁니다. 예: &apos;rate(5 minutes)&apos;</translation>
+    </message>
+    <message>
+        <source>rate(): &apos;%1&apos; is not a positive whole number</source>
+        <translation>rate(): &apos;%1&apos;은(는) 양의 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>rate(): use &apos;%1&apos; for a value of 1, as in &apos;rate(1 %1)&apos;</source>
+        <translation>rate(): 값이 1이면 &apos;rate(1 %1)&apos;처럼 &apos;%1&apos;을(를) 쓰세요</translation>
+    </message>
+    <message>
+        <source>rate(): use &apos;%1&apos; for a value of %2, as in &apos;rate(%2 %1)&apos;</source>
+        <translation>rate(): 값이 %2이면 &apos;rate(%2 %1)&apos;처럼 &apos;%1&apos;을(를) 쓰세요</translation>
+    </message>
+    <message>
+        <source>rate(): &apos;%1&apos; is not supported; the smallest unit is a minute</source>
+        <translation>rate(): &apos;%1&apos;은(는) 지원되지 않습니다. 가장 작은 단위는 분입니다</translation>
+    </message>
+    <message>
+        <source>rate(): unknown unit &apos;%1&apos;; use minute(s), hour(s) or day(s)</source>
+        <translation>rate(): 알 수 없는 단위 &apos;%1&apos;. minute(s), hour(s), day(s) 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <source>write &apos;module.function&apos;, e.g. &apos;app.lambda_handler&apos; for app.py</source>
+        <translation>&apos;module.function&apos; 형식으로 쓰세요. 예: app.py라면 &apos;app.lambda_handler&apos;</translation>
+    </message>
+    <message>
+        <source>write &apos;file.function&apos;, e.g. &apos;index.handler&apos; for index.js</source>
+        <translation>&apos;file.function&apos; 형식으로 쓰세요. 예: index.js라면 &apos;index.handler&apos;</translation>
+    </message>
+    <message>
+        <source>code folder &apos;%1&apos; is not a folder</source>
+        <translation>코드 폴더 &apos;%1&apos;이(가) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>code folder &apos;%1&apos; does not exist</source>
+        <translation>코드 폴더 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>create it, or fix codeUri (it is relative to the project folder)</source>
+        <translation>폴더를 만들거나 codeUri를 고치세요 (프로젝트 폴더 기준 상대 경로입니다)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>&apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>a provided runtime starts an executable named &apos;bootstrap&apos; in the code folder</source>
+        <translation>provided 런타임은 코드 폴더에 있는 &apos;bootstrap&apos; 실행 파일을 시작합니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not executable</source>
+        <translation>&apos;%1&apos;은(는) 실행 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>make it executable: chmod +x %1</source>
+        <translation>실행 권한을 주세요: chmod +x %1</translation>
+    </message>
+    <message>
+        <source>handler file &apos;%1&apos; does not exist</source>
+        <translation>핸들러 파일 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>create it, or fix the handler (&apos;module.function&apos; runs module.py)</source>
+        <translation>파일을 만들거나 핸들러를 고치세요 (&apos;module.function&apos;은 module.py를 실행합니다)</translation>
+    </message>
+    <message>
+        <source>handler file &apos;%1&apos; does not exist (nor its .mjs or .cjs variant)</source>
+        <translation>핸들러 파일 &apos;%1&apos;이(가) 없습니다 (.mjs나 .cjs 파일도 없습니다)</translation>
+    </message>
+    <message>
+        <source>create it, or fix the handler (&apos;file.function&apos; runs file.js)</source>
+        <translation>파일을 만들거나 핸들러를 고치세요 (&apos;file.function&apos;은 file.js를 실행합니다)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved by Lambda</source>
+        <translation>&apos;%1&apos;은(는) Lambda에서 예약한 이름입니다</translation>
+    </message>
+    <message>
+        <source>Lambda sets it itself; choose another name</source>
+        <translation>Lambda가 직접 설정합니다. 다른 이름을 고르세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid environment variable name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 환경 변수 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>start with a letter, then letters, digits or &apos;_&apos; (2 or more)</source>
+        <translation>문자로 시작하고 이어서 문자, 숫자, &apos;_&apos;를 쓰세요 (2자 이상)</translation>
+    </message>
+    <message>
+        <source>Lambda sets &apos;%1&apos; itself for X-Ray tracing</source>
+        <translation>Lambda가 X-Ray 추적을 위해 &apos;%1&apos;을(를) 직접 설정합니다</translation>
+    </message>
+    <message>
+        <source>remove it unless you mean to override the tracing setup</source>
+        <translation>추적 설정을 덮어쓸 의도가 아니라면 지우세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is set twice</source>
+        <translation>&apos;%1&apos;이(가) 두 번 설정되었습니다</translation>
+    </message>
+    <message>
+        <source>keep one of them</source>
+        <translation>하나만 남기세요</translation>
+    </message>
+    <message>
+        <source>environment variables take %1 bytes; Lambda allows 4 KB (4096 bytes)</source>
+        <translation>환경 변수가 %1바이트를 차지합니다. Lambda는 4 KB(4096바이트)까지 허용합니다</translation>
+    </message>
+    <message>
+        <source>move large values into files or a secret store</source>
+        <translation>큰 값은 파일이나 비밀 저장소로 옮기세요</translation>
+    </message>
+    <message>
+        <source>a function needs a name</source>
+        <translation>함수에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>add &quot;name&quot;: &quot;myFunction&quot;</source>
+        <translation>&quot;name&quot;: &quot;myFunction&quot;을 추가하세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid function name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 함수 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>use 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>문자, 숫자, &apos;-&apos;, &apos;_&apos;를 1~64자로 쓰세요</translation>
+    </message>
+    <message>
+        <source>runtime &apos;%1&apos; is not supported</source>
+        <translation>런타임 &apos;%1&apos;은(는) 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>handler is empty</source>
+        <translation>핸들러가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>any name your bootstrap understands, e.g. &apos;function.handler&apos;</source>
+        <translation>bootstrap이 이해하는 어떤 이름이든 됩니다. 예: &apos;function.handler&apos;</translation>
+    </message>
+    <message>
+        <source>handler &apos;%1&apos; is not of the form &apos;module.function&apos;</source>
+        <translation>핸들러 &apos;%1&apos;이(가) &apos;module.function&apos; 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>handler &apos;%1&apos; is not of the form &apos;file.function&apos;</source>
+        <translation>핸들러 &apos;%1&apos;이(가) &apos;file.function&apos; 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>handler &apos;%1&apos; points outside the code folder</source>
+        <translation>핸들러 &apos;%1&apos;이(가) 코드 폴더 밖을 가리킵니다</translation>
+    </message>
+    <message>
+        <source>use a path below codeUri</source>
+        <translation>codeUri 아래의 경로를 쓰세요</translation>
+    </message>
+    <message>
+        <source>Lambda allows 128 to 10240 MB</source>
+        <translation>Lambda는 128~10240 MB를 허용합니다</translation>
+    </message>
+    <message>
+        <source>Lambda allows up to 900 seconds (15 minutes)</source>
+        <translation>Lambda는 최대 900초(15분)까지 허용합니다</translation>
+    </message>
+    <message>
+        <source>architecture &apos;%1&apos; is not supported</source>
+        <translation>아키텍처 &apos;%1&apos;은(는) 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>use x86_64 or arm64</source>
+        <translation>x86_64 또는 arm64를 쓰세요</translation>
+    </message>
+    <message>
+        <source>Lambda&apos;s default account concurrency is 1000</source>
+        <translation>Lambda 계정의 기본 동시성은 1000입니다</translation>
+    </message>
+    <message>
+        <source>reservedConcurrency 0 throttles every invocation</source>
+        <translation>reservedConcurrency가 0이면 모든 호출이 제한됩니다</translation>
+    </message>
+    <message>
+        <source>remove it to use the shared pool</source>
+        <translation>공유 풀을 쓰려면 지우세요</translation>
+    </message>
+    <message>
+        <source>reservedConcurrency %1 is above the project&apos;s concurrencyLimit of %2</source>
+        <translation>reservedConcurrency %1이(가) 프로젝트의 concurrencyLimit %2보다 큽니다</translation>
+    </message>
+    <message>
+        <source>raise settings.concurrencyLimit to run that many at once</source>
+        <translation>그만큼 동시에 실행하려면 settings.concurrencyLimit을 올리세요</translation>
+    </message>
+    <message>
+        <source>routeSelectionExpression is only used by WebSocket APIs</source>
+        <translation>routeSelectionExpression은 WebSocket API에서만 쓰입니다</translation>
+    </message>
+    <message>
+        <source>remove it</source>
+        <translation>지우세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a route selection expression</source>
+        <translation>&apos;%1&apos;은(는) 라우트 선택 표현식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>write &apos;$request.body.&lt;property&gt;&apos;, e.g. &apos;$request.body.action&apos;</source>
+        <translation>&apos;$request.body.&lt;속성&gt;&apos; 형식으로 쓰세요. 예: &apos;$request.body.action&apos;</translation>
+    </message>
+    <message>
+        <source>binaryMediaTypes is only used by REST APIs</source>
+        <translation>binaryMediaTypes는 REST API에서만 쓰입니다</translation>
+    </message>
+    <message>
+        <source>HTTP APIs decide by the isBase64Encoded flag; remove it</source>
+        <translation>HTTP API는 isBase64Encoded 플래그로 판단합니다. 지우세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a media type</source>
+        <translation>&apos;%1&apos;은(는) 미디어 유형이 아닙니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;image/png&apos; or &apos;*/*&apos;</source>
+        <translation>예: &apos;image/png&apos; 또는 &apos;*/*&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid domain name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 도메인 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;api.example.com&apos;</source>
+        <translation>예: &apos;api.example.com&apos;</translation>
+    </message>
+    <message>
+        <source>references unknown stage &apos;%1&apos; of API &apos;%2&apos;</source>
+        <translation>API &apos;%2&apos;의 알 수 없는 스테이지 &apos;%1&apos;을(를) 참조합니다</translation>
+    </message>
+    <message>
+        <source>base path &apos;%1&apos; of &apos;%2&apos; is already mapped by %3</source>
+        <translation>&apos;%2&apos;의 기본 경로 &apos;%1&apos;은(는) 이미 %3에서 매핑했습니다</translation>
+    </message>
+    <message>
+        <source>each base path of a domain leads to one API stage</source>
+        <translation>도메인의 기본 경로 하나는 API 스테이지 하나로 연결됩니다</translation>
+    </message>
+    <message>
+        <source>an API needs a name</source>
+        <translation>API에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>add &quot;name&quot;: &quot;my-api&quot;</source>
+        <translation>&quot;name&quot;: &quot;my-api&quot;를 추가하세요</translation>
+    </message>
+    <message>
+        <source>use 0 to pick a free port, or 1 to 65535</source>
+        <translation>빈 포트를 고르려면 0을, 아니면 1~65535를 쓰세요</translation>
+    </message>
+    <message>
+        <source>port %1 is also used by API &apos;%2&apos; (%3)</source>
+        <translation>포트 %1은(는) API &apos;%2&apos;(%3)에서도 사용합니다</translation>
+    </message>
+    <message>
+        <source>give each API its own port, or 0 to pick a free one</source>
+        <translation>API마다 다른 포트를 쓰거나, 빈 포트를 고르도록 0을 쓰세요</translation>
+    </message>
+    <message>
+        <source>port %1 usually needs administrator rights</source>
+        <translation>포트 %1은(는) 보통 관리자 권한이 필요합니다</translation>
+    </message>
+    <message>
+        <source>use a port above 1023, or 0</source>
+        <translation>1023보다 큰 포트나 0을 쓰세요</translation>
+    </message>
+    <message>
+        <source>routeKey is only for WebSocket routes</source>
+        <translation>routeKey는 WebSocket 라우트 전용입니다</translation>
+    </message>
+    <message>
+        <source>use method and path, and remove routeKey</source>
+        <translation>method와 path를 쓰고 routeKey는 지우세요</translation>
+    </message>
+    <message>
+        <source>routeResponse is only used by WebSocket routes</source>
+        <translation>routeResponse는 WebSocket 라우트에서만 쓰입니다</translation>
+    </message>
+    <message>
+        <source>&apos;$default&apos; routes exist only on HTTP APIs</source>
+        <translation>&apos;$default&apos; 라우트는 HTTP API에만 있습니다</translation>
+    </message>
+    <message>
+        <source>use ANY /{proxy+} to catch every request on a REST API</source>
+        <translation>REST API에서 모든 요청을 받으려면 ANY /{proxy+}를 쓰세요</translation>
+    </message>
+    <message>
+        <source>write it in capitals: &apos;%1&apos;</source>
+        <translation>대문자로 쓰세요: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>WebSocket routes have no path</source>
+        <translation>WebSocket 라우트에는 path가 없습니다</translation>
+    </message>
+    <message>
+        <source>use routeKey instead, e.g. &apos;sendmessage&apos;</source>
+        <translation>대신 routeKey를 쓰세요. 예: &apos;sendmessage&apos;</translation>
+    </message>
+    <message>
+        <source>WebSocket routes have no method</source>
+        <translation>WebSocket 라우트에는 method가 없습니다</translation>
+    </message>
+    <message>
+        <source>remove method; routeKey selects the route</source>
+        <translation>method를 지우세요. 라우트는 routeKey로 선택됩니다</translation>
+    </message>
+    <message>
+        <source>a WebSocket route needs a routeKey</source>
+        <translation>WebSocket 라우트에는 routeKey가 필요합니다</translation>
+    </message>
+    <message>
+        <source>use &apos;$connect&apos;, &apos;$disconnect&apos;, &apos;$default&apos; or a custom key such as &apos;sendmessage&apos;</source>
+        <translation>&apos;$connect&apos;, &apos;$disconnect&apos;, &apos;$default&apos; 또는 &apos;sendmessage&apos; 같은 사용자 지정 키를 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a predefined route key</source>
+        <translation>&apos;%1&apos;은(는) 미리 정의된 라우트 키가 아닙니다</translation>
+    </message>
+    <message>
+        <source>use $connect, $disconnect or $default, or a custom key without &apos;$&apos;</source>
+        <translation>$connect, $disconnect, $default 또는 &apos;$&apos; 없는 사용자 지정 키를 쓰세요</translation>
+    </message>
+    <message>
+        <source>route key &apos;%1&apos; contains whitespace</source>
+        <translation>라우트 키 &apos;%1&apos;에 공백이 있습니다</translation>
+    </message>
+    <message>
+        <source>remove the spaces</source>
+        <translation>공백을 지우세요</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos; is defined twice (also %2)</source>
+        <translation>라우트 &apos;%1&apos;이(가) 두 번 정의되었습니다 (%2에도 있음)</translation>
+    </message>
+    <message>
+        <source>remove one of them</source>
+        <translation>하나를 지우세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous with &apos;%2&apos; (%3): the paths differ only in parameter names</source>
+        <translation>&apos;%1&apos;과(와) &apos;%2&apos;(%3)이(가) 모호합니다: 경로가 매개변수 이름만 다릅니다</translation>
+    </message>
+    <message>
+        <source>use one route, or the same parameter name at each position</source>
+        <translation>라우트를 하나만 쓰거나 같은 위치에 같은 매개변수 이름을 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in &apos;%2&apos; conflicts with &apos;%3&apos; in &apos;%4&apos; (%5): a REST API resource can have only one variable child</source>
+        <translation>&apos;%2&apos;의 &apos;%1&apos;이(가) &apos;%4&apos;의 &apos;%3&apos;(%5)과(와) 충돌합니다: REST API 리소스에는 변수 하위 리소스가 하나만 있을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>use the same parameter at this level</source>
+        <translation>이 수준에서는 같은 매개변수를 쓰세요</translation>
+    </message>
+    <message>
+        <source>references unknown authorizer &apos;%1&apos;</source>
+        <translation>알 수 없는 권한 부여자 &apos;%1&apos;을(를) 참조합니다</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; works only on HTTP APIs, not on %2 APIs</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;은(는) HTTP API에서만 동작하며 %2 API에서는 동작하지 않습니다</translation>
+    </message>
+    <message>
+        <source>use a Lambda authorizer on REST and WebSocket APIs</source>
+        <translation>REST와 WebSocket API에서는 Lambda 권한 부여자를 쓰세요</translation>
+    </message>
+    <message>
+        <source>API key authorizer &apos;%1&apos; works only on REST APIs, not on %2 APIs</source>
+        <translation>API 키 권한 부여자 &apos;%1&apos;은(는) REST API에서만 동작하며 %2 API에서는 동작하지 않습니다</translation>
+    </message>
+    <message>
+        <source>HTTP APIs do not support API keys; use a Lambda or JWT authorizer</source>
+        <translation>HTTP API는 API 키를 지원하지 않습니다. Lambda 또는 JWT 권한 부여자를 쓰세요</translation>
+    </message>
+    <message>
+        <source>use a Lambda authorizer</source>
+        <translation>Lambda 권한 부여자를 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a TOKEN authorizer; %2 APIs support only REQUEST Lambda authorizers</source>
+        <translation>&apos;%1&apos;은(는) TOKEN 권한 부여자입니다. %2 API는 REQUEST Lambda 권한 부여자만 지원합니다</translation>
+    </message>
+    <message>
+        <source>set its lambdaType to REQUEST with an identity source</source>
+        <translation>lambdaType을 REQUEST로 하고 자격 증명 소스를 지정하세요</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs authorize only the $connect route</source>
+        <translation>WebSocket API는 $connect 라우트에서만 권한을 확인합니다</translation>
+    </message>
+    <message>
+        <source>move the authorizer to the $connect route</source>
+        <translation>권한 부여자를 $connect 라우트로 옮기세요</translation>
+    </message>
+    <message>
+        <source>authorization scopes are only checked by JWT authorizers</source>
+        <translation>권한 범위는 JWT 권한 부여자만 확인합니다</translation>
+    </message>
+    <message>
+        <source>remove them, or use a JWT authorizer</source>
+        <translation>지우거나 JWT 권한 부여자를 쓰세요</translation>
+    </message>
+    <message>
+        <source>route key &apos;%1&apos; is defined twice (also %2)</source>
+        <translation>라우트 키 &apos;%1&apos;이(가) 두 번 정의되었습니다 (%2에도 있음)</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; may run for %2 s, but the API stops waiting after %3 s</source>
+        <translation>함수 &apos;%1&apos;은(는) %2초 동안 실행될 수 있지만 API는 %3초 후에 기다리기를 멈춥니다</translation>
+    </message>
+    <message>
+        <source>lower the function&apos;s timeoutSeconds, or expect timeout responses</source>
+        <translation>함수의 timeoutSeconds를 낮추거나 시간 초과 응답을 예상하세요</translation>
+    </message>
+    <message>
+        <source>payload format &apos;%1&apos; is not supported</source>
+        <translation>페이로드 형식 &apos;%1&apos;은(는) 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>use &quot;1.0&quot; or &quot;2.0&quot;</source>
+        <translation>&quot;1.0&quot; 또는 &quot;2.0&quot;을 쓰세요</translation>
+    </message>
+    <message>
+        <source>payload format %1 is only for HTTP APIs; this API uses 1.0</source>
+        <translation>페이로드 형식 %1은(는) HTTP API 전용입니다. 이 API는 1.0을 씁니다</translation>
+    </message>
+    <message>
+        <source>remove payloadFormatVersion or set &quot;1.0&quot;</source>
+        <translation>payloadFormatVersion을 지우거나 &quot;1.0&quot;으로 설정하세요</translation>
+    </message>
+    <message>
+        <source>an HTTP proxy integration needs a url</source>
+        <translation>HTTP 프록시 통합에는 url이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;https://example.com/{proxy}&apos;</source>
+        <translation>예: &apos;https://example.com/{proxy}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an absolute http(s) URL</source>
+        <translation>&apos;%1&apos;은(는) 절대 http(s) URL이 아닙니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;https://example.com/items/{id}&apos;</source>
+        <translation>예: &apos;https://example.com/items/{id}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{%1}&apos; in the URL is not a parameter of the route path</source>
+        <translation>URL의 &apos;{%1}&apos;은(는) 라우트 경로의 매개변수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the route path has no parameters</source>
+        <translation>라우트 경로에 매개변수가 없습니다</translation>
+    </message>
+    <message>
+        <source>the route has: %1</source>
+        <translation>라우트의 매개변수: %1</translation>
+    </message>
+    <message>
+        <source>stage variable &apos;%1&apos; is not defined by any stage of this API</source>
+        <translation>스테이지 변수 &apos;%1&apos;은(는) 이 API의 어떤 스테이지에도 정의되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>add it to the stages&apos; variables</source>
+        <translation>스테이지 변수에 추가하세요</translation>
+    </message>
+    <message>
+        <source>use an HTTP status code from 100 to 599</source>
+        <translation>100~599 사이의 HTTP 상태 코드를 쓰세요</translation>
+    </message>
+    <message>
+        <source>HTTP APIs on AWS have no mock integrations; this route works only locally</source>
+        <translation>AWS의 HTTP API에는 모의 통합이 없습니다. 이 라우트는 로컬에서만 동작합니다</translation>
+    </message>
+    <message>
+        <source>use a Lambda function that returns the fixed response</source>
+        <translation>고정된 응답을 반환하는 Lambda 함수를 쓰세요</translation>
+    </message>
+    <message>
+        <source>HTTP APIs allow 50 ms to 30 seconds</source>
+        <translation>HTTP API는 50 ms~30초를 허용합니다</translation>
+    </message>
+    <message>
+        <source>REST and WebSocket APIs allow 50 ms to 29 seconds</source>
+        <translation>REST와 WebSocket API는 50 ms~29초를 허용합니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid stage variable name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 스테이지 변수 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>use letters, digits and &apos;_&apos;</source>
+        <translation>문자, 숫자, &apos;_&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the value of &apos;%1&apos; has %2 characters; API Gateway allows 2048</source>
+        <translation>&apos;%1&apos;의 값이 %2자입니다. API Gateway는 2048자까지 허용합니다</translation>
+    </message>
+    <message>
+        <source>shorten it</source>
+        <translation>줄이세요</translation>
+    </message>
+    <message>
+        <source>stage variable &apos;%1&apos; has an empty value</source>
+        <translation>스테이지 변수 &apos;%1&apos;의 값이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>API Gateway requires a value; remove the variable instead</source>
+        <translation>API Gateway에는 값이 필요합니다. 대신 변수를 지우세요</translation>
+    </message>
+    <message>
+        <source>the value of &apos;%1&apos; contains characters API Gateway does not allow</source>
+        <translation>&apos;%1&apos;의 값에 API Gateway가 허용하지 않는 문자가 있습니다</translation>
+    </message>
+    <message>
+        <source>use letters, digits and - . _ ~ : / ? # &amp; = , (no spaces)</source>
+        <translation>문자, 숫자와 - . _ ~ : / ? # &amp; = , 를 쓰세요 (공백 불가)</translation>
+    </message>
+    <message>
+        <source>a stage needs a name</source>
+        <translation>스테이지에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;dev&apos;, or &apos;$default&apos;</source>
+        <translation>예: &apos;dev&apos; 또는 &apos;$default&apos;</translation>
+    </message>
+    <message>
+        <source>REST APIs have no &apos;$default&apos; stage</source>
+        <translation>REST API에는 &apos;$default&apos; 스테이지가 없습니다</translation>
+    </message>
+    <message>
+        <source>use a name such as &apos;dev&apos;</source>
+        <translation>&apos;dev&apos; 같은 이름을 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid stage name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 스테이지 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>use 1 to 128 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>문자, 숫자, &apos;-&apos;, &apos;_&apos;를 1~128자로 쓰세요</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs do not use CORS</source>
+        <translation>WebSocket API는 CORS를 쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>remove cors</source>
+        <translation>cors를 지우세요</translation>
+    </message>
+    <message>
+        <source>use 0 to 86400 seconds (one day)</source>
+        <translation>0~86400초(하루)를 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an origin</source>
+        <translation>&apos;%1&apos;은(는) 오리진이 아닙니다</translation>
+    </message>
+    <message>
+        <source>an origin has no path; remove the trailing &apos;/&apos;: &apos;%1&apos;</source>
+        <translation>오리진에는 경로가 없습니다. 끝의 &apos;/&apos;를 지우세요: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>write scheme://host[:port], e.g. &apos;https://example.com&apos;, or &apos;*&apos;</source>
+        <translation>scheme://host[:port] 형식이나 &apos;*&apos;로 쓰세요. 예: &apos;https://example.com&apos;</translation>
+    </message>
+    <message>
+        <source>allowCredentials cannot be used with the &apos;*&apos; origin</source>
+        <translation>allowCredentials는 &apos;*&apos; 오리진과 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>list the allowed origins explicitly</source>
+        <translation>허용할 오리진을 명시적으로 나열하세요</translation>
+    </message>
+    <message>
+        <source>use %1 or &apos;*&apos;</source>
+        <translation>%1 또는 &apos;*&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;$request.header.Authorization&apos;, &apos;$request.querystring.token&apos;, &apos;$context.X&apos; or &apos;$stageVariables.X&apos;</source>
+        <translation>예: &apos;$request.header.Authorization&apos;, &apos;$request.querystring.token&apos;, &apos;$context.X&apos; 또는 &apos;$stageVariables.X&apos;</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; uses http; AWS accepts only https</source>
+        <translation>%1 &apos;%2&apos;이(가) http를 씁니다. AWS는 https만 받습니다</translation>
+    </message>
+    <message>
+        <source>fine for local testing; use https on AWS</source>
+        <translation>로컬 테스트에는 괜찮지만 AWS에서는 https를 쓰세요</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; must be an https URL</source>
+        <translation>%1 &apos;%2&apos;은(는) https URL이어야 합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;https://auth.example.com/&apos;</source>
+        <translation>예: &apos;https://auth.example.com/&apos;</translation>
+    </message>
+    <message>
+        <source>a JWT authorizer needs an issuer</source>
+        <translation>JWT 권한 부여자에는 발급자(issuer)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the URL in the tokens&apos; &apos;iss&apos; claim, e.g. &apos;https://auth.example.com/&apos;</source>
+        <translation>토큰의 &apos;iss&apos; 클레임에 있는 URL. 예: &apos;https://auth.example.com/&apos;</translation>
+    </message>
+    <message>
+        <source>a JWT authorizer needs at least one audience</source>
+        <translation>JWT 권한 부여자에는 대상(audience)이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>add the client id the tokens are issued for</source>
+        <translation>토큰을 발급받는 클라이언트 ID를 추가하세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an identity source</source>
+        <translation>&apos;%1&apos;은(는) 자격 증명 소스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>JWKS file &apos;%1&apos; does not exist</source>
+        <translation>JWKS 파일 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>give an https URL or a file relative to the project folder</source>
+        <translation>https URL이나 프로젝트 폴더 기준 상대 경로의 파일을 지정하세요</translation>
+    </message>
+    <message>
+        <source>lambdaType &apos;%1&apos; is not supported</source>
+        <translation>lambdaType &apos;%1&apos;은(는) 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>use REQUEST or TOKEN</source>
+        <translation>REQUEST 또는 TOKEN을 쓰세요</translation>
+    </message>
+    <message>
+        <source>0 disables caching; the maximum is 3600</source>
+        <translation>0이면 캐싱을 끕니다. 최댓값은 3600입니다</translation>
+    </message>
+    <message>
+        <source>a TOKEN authorizer reads exactly one header</source>
+        <translation>TOKEN 권한 부여자는 헤더를 정확히 하나 읽습니다</translation>
+    </message>
+    <message>
+        <source>e.g. [&quot;$request.header.Authorization&quot;]</source>
+        <translation>예: [&quot;$request.header.Authorization&quot;]</translation>
+    </message>
+    <message>
+        <source>a REQUEST authorizer with caching needs at least one identity source</source>
+        <translation>캐싱을 쓰는 REQUEST 권한 부여자에는 자격 증명 소스가 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>add one, or set resultTtlSeconds to 0 to turn caching off</source>
+        <translation>하나를 추가하거나, resultTtlSeconds를 0으로 해서 캐싱을 끄세요</translation>
+    </message>
+    <message>
+        <source>simple responses need payload format 2.0</source>
+        <translation>단순 응답에는 페이로드 형식 2.0이 필요합니다</translation>
+    </message>
+    <message>
+        <source>set payloadFormatVersion to &quot;2.0&quot;</source>
+        <translation>payloadFormatVersion을 &quot;2.0&quot;으로 설정하세요</translation>
+    </message>
+    <message>
+        <source>the regular expression does not compile: %1 (at %2)</source>
+        <translation>정규식을 컴파일할 수 없습니다: %1 (위치 %2)</translation>
+    </message>
+    <message>
+        <source>fix the pattern, e.g. &apos;^Bearer [-0-9a-zA-Z._]+$&apos;</source>
+        <translation>패턴을 고치세요. 예: &apos;^Bearer [-0-9a-zA-Z._]+$&apos;</translation>
+    </message>
+    <message>
+        <source>tokenValidationRegex is only used by TOKEN authorizers</source>
+        <translation>tokenValidationRegex는 TOKEN 권한 부여자에서만 쓰입니다</translation>
+    </message>
+    <message>
+        <source>remove it, or set lambdaType to TOKEN</source>
+        <translation>지우거나 lambdaType을 TOKEN으로 설정하세요</translation>
+    </message>
+    <message>
+        <source>an API key authorizer needs at least one key</source>
+        <translation>API 키 권한 부여자에는 키가 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>add {&quot;name&quot;: &quot;client&quot;, &quot;value&quot;: &quot;...&quot;}</source>
+        <translation>{&quot;name&quot;: &quot;client&quot;, &quot;value&quot;: &quot;...&quot;}를 추가하세요</translation>
+    </message>
+    <message>
+        <source>an API key needs a name</source>
+        <translation>API 키에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>name the client that uses it</source>
+        <translation>이 키를 쓰는 클라이언트의 이름을 붙이세요</translation>
+    </message>
+    <message>
+        <source>the value of API key &apos;%1&apos; has %2 characters; API Gateway needs 20 to 128</source>
+        <translation>API 키 &apos;%1&apos;의 값이 %2자입니다. API Gateway에는 20~128자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>use a long random string</source>
+        <translation>긴 무작위 문자열을 쓰세요</translation>
+    </message>
+    <message>
+        <source>the value of API key &apos;%1&apos; is also used by %2</source>
+        <translation>API 키 &apos;%1&apos;의 값을 %2에서도 씁니다</translation>
+    </message>
+    <message>
+        <source>API key values must be unique</source>
+        <translation>API 키 값은 고유해야 합니다</translation>
+    </message>
+    <message>
+        <source>the quota limit must be above 0, found %1</source>
+        <translation>할당량 한도는 0보다 커야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <source>the number of requests allowed per period</source>
+        <translation>기간마다 허용되는 요청 수</translation>
+    </message>
+    <message>
+        <source>quota period &apos;%1&apos; is not supported</source>
+        <translation>할당량 기간 &apos;%1&apos;은(는) 지원되지 않습니다</translation>
+    </message>
+    <message>
+        <source>use DAY, WEEK or MONTH</source>
+        <translation>DAY, WEEK, MONTH 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <source>an authorizer needs a name</source>
+        <translation>권한 부여자에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>routes refer to it by this name</source>
+        <translation>라우트는 이 이름으로 권한 부여자를 참조합니다</translation>
+    </message>
+    <message>
+        <source>a notification needs at least one event type</source>
+        <translation>알림에는 이벤트 유형이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. [&quot;s3:ObjectCreated:*&quot;]</source>
+        <translation>예: [&quot;s3:ObjectCreated:*&quot;]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an S3 event type</source>
+        <translation>&apos;%1&apos;은(는) S3 이벤트 유형이 아닙니다</translation>
+    </message>
+    <message>
+        <source>overlaps %1 for &apos;%2&apos; with overlapping prefix and suffix filters; S3 rejects this as &quot;Configuration is ambiguously defined&quot;</source>
+        <translation>&apos;%2&apos;에 대해 %1과(와) 접두사·접미사 필터가 겹칩니다. S3는 이를 &quot;Configuration is ambiguously defined&quot;로 거부합니다</translation>
+    </message>
+    <message>
+        <source>make the prefixes or suffixes disjoint, or merge the two rules</source>
+        <translation>접두사나 접미사가 겹치지 않게 하거나 두 규칙을 합치세요</translation>
+    </message>
+    <message>
+        <source>a bucket needs a name</source>
+        <translation>버킷에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;my-uploads&quot;</source>
+        <translation>예: &quot;my-uploads&quot;</translation>
+    </message>
+    <message>
+        <source>use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit</source>
+        <translation>소문자, 숫자, 점, 하이픈을 3~63자로 쓰고, 문자나 숫자로 시작하고 끝나게 하세요</translation>
+    </message>
+    <message>
+        <source>a schedule needs a name</source>
+        <translation>일정에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;nightly-report&quot;</source>
+        <translation>예: &quot;nightly-report&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid schedule name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 일정 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>use 1 to 64 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 1~64자로 쓰세요</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;rate(5 minutes)&apos; or &apos;cron(0 10 * * ? *)&apos; (10:00 every day)</source>
+        <translation>예: &apos;rate(5 minutes)&apos; 또는 &apos;cron(0 10 * * ? *)&apos; (매일 10:00)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; never fires after %2</source>
+        <translation>&apos;%1&apos;은(는) %2 이후에 한 번도 실행되지 않습니다</translation>
+    </message>
+    <message>
+        <source>check the year, month and day fields</source>
+        <translation>연도, 월, 일 필드를 확인하세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a known time zone</source>
+        <translation>&apos;%1&apos;은(는) 알려진 시간대가 아닙니다</translation>
+    </message>
+    <message>
+        <source>use an IANA name such as &apos;Europe/Paris&apos;, or leave it empty for UTC</source>
+        <translation>&apos;Europe/Paris&apos; 같은 IANA 이름을 쓰거나, UTC라면 비워 두세요</translation>
+    </message>
+    <message>
+        <source>a queue needs a name</source>
+        <translation>대기열에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;orders&quot; or &quot;orders.fifo&quot;</source>
+        <translation>예: &quot;orders&quot; 또는 &quot;orders.fifo&quot;</translation>
+    </message>
+    <message>
+        <source>a FIFO queue&apos;s name must end in &apos;.fifo&apos;</source>
+        <translation>FIFO 대기열의 이름은 &apos;.fifo&apos;로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>rename it to &apos;%1.fifo&apos;</source>
+        <translation>이름을 &apos;%1.fifo&apos;로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>queue &apos;%1&apos; ends in &apos;.fifo&apos; but fifo is false</source>
+        <translation>대기열 &apos;%1&apos;의 이름이 &apos;.fifo&apos;로 끝나지만 fifo가 false입니다</translation>
+    </message>
+    <message>
+        <source>set &quot;fifo&quot;: true, or rename the queue</source>
+        <translation>&quot;fifo&quot;: true로 설정하거나 대기열 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid queue name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 대기열 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>use up to 80 letters, digits, &apos;-&apos; or &apos;_&apos; (FIFO names include &apos;.fifo&apos;)</source>
+        <translation>문자, 숫자, &apos;-&apos;, &apos;_&apos;를 80자 이내로 쓰세요 (FIFO 이름은 &apos;.fifo&apos; 포함)</translation>
+    </message>
+    <message>
+        <source>SQS allows 1 to 1000 receives</source>
+        <translation>SQS는 수신 횟수 1~1000을 허용합니다</translation>
+    </message>
+    <message>
+        <source>a queue cannot be its own dead-letter queue</source>
+        <translation>대기열은 자기 자신의 배달 못한 편지 대기열이 될 수 없습니다</translation>
+    </message>
+    <message>
+        <source>name another queue</source>
+        <translation>다른 대기열을 지정하세요</translation>
+    </message>
+    <message>
+        <source>references unknown queue &apos;%1&apos;</source>
+        <translation>알 수 없는 대기열 &apos;%1&apos;을(를) 참조합니다</translation>
+    </message>
+    <message>
+        <source>the dead-letter queue of a FIFO queue must be a FIFO queue</source>
+        <translation>FIFO 대기열의 배달 못한 편지 대기열은 FIFO 대기열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the dead-letter queue of a standard queue must be a standard queue</source>
+        <translation>표준 대기열의 배달 못한 편지 대기열은 표준 대기열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>choose a queue of the same type</source>
+        <translation>같은 유형의 대기열을 고르세요</translation>
+    </message>
+    <message>
+        <source>FIFO queues allow batches of 1 to 10</source>
+        <translation>FIFO 대기열은 배치 크기 1~10을 허용합니다</translation>
+    </message>
+    <message>
+        <source>standard queues allow batches of 1 to 10000</source>
+        <translation>표준 대기열은 배치 크기 1~10000을 허용합니다</translation>
+    </message>
+    <message>
+        <source>use 0 to 300 seconds</source>
+        <translation>0~300초를 쓰세요</translation>
+    </message>
+    <message>
+        <source>a batch size above 10 needs maximumBatchingWindowSeconds of at least 1</source>
+        <translation>배치 크기가 10보다 크면 maximumBatchingWindowSeconds가 1 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>set it to 1 or more, or use batches of 10</source>
+        <translation>1 이상으로 설정하거나 배치 크기를 10으로 하세요</translation>
+    </message>
+    <message>
+        <source>visibility timeout %1 s is shorter than the timeout of function &apos;%2&apos; (%3 s)</source>
+        <translation>표시 제한 시간 %1초가 함수 &apos;%2&apos;의 제한 시간(%3초)보다 짧습니다</translation>
+    </message>
+    <message>
+        <source>raise it; AWS recommends %1 s</source>
+        <translation>늘리세요. AWS 권장값은 %1초입니다</translation>
+    </message>
+    <message>
+        <source>visibility timeout %1 s is less than 6 × the timeout of function &apos;%2&apos; (%3 s)</source>
+        <translation>표시 제한 시간 %1초가 함수 &apos;%2&apos;의 제한 시간(%3초)의 6배보다 작습니다</translation>
+    </message>
+    <message>
+        <source>AWS recommends six times the function timeout, so messages are not redelivered while still being processed</source>
+        <translation>AWS는 처리 중인 메시지가 다시 전달되지 않도록 함수 제한 시간의 6배를 권장합니다</translation>
+    </message>
+    <message>
+        <source>SQS allows 0 to 43200 seconds (12 hours)</source>
+        <translation>SQS는 0~43200초(12시간)를 허용합니다</translation>
+    </message>
+    <message>
+        <source>SQS allows 60 seconds to 1209600 seconds (14 days)</source>
+        <translation>SQS는 60초~1209600초(14일)를 허용합니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::cli</name>
+    <message>
+        <source>Usage: gatehouse [PROJECT]          open the studio (GUI) on a project
+       gatehouse COMMAND [ARGS...]  run a command without a window
+
+Commands:
+</source>
+        <translation>사용법: gatehouse [PROJECT]          프로젝트를 스튜디오(GUI)로 엽니다
+        gatehouse COMMAND [ARGS...]  창 없이 명령을 실행합니다
+
+명령:
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  -h, --help     show this help (COMMAND --help for a command&apos;s options)
+  -v, --version  show the version
+
+With no PROJECT the GUI opens a writable copy of the bundled sample project.</source>
+        <translation>
+옵션:
+  -h, --help     이 도움말을 표시합니다 (명령의 옵션은 COMMAND --help)
+  -v, --version  버전을 표시합니다
+
+PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 가능한 사본을 엽니다.</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>알 수 없는 옵션 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Check a project and print its problems.</source>
+        <translation>프로젝트를 검사하고 문제를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Project folder or its gatehouse.json.</source>
+        <translation>프로젝트 폴더 또는 그 안의 gatehouse.json.</translation>
+    </message>
+    <message>
+        <source>Output format: text (default) or json.</source>
+        <translation>출력 형식: text(기본값) 또는 json.</translation>
+    </message>
+    <message>
+        <source>validate needs exactly one PROJECT argument</source>
+        <translation>validate에는 PROJECT 인수가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos; (use text or json)</source>
+        <translation>알 수 없는 --format &apos;%1&apos; (text 또는 json을 사용하세요)</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot read %1: no such project</source>
+        <translation>gatehouse: %1을(를) 읽을 수 없습니다: 그런 프로젝트가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 error(s), %3 warning(s)</source>
+        <translation>%1: 오류 %2개, 경고 %3개</translation>
+    </message>
+    <message>
+        <source>%1: OK (%2 functions, %3 APIs, %4 buckets, %5 schedules, %6 queues; %7 warning(s))</source>
+        <translation>%1: 정상 (함수 %2개, API %3개, 버킷 %4개, 일정 %5개, 대기열 %6개, 경고 %7개)</translation>
+    </message>
+    <message>
+        <source>check a project; exit 0 when clean, 1 with errors, 2 on usage errors</source>
+        <translation>프로젝트를 검사합니다. 문제가 없으면 0, 오류가 있으면 1, 사용법 오류면 2로 끝납니다</translation>
+    </message>
+    <message>
+        <source>cannot read the event file %1: %2</source>
+        <translation>이벤트 파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the event in %1 is not valid JSON: %2</source>
+        <translation>%1의 이벤트가 올바른 JSON이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>표준 입력</translation>
+    </message>
+    <message>
+        <source>Run one function of a project locally, as Lambda would, and print its result on stdout and its logs (START..REPORT) on stderr.</source>
+        <translation>프로젝트의 함수 하나를 Lambda처럼 로컬에서 실행하고, 결과는 stdout에, 로그(START..REPORT)는 stderr에 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Name of the function to invoke.</source>
+        <translation>호출할 함수의 이름.</translation>
+    </message>
+    <message>
+        <source>The event: a JSON file, or - for standard input (default {}).</source>
+        <translation>이벤트: JSON 파일, 또는 표준 입력이면 - (기본값 {}).</translation>
+    </message>
+    <message>
+        <source>invoke needs a PROJECT and a FUNCTION argument</source>
+        <translation>invoke에는 PROJECT와 FUNCTION 인수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot read %1</source>
+        <translation>gatehouse: %1을(를) 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: no function &apos;%1&apos; in %2 (functions: %3)</source>
+        <translation>gatehouse: %2에 함수 &apos;%1&apos;이(가) 없습니다 (함수: %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>run a function locally; payload on stdout, logs on stderr; exit 1 on a function error</source>
+        <translation>함수를 로컬에서 실행합니다. 페이로드는 stdout, 로그는 stderr로 출력하고 함수 오류면 1로 끝납니다</translation>
+    </message>
+    <message>
+        <source>Export a project as an AWS SAM template, OpenAPI documents, a serverless.yml service or a Postman collection.</source>
+        <translation>프로젝트를 AWS SAM 템플릿, OpenAPI 문서, serverless.yml 서비스 또는 Postman 컬렉션으로 내보냅니다.</translation>
+    </message>
+    <message>
+        <source>sam, openapi, serverless or postman.</source>
+        <translation>sam, openapi, serverless 또는 postman.</translation>
+    </message>
+    <message>
+        <source>Output file or folder (a folder: an existing one, or a path ending in &apos;/&apos;). Without it a single-file export is printed on stdout.</source>
+        <translation>출력 파일 또는 폴더 (폴더: 기존 폴더나 &apos;/&apos;로 끝나는 경로). 지정하지 않으면 단일 파일 내보내기를 stdout에 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Do not copy the functions&apos; code next to the template (SAM, serverless).</source>
+        <translation>함수 코드를 템플릿 옆에 복사하지 않습니다 (SAM, serverless).</translation>
+    </message>
+    <message>
+        <source>OpenAPI: write JSON instead of YAML.</source>
+        <translation>OpenAPI: YAML 대신 JSON으로 씁니다.</translation>
+    </message>
+    <message>
+        <source>serverless: the buckets exist already (s3 events get existing: true).</source>
+        <translation>serverless: 버킷이 이미 있습니다 (s3 이벤트에 existing: true 지정).</translation>
+    </message>
+    <message>
+        <source>Exit with 1 when the format cannot hold everything.</source>
+        <translation>형식이 모든 것을 담을 수 없으면 1로 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>export needs exactly one PROJECT argument</source>
+        <translation>export에는 PROJECT 인수가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown --format &apos;%1&apos; (use sam, openapi, serverless or postman)</source>
+        <translation>알 수 없는 --format &apos;%1&apos; (sam, openapi, serverless, postman 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>export needs --format sam|openapi|serverless|postman</source>
+        <translation>export에는 --format sam|openapi|serverless|postman이 필요합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; nothing was exported</source>
+        <translation>gatehouse: %1에 오류가 있어 아무것도 내보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: export to %1 failed</source>
+        <translation>gatehouse: %1(으)로 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>this export produces %1 files; give a folder with -o DIR</source>
+        <translation>이 내보내기는 파일 %1개를 만듭니다. -o DIR로 폴더를 지정하세요</translation>
+    </message>
+    <message>
+        <source>exported %1 to %2: %3 file(s) written, %4 unchanged, %5 warning(s)</source>
+        <translation>%1을(를) %2(으)로 내보냈습니다: 파일 %3개 작성, %4개 변경 없음, 경고 %5개</translation>
+    </message>
+    <message>
+        <source>write the project for another tool; what the format cannot hold is listed as warnings</source>
+        <translation>다른 도구용으로 프로젝트를 씁니다. 형식이 담을 수 없는 것은 경고로 나열합니다</translation>
+    </message>
+    <message>
+        <source>Create a project from an AWS SAM template, an OpenAPI document or a Postman collection (with environment files).</source>
+        <translation>AWS SAM 템플릿, OpenAPI 문서 또는 Postman 컬렉션(환경 파일 포함)으로 프로젝트를 만듭니다.</translation>
+    </message>
+    <message>
+        <source>The file to import (Postman: a collection and environments).</source>
+        <translation>가져올 파일 (Postman: 컬렉션과 환경).</translation>
+    </message>
+    <message>
+        <source>sam, openapi or postman.</source>
+        <translation>sam, openapi 또는 postman.</translation>
+    </message>
+    <message>
+        <source>The new project&apos;s folder.</source>
+        <translation>새 프로젝트의 폴더.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s name (default: from the file).</source>
+        <translation>프로젝트 이름 (기본값: 파일에서 가져옴).</translation>
+    </message>
+    <message>
+        <source>Replace an existing gatehouse.json and code files.</source>
+        <translation>기존 gatehouse.json과 코드 파일을 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>import needs a FILE argument</source>
+        <translation>import에는 FILE 인수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown --from &apos;%1&apos; (use sam, openapi or postman)</source>
+        <translation>알 수 없는 --from &apos;%1&apos; (sam, openapi, postman 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>import needs --from sam|openapi|postman</source>
+        <translation>import에는 --from sam|openapi|postman이 필요합니다</translation>
+    </message>
+    <message>
+        <source>import needs -o PROJECT_DIR</source>
+        <translation>import에는 -o PROJECT_DIR이 필요합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 already exists; use --force to replace it</source>
+        <translation>gatehouse: %1이(가) 이미 있습니다. 바꾸려면 --force를 쓰세요</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot read %1: %2</source>
+        <translation>gatehouse: %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: nothing was imported (%1 error(s))</source>
+        <translation>gatehouse: 아무것도 가져오지 않았습니다 (오류 %1개)</translation>
+    </message>
+    <message>
+        <source>gatehouse: kept the existing %1 (use --force to replace it)</source>
+        <translation>gatehouse: 기존 %1을(를) 유지했습니다 (바꾸려면 --force를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot save the project: %1</source>
+        <translation>gatehouse: 프로젝트를 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>imported %1 into %2: %3 function(s), %4 API(s) with %5 route(s), %6 bucket(s), %7 queue(s), %8 schedule(s), %9 request(s); %10 code file(s) written; %11 warning(s)</source>
+        <translation>%1을(를) %2(으)로 가져왔습니다: 함수 %3개, API %4개(라우트 %5개), 버킷 %6개, 대기열 %7개, 일정 %8개, 요청 %9개, 코드 파일 %10개 작성, 경고 %11개</translation>
+    </message>
+    <message>
+        <source>create a project from another tool&apos;s file; what cannot be imported is listed as warnings</source>
+        <translation>다른 도구의 파일로 프로젝트를 만듭니다. 가져올 수 없는 것은 경고로 나열합니다</translation>
+    </message>
+</context>
 </TS>

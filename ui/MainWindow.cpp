@@ -1,0 +1,284 @@
+#include "MainWindow.h"
+
+#include "DialogSeams.h"
+#include "EntityText.h"
+#include "Icons.h"
+#include "ProjectSession.h"
+#include "RecentProjects.h"
+#include "commands/AddFunctionCommand.h"
+#include "commands/DeleteEntityCommand.h"
+#include "dialogs/AboutDialog.h"
+#include "dialogs/PreferencesDialog.h"
+#include "document/ProjectDocument.h"
+#include "document/ProjectEdits.h"
+#include "itemmodels/DiagnosticsModel.h"
+#include "itemmodels/ProjectTreeModel.h"
+#include "widgets/DiagnosticsSummary.h"
+#include "widgets/DiagnosticsView.h"
+#include "widgets/OverviewPage.h"
+#include "widgets/ProjectTreeView.h"
+#include "widgets/RecentProjectsMenu.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace gatehouse {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+constexpr int kStatusMessageMs = 5000;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new ProjectSession(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(Icons::application());
+    setDockNestingEnabled(true);
+
+    m_diagnosticsModel = new DiagnosticsModel(document(), this);
+    m_treeModel = new ProjectTreeModel(document(), undoStack(), this);
+    m_overview = new OverviewPage(document(), m_diagnosticsModel, this);
+    // A stack, not a single page: the canvas designer will be added beside the overview.
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_overview);
+    setCentralWidget(m_central);
+
+    createDocks();
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createToolsMenu();
+    createHelpMenu();
+
+    m_summary = new DiagnosticsSummary(this);
+    statusBar()->addPermanentWidget(m_summary);
+    connect(m_summary, &QToolButton::clicked, this, [this] {
+        m_diagnosticsDock->show();
+        m_diagnosticsDock->raise();
+    });
+    connect(m_diagnosticsModel, &DiagnosticsModel::countsChanged, m_summary, &DiagnosticsSummary::setCounts);
+    m_summary->setCounts(m_diagnosticsModel->errorCount(), m_diagnosticsModel->warningCount());
+
+    ProjectDocument *doc = document();
+    connect(doc, &ProjectDocument::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(doc, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
+    connect(doc, &ProjectDocument::folderChanged, this, &MainWindow::updateTitle);
+    connect(doc, &ProjectDocument::changed, this, &MainWindow::updateTitle);
+    connect(doc, &ProjectDocument::changed, this, &MainWindow::updateEditActions);
+    connect(doc, &ProjectDocument::projectReplaced, this, &MainWindow::updateEditActions);
+    connect(m_session, &ProjectSession::openFailed, this,
+            [this](const QString &, const Diagnostics &diagnostics) {
+                m_diagnosticsModel->setOpenFailure(diagnostics);
+                m_diagnosticsDock->show();
+                m_diagnosticsDock->raise();
+            });
+    connect(m_session, &ProjectSession::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(m_treeModel, &ProjectTreeModel::editRejected, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, kStatusMessageMs); });
+    updateTitle();
+    updateEditActions();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+ProjectDocument *MainWindow::document() const {
+    return m_session->document();
+}
+QUndoStack *MainWindow::undoStack() const {
+    return m_session->undoStack();
+}
+
+void MainWindow::createDocks() {
+    m_tree = new ProjectTreeView(this);
+    m_tree->setProjectModel(m_treeModel);
+    connect(m_tree, &ProjectTreeView::currentEntityChanged, this, &MainWindow::updateEditActions);
+    m_projectDock = new QDockWidget(tr("Project"), this);
+    m_projectDock->setObjectName(QStringLiteral("projectDock"));
+    m_projectDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_projectDock);
+
+    m_diagnosticsView = new DiagnosticsView(this);
+    m_diagnosticsView->setDiagnosticsModel(m_diagnosticsModel);
+    connect(m_diagnosticsView, &DiagnosticsView::entityActivated, this, &MainWindow::revealEntity);
+    m_diagnosticsDock = new QDockWidget(tr("Diagnostics"), this);
+    m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
+    m_diagnosticsDock->setWidget(m_diagnosticsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+
+    // Bottom corners belong to the side docks, so the tree runs the full height of the window.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    resizeDocks({m_projectDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_diagnosticsDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createFileMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&File"));
+    menu->setObjectName(QStringLiteral("fileMenu"));
+    QAction *newAction = menu->addAction(tr("&New Project"), m_session, &ProjectSession::newProject);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *openAction = menu->addAction(tr("&Open\u2026"), m_session, &ProjectSession::openWithDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    auto *recent = new RecentProjectsMenu(menu);
+    connect(recent, &RecentProjectsMenu::projectChosen, m_session, &ProjectSession::open);
+    menu->addMenu(recent);
+    menu->addSeparator();
+    QAction *saveAction = menu->addAction(tr("&Save"), m_session, qOverload<>(&ProjectSession::save));
+    saveAction->setObjectName(QStringLiteral("saveAction"));
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction =
+        menu->addAction(tr("Save &As\u2026"), m_session, qOverload<>(&ProjectSession::saveAs));
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    menu->addSeparator();
+    QAction *quitAction = menu->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createEditMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Edit"));
+    menu->setObjectName(QStringLiteral("editMenu"));
+    // Own actions rather than QUndoStack::createUndoAction, whose "prefix + text" cannot be worded
+    // naturally in Korean ("%1 실행 취소").
+    QAction *undoAction = menu->addAction(tr("&Undo"), undoStack(), &QUndoStack::undo);
+    undoAction->setObjectName(QStringLiteral("undoAction"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setEnabled(false);
+    connect(undoStack(), &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+    connect(undoStack(), &QUndoStack::undoTextChanged, undoAction, [this, undoAction](const QString &text) {
+        undoAction->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    QAction *redoAction = menu->addAction(tr("&Redo"), undoStack(), &QUndoStack::redo);
+    redoAction->setObjectName(QStringLiteral("redoAction"));
+    redoAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Redo));
+    redoAction->setEnabled(false);
+    connect(undoStack(), &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+    connect(undoStack(), &QUndoStack::redoTextChanged, redoAction, [this, redoAction](const QString &text) {
+        redoAction->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
+    menu->addSeparator();
+    m_addFunctionAction = menu->addAction(Icons::forKind(EntityKind::Function), tr("Add &Function"), this,
+                                          &MainWindow::addFunction);
+    m_addFunctionAction->setObjectName(QStringLiteral("addFunctionAction"));
+    m_renameAction = menu->addAction(tr("Re&name"), this, &MainWindow::renameCurrent);
+    m_renameAction->setObjectName(QStringLiteral("renameAction"));
+    m_renameAction->setShortcut(Qt::Key_F2);
+    m_deleteAction = menu->addAction(tr("&Delete"), this, &MainWindow::deleteCurrent);
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // The actions only act on the tree, so their shortcuts must not steal keys from other widgets
+    // (Delete in a future code editor, F2 in a table).
+    for (QAction *action : {m_renameAction, m_deleteAction})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_tree->addAction(m_addFunctionAction);
+    m_tree->addAction(m_renameAction);
+    m_tree->addAction(m_deleteAction);
+}
+
+void MainWindow::createViewMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&View"));
+    menu->addAction(m_projectDock->toggleViewAction());
+    menu->addAction(m_diagnosticsDock->toggleViewAction());
+}
+
+void MainWindow::createToolsMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Tools"));
+    QAction *preferences = menu->addAction(tr("&Preferences\u2026"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+}
+
+void MainWindow::createHelpMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = menu->addAction(tr("&About Gatehouse"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    menu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::updateTitle() {
+    // "[*]" is where Qt shows the modified marker; it follows ProjectDocument::isModified.
+    setWindowTitle(tr("%1[*] \u2014 Gatehouse").arg(m_session->displayName()));
+    setWindowModified(document()->isModified());
+}
+
+void MainWindow::updateEditActions() {
+    const EntityRef ref = m_tree->currentEntity();
+    const bool exists = ref.index >= 0 && ProjectEdits::exists(document()->project(), ref);
+    m_renameAction->setEnabled(exists && ProjectEdits::isRenamable(ref.kind));
+    m_deleteAction->setEnabled(exists);
+}
+
+void MainWindow::renameCurrent() {
+    const QModelIndex index = m_tree->currentIndex();
+    if (!(m_treeModel->flags(index) & Qt::ItemIsEditable)) return;
+    m_tree->setFocus();
+    m_tree->edit(index);
+}
+
+void MainWindow::deleteCurrent() {
+    const EntityRef ref = m_tree->currentEntity();
+    if (ref.index < 0 || !ProjectEdits::exists(document()->project(), ref)) return;
+    // No confirmation: the deletion is one Undo away, and its text says what it was.
+    auto *command = new DeleteEntityCommand(document(), ref);
+    const QString text = command->text();
+    undoStack()->push(command);
+    statusBar()->showMessage(text, kStatusMessageMs);
+}
+
+void MainWindow::addFunction() {
+    auto *command = new AddFunctionCommand(document());
+    const EntityRef added = command->addedRef();
+    undoStack()->push(command);
+    // Straight into naming it, as file managers do with a new folder.
+    if (m_tree->selectEntity(added)) renameCurrent();
+}
+
+bool MainWindow::revealEntity(const EntityRef &ref) {
+    m_projectDock->show();
+    m_projectDock->raise();
+    const bool found = m_tree->selectEntity(ref);
+    if (found) m_tree->setFocus();
+    return found;
+}
+
+void MainWindow::showPreferences() {
+    PreferencesDialog dialog(this);
+    if (DialogSeams::exec(dialog) == QDialog::Accepted) dialog.apply();
+}
+
+void MainWindow::showAbout() {
+    AboutDialog dialog(this);
+    DialogSeams::exec(dialog);
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!m_session->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}
+
+} // namespace gatehouse

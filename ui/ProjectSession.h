@@ -1,0 +1,53 @@
+// The open project's life cycle for the main window: new, open, save, save as, and the questions
+// that protect work (unsaved changes, values that saving would replace). Dialogs go through DialogSeams.
+#pragma once
+
+#include "validation/Diagnostic.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QUndoStack;
+class QWidget;
+
+namespace gatehouse {
+
+class ProjectDocument;
+
+class ProjectSession : public QObject {
+    Q_OBJECT
+public:
+    // `window` parents the dialogs; the session owns the document and the undo stack.
+    explicit ProjectSession(QWidget *window);
+
+    ProjectDocument *document() const { return m_document; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    // The project's name, else its folder's name, else "Untitled project".
+    QString displayName() const;
+
+    bool newProject();
+    // Opens a project folder or gatehouse.json. On failure the current project stays, openFailed is
+    // emitted with the reasons and the user gets a non-blocking notice.
+    bool open(const QString &path);
+    bool openWithDialog();
+    bool save();
+    bool saveAs();
+    bool saveAs(const QString &folder);
+    // Asks Save / Discard / Cancel when there are unsaved changes. True when it is fine to go on.
+    bool maybeSave();
+
+signals:
+    void openFailed(const QString &path, const gatehouse::Diagnostics &diagnostics);
+    void opened(const QString &folder);
+    void statusMessage(const QString &text);
+
+private:
+    bool confirmReplacingInvalidValues();
+    void reportSaveError(const QString &error);
+
+    QPointer<QWidget> m_window;
+    ProjectDocument *m_document;
+    QUndoStack *m_undoStack;
+};
+
+} // namespace gatehouse
