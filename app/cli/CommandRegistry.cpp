@@ -1,6 +1,8 @@
 #include "CommandRegistry.h"
 
 #include "Console.h"
+#include "ExportCommand.h"
+#include "ImportCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -15,7 +17,7 @@ QString tr(const char *text) {
 
 const QList<Command> &commands() {
     // New subcommands (serve, invoke, export, import, generate-event) register here.
-    static const QList<Command> list = {validateCommand()};
+    static const QList<Command> list = {validateCommand(), exportCommand(), importCommand()};
     return list;
 }
 

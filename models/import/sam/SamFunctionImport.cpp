@@ -1,0 +1,220 @@
+// AWS::Serverless::Function (SAM spec .../sam-resource-function.html) and plain AWS::Lambda::Function,
+// with their code: copied from the template's folder when it is there, a stub otherwise.
+#include "SamReader.h"
+#include "export/CodeFolder.h"
+#include "export/JavaScriptWrapper.h"
+#include "export/sam/SamTemplate.h"
+#include "import/CodeStubs.h"
+
+#include <QCoreApplication>
+
+namespace gatehouse::sam {
+
+namespace {
+
+QString moduleFile(const Function &f) {
+    // Inline code goes to the handler's file: "index.handler" -> index.js / index.py.
+    const bool python = f.runtime.startsWith(QLatin1String("python"));
+    const qsizetype dot =
+        python ? f.handler.lastIndexOf(QLatin1Char('.')) : f.handler.indexOf(QLatin1Char('.'));
+    const QString module = dot > 0 ? f.handler.left(dot) : QStringLiteral("index");
+    return module + (python ? QStringLiteral(".py") : QStringLiteral(".js"));
+}
+
+class FunctionReader {
+public:
+    FunctionReader(SamReader &r, const TemplateResource &res)
+        : r(r)
+        , res(res)
+        , at(res.path + QStringLiteral(".Properties.")) {}
+
+    void read() {
+        const bool plainLambda = res.type == QLatin1String("AWS::Lambda::Function");
+        const OrderedJson &p = res.properties;
+        Function f;
+        f.name = r.functionNames.value(res.id);
+        f.description = json::textOr(json::member(p, "Description"));
+        const QString handler =
+            r.text(json::member(p, "Handler"), at + QStringLiteral("Handler")).value_or(QString());
+        const QString runtime =
+            r.text(json::member(p, "Runtime"), at + QStringLiteral("Runtime")).value_or(QString());
+        const QString embedded =
+            json::textOr(json::member(r.embeddedJavaScript, res.id.toStdString().c_str()));
+        if (!embedded.isEmpty() && isJavaScriptWrapperHandler(handler)) {
+            // Exported by Gatehouse from an embedded-JavaScript function: undo the wrapper.
+            f.runtime = QStringLiteral("javascript");
+            f.handler = embedded;
+        } else {
+            if (!runtime.isEmpty()) f.runtime = runtime;
+            if (!handler.isEmpty()) f.handler = handler;
+            if (runtime.isEmpty())
+                r.ctx.warning(
+                    res.path,
+                    QCoreApplication::translate(
+                        "gatehouse::Import",
+                        "function has no Runtime (container images are not supported); the "
+                        "embedded JavaScript runtime is assumed"),
+                    QCoreApplication::translate("gatehouse::Import",
+                                                "set the runtime and handler in the imported project"));
+        }
+        if (const auto v = r.integer(json::member(p, "MemorySize"), at + QStringLiteral("MemorySize")))
+            f.memoryMB = *v;
+        if (const auto v = r.integer(json::member(p, "Timeout"), at + QStringLiteral("Timeout")))
+            f.timeoutSeconds = *v;
+        const QStringList architectures = json::strings(json::member(p, "Architectures"));
+        if (!architectures.isEmpty()) f.architecture = architectures.first();
+        if (architectures.size() > 1)
+            r.ctx.warning(
+                at + QStringLiteral("Architectures"),
+                QCoreApplication::translate("gatehouse::Import", "only the first architecture is imported"));
+        f.reservedConcurrency = r.integer(json::member(p, "ReservedConcurrentExecutions"),
+                                          at + QStringLiteral("ReservedConcurrentExecutions"));
+        readEnvironment(f);
+        QStringList handled = {QStringLiteral("Description"),
+                               QStringLiteral("Handler"),
+                               QStringLiteral("Runtime"),
+                               QStringLiteral("MemorySize"),
+                               QStringLiteral("Timeout"),
+                               QStringLiteral("Architectures"),
+                               QStringLiteral("ReservedConcurrentExecutions"),
+                               QStringLiteral("Environment"),
+                               QStringLiteral("FunctionName")};
+        if (plainLambda) {
+            handled << QStringLiteral("Code");
+            readCode(f, json::member(json::member(p, "Code"), "ZipFile"), nullptr, QStringLiteral("Code"));
+            r.ctx.warning(res.path,
+                          QCoreApplication::translate(
+                              "gatehouse::Import",
+                              "a plain AWS::Lambda::Function has no event sources of its own; its triggers "
+                              "(permissions, event source mappings) are not imported"));
+        } else {
+            handled << QStringLiteral("CodeUri") << QStringLiteral("InlineCode") << QStringLiteral("Events");
+            readCode(f, json::member(p, "InlineCode"), json::member(p, "CodeUri"), QStringLiteral("CodeUri"));
+        }
+        r.warnUnhandled(res, p, handled, QStringLiteral("function"));
+        r.project.functions.append(f);
+        r.consumed.insert(res.id);
+    }
+
+private:
+    void readEnvironment(Function &f) {
+        const OrderedJson *variables = json::member(json::member(res.properties, "Environment"), "Variables");
+        if (!variables || !variables->is_object()) return;
+        const OrderedJson *global =
+            json::member(json::member(json::member(r.globals, "Function"), "Environment"), "Variables");
+        const OrderedJson *own = json::member(json::member(res.ownProperties, "Environment"), "Variables");
+        for (const auto &[name, value] : variables->items()) {
+            const QString n = QString::fromStdString(name);
+            // A value from Globals is reported once, at Globals, not once per function.
+            const bool fromGlobals = json::member(global, name.c_str()) && !json::member(own, name.c_str());
+            const QString path = fromGlobals ? QStringLiteral("Globals.Function.Environment.Variables.") + n
+                                             : at + QStringLiteral("Environment.Variables.") + n;
+            QString why;
+            if (const auto text = r.values.text(value, &why)) {
+                f.environment.append({n, *text});
+                continue;
+            }
+            // A reference to a resource Gatehouse does not model (a table, a topic): the logical ID is
+            // the most useful local stand-in, and the warning says so.
+            const QString id = TemplateValues::referencedId(value);
+            if (!id.isEmpty() && r.resource(id)) {
+                f.environment.append({n, id});
+                r.warnOnce(path,
+                           QCoreApplication::translate(
+                               "gatehouse::Import",
+                               "%1 refers to %2, which is not modelled locally; the variable is set to '%2'")
+                               .arg(why, id));
+                continue;
+            }
+            r.warnOnce(path, QCoreApplication::translate(
+                                 "gatehouse::Import",
+                                 "value %1 cannot be evaluated locally; the variable is not imported")
+                                 .arg(why));
+        }
+    }
+
+    void readCode(Function &f, const OrderedJson *inlineCode, const OrderedJson *codeUri,
+                  const QString &codeKey) {
+        const QString fallbackFolder = QStringLiteral("functions/") + f.name;
+        if (inlineCode && inlineCode->is_string()) {
+            f.codeUri = fallbackFolder;
+            r.files.append({f.codeUri + QLatin1Char('/') + moduleFile(f),
+                            QByteArray::fromStdString(inlineCode->get<std::string>()), false});
+            return;
+        }
+        QString uri =
+            codeUri && codeUri->is_string() ? QString::fromStdString(codeUri->get<std::string>()) : QString();
+        const bool remote = uri.startsWith(QLatin1String("s3://")) || (codeUri && !codeUri->is_string());
+        const QString relative = normalizedRelativePath(uri);
+        const bool root =
+            relative.isEmpty() && !uri.startsWith(QLatin1Char('/')) && !uri.contains(QLatin1String(".."));
+        if (remote || (!root && relative.isEmpty())) {
+            f.codeUri = fallbackFolder;
+            r.ctx.warning(
+                at + codeKey,
+                QCoreApplication::translate(
+                    "gatehouse::Import",
+                    "the code is not in a folder beside the template (%1); a stub is written to %2")
+                    .arg(remote ? QCoreApplication::translate("gatehouse::Import", "S3 location") : uri,
+                         f.codeUri));
+            writeStub(f);
+            return;
+        }
+        f.codeUri = relative;
+        if (r.options.sourceFolder.isEmpty()) {
+            writeStub(f);
+            return;
+        }
+        if (r.copiedCodeFolders.contains(relative)) return;
+        r.copiedCodeFolders.insert(relative);
+        const CodeFolderRead read = readCodeFolder(r.options.sourceFolder, relative);
+        if (!read.error.isEmpty() && read.files.isEmpty()) {
+            r.ctx.warning(at + codeKey,
+                          QCoreApplication::translate(
+                              "gatehouse::Import", "code folder not copied (%1); a stub is written instead")
+                              .arg(read.error));
+            writeStub(f);
+            return;
+        }
+        if (!read.error.isEmpty())
+            r.ctx.warning(at + codeKey,
+                          QCoreApplication::translate("gatehouse::Import", "code folder partly copied: %1")
+                              .arg(read.error));
+        for (const CodeFile &code : read.files) {
+            // The wrapper an embedded-JavaScript export adds is regenerated on the next export.
+            const QString file = code.path.section(QLatin1Char('/'), -1);
+            if (f.runtime == QLatin1String("javascript") && file.endsWith(QLatin1String(".cjs")) &&
+                isJavaScriptWrapperHandler(file.chopped(4) + QStringLiteral(".handler")))
+                continue;
+            r.files.append({code.path, code.bytes, false});
+        }
+    }
+
+    void writeStub(const Function &f) {
+        if (const std::optional<ImportedFile> stub = codeStub(f)) {
+            if (std::none_of(r.files.begin(), r.files.end(),
+                             [&](const ImportedFile &x) { return x.path == stub->path; }))
+                r.files.append(*stub);
+        } else {
+            r.ctx.warning(res.path, QCoreApplication::translate(
+                                        "gatehouse::Import",
+                                        "no stub can be written for runtime '%1'; add the code yourself")
+                                        .arg(f.runtime));
+        }
+    }
+
+    SamReader &r;
+    const TemplateResource &res;
+    const QString at;
+};
+
+} // namespace
+
+void readFunctions(SamReader &r) {
+    for (const TemplateResource &res : r.resources)
+        if (res.type == QLatin1String("AWS::Serverless::Function") ||
+            res.type == QLatin1String("AWS::Lambda::Function"))
+            FunctionReader(r, res).read();
+}
+
+} // namespace gatehouse::sam
