@@ -26,7 +26,7 @@ test: build
 
 bench: build
 	@cmake --build $(BUILD_DIR) --target benchmarks
-	@for script in tests/bench/*.sh; do echo "== $$script"; BUILD_DIR=$(BUILD_DIR) bash $$script || exit 1; done
+	@for script in tests/bench/*.sh; do echo "== $$script"; bash $$script $(BUILD_DIR) || exit 1; done
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
