@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
+#include "InvokeCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,7 @@ QString tr(const char *text) {
 
 const QList<Command> &commands() {
     // New subcommands (serve, invoke, export, import, generate-event) register here.
-    static const QList<Command> list = {validateCommand(), exportCommand(), importCommand()};
+    static const QList<Command> list = {validateCommand(), invokeCommand(), exportCommand(), importCommand()};
     return list;
 }
 

@@ -28,6 +28,18 @@ LogStore::LogStore(qsizetype capacity)
 
 quint64 LogStore::append(LogRecord record) {
     QMutexLocker lock(&m_mutex);
+    return appendLocked(std::move(record));
+}
+
+quint64 LogStore::append(QList<LogRecord> records) {
+    QMutexLocker lock(&m_mutex);
+    quint64 last = m_nextSequence - 1;
+    for (LogRecord &record : records)
+        last = appendLocked(std::move(record));
+    return last;
+}
+
+quint64 LogStore::appendLocked(LogRecord &&record) {
     record.sequence = m_nextSequence++;
     if (qsizetype(m_records.size()) >= m_capacity) {
         const LogRecord &oldest = m_records.front();

@@ -18,7 +18,11 @@ struct LogRecord {
     qint64 timeMs = 0;    // UTC milliseconds since the epoch
     QString source;       // function name, "api:<name>" for access logs, "gatehouse" for the engine
     QString requestId;    // empty for lines outside an invocation
+    QString stream;       // Lambda log stream ("2024/05/01/[$LATEST]<32 hex>"); empty for other sources
     Level level = Level::Info;
+    bool platform = false; // written by Lambda itself (START, END, REPORT, timeouts), not by the function
+    // For Lambda output, the whole line exactly as CloudWatch shows it ("<time>\t<requestId>\tINFO\t<text>",
+    // "REPORT RequestId: ..."), so a console prints it verbatim; the fields above are for filtering.
     QString message;
 };
 
@@ -30,6 +34,9 @@ public:
 
     // Returns the sequence number given to the record.
     quint64 append(LogRecord record);
+    // Appends in order under one lock (returns the last sequence): writers with several lines at hand,
+    // such as an invocation's START..REPORT, contend for the lock once instead of once per line.
+    quint64 append(QList<LogRecord> records);
     qsizetype size() const;
     qsizetype capacity() const { return m_capacity; }
     // Records with sequence > `after`, oldest first, at most `limit`.
@@ -39,6 +46,8 @@ public:
     void clear();
 
 private:
+    quint64 appendLocked(LogRecord &&record);
+
     mutable QMutex m_mutex;
     qsizetype m_capacity;
     std::deque<LogRecord> m_records;

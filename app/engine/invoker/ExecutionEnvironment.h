@@ -1,0 +1,61 @@
+// A Lambda execution environment: one sandbox that runs one invocation at a time and is reused while warm.
+#pragma once
+
+#include "Billing.h"
+#include "Invocation.h"
+#include "project/Project.h"
+
+#include <QObject>
+
+namespace gatehouse {
+
+class LogStore;
+class Watchdog;
+
+// Everything an environment needs to know, fixed for its whole life: a code or configuration change
+// makes the pool start new environments rather than alter running ones (as Lambda does).
+struct EnvironmentSpec {
+    Function function;
+    QString codeDir; // absolute folder of the function's code (LAMBDA_TASK_ROOT)
+    QString region = QStringLiteral("us-east-1");
+    QString accountId = QStringLiteral("123456789012");
+    BillingGranularity billing = BillingGranularity::Millisecond;
+    QString logStreamName;        // YYYY/MM/DD/[$LATEST]<32 hex>
+    LogStore *logs = nullptr;     // shared, thread-safe; may be null
+    Watchdog *watchdog = nullptr; // shared; required
+
+    // A spec for a new environment of `function` (with a fresh log stream name).
+    static EnvironmentSpec create(const Function &function, const QString &codeDir,
+                                  const ProjectSettings &settings, LogStore *logs, Watchdog *watchdog);
+
+    QString functionArn() const;
+    // The variables Lambda defines for a function (AWS_LAMBDA_FUNCTION_NAME, AWS_REGION, _HANDLER,
+    // LAMBDA_TASK_ROOT, TZ, ...) on top of the function's own; nothing is inherited from the app's
+    // process. Reserved names win over the function's variables (Lambda refuses to set them).
+    NameValueList variables(const QString &executionEnv) const;
+};
+
+// Subclasses: JsEnvironment (embedded QJSEngine on its own thread); later the process runtimes
+// (nodejs, python, provided) speaking the Runtime API. The object lives on the invoker's thread;
+// the work happens wherever the subclass chooses, and the result comes back through `finished`.
+class ExecutionEnvironment : public QObject {
+    Q_OBJECT
+public:
+    explicit ExecutionEnvironment(EnvironmentSpec spec, QObject *parent = nullptr);
+    ~ExecutionEnvironment() override;
+
+    const EnvironmentSpec &spec() const { return m_spec; }
+    const QString &functionName() const { return m_spec.function.name; }
+
+    // Starts `request`. Exactly one `finished` follows. The pool never calls it while an invocation
+    // is running: one invocation at a time per environment.
+    virtual void invoke(const InvocationRequest &request) = 0;
+
+Q_SIGNALS:
+    void finished(const gatehouse::InvocationResult &result);
+
+private:
+    EnvironmentSpec m_spec;
+};
+
+} // namespace gatehouse

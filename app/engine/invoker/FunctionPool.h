@@ -1,0 +1,82 @@
+// The execution environments of one function: warm ones waiting, busy ones running, and its event queue.
+#pragma once
+
+#include "Invocation.h"
+#include "project/Function.h"
+
+#include <QObject>
+#include <QPointer>
+#include <deque>
+#include <functional>
+#include <vector>
+
+namespace gatehouse {
+
+class ExecutionEnvironment;
+
+// An invocation accepted by the Invoker and not finished yet.
+struct PendingInvocation {
+    QString requestId;
+    QString function;
+    QByteArray payload;
+    InvokeOptions options;
+    QPointer<QObject> context; // where the callback runs; null means the invoker's thread
+    bool hasContext = false;   // a context was given (and may since have been deleted)
+    std::function<void(const InvocationResult &)> callback;
+    int attempt = 1;
+};
+
+// Bookkeeping only (the Invoker creates and destroys the environments). A "generation" counts code and
+// configuration changes: environments of an older generation finish the invocation they are running
+// and are then discarded, so new calls always meet the new code.
+class FunctionPool {
+public:
+    FunctionPool(Function function, QString codeDir);
+
+    const Function &function() const { return m_function; }
+    const QString &codeDir() const { return m_codeDir; }
+
+    // The most recently used warm environment of the current generation, now marked busy; or null.
+    ExecutionEnvironment *takeIdle();
+    void addBusy(ExecutionEnvironment *environment);
+    // After an invocation: true when the environment may be reused (then it is idle again).
+    bool release(ExecutionEnvironment *environment, bool reusable, qint64 nowMs);
+    void remove(ExecutionEnvironment *environment);
+
+    int size() const { return int(m_slots.size()); }
+    int busyCount() const;
+    int idleCount() const { return size() - busyCount(); }
+    // The idle environment unused for longest, with its idle-since time (for eviction across pools).
+    ExecutionEnvironment *oldestIdle(qint64 *idleSinceMs) const;
+    // Idle environments idle since before `cutoffMs`; they are removed from the pool.
+    std::vector<ExecutionEnvironment *> takeIdleSince(qint64 cutoffMs);
+    // Earliest idle-since time among idle environments, or -1.
+    qint64 earliestIdleSince() const;
+
+    // A code or configuration change: a new generation. Returns the idle environments to destroy.
+    std::vector<ExecutionEnvironment *> recycle(Function function, QString codeDir);
+    // The function was deleted: like recycle, and no environment will be made again.
+    std::vector<ExecutionEnvironment *> retire();
+    bool isRetired() const { return m_retired; }
+
+    std::deque<PendingInvocation> &queue() { return m_queue; }
+
+private:
+    struct Slot {
+        ExecutionEnvironment *environment = nullptr;
+        int generation = 0;
+        bool busy = false;
+        qint64 idleSinceMs = 0;
+    };
+    Slot *find(ExecutionEnvironment *environment);
+    std::vector<ExecutionEnvironment *> takeAllIdle();
+
+    Function m_function;
+    QString m_codeDir;
+    int m_generation = 0;
+    bool m_retired = false;
+    std::vector<Slot> m_slots;
+    std::deque<PendingInvocation> m_queue;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,70 @@
+// What goes into and comes out of one Lambda invocation; shared by the invoker, the gateway and the CLI.
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse {
+
+// The Invoke API's request options (X-Amz-Invocation-Type, X-Amz-Client-Context, X-Amz-Log-Type).
+struct InvokeOptions {
+    enum class Type {
+        RequestResponse, // synchronous: the caller waits for the result; throttled when at capacity
+        Event,           // asynchronous: accepted at once (202), queued, retried on function errors
+        DryRun           // validates the request only (204)
+    };
+    Type type = Type::RequestResponse;
+    QByteArray clientContext; // JSON text, already base64-decoded; becomes context.clientContext
+    bool logTail = false;     // fill InvocationResult::logResult (X-Amz-Log-Result)
+};
+
+// One invocation as an execution environment receives it.
+struct InvocationRequest {
+    QString requestId;
+    QByteArray payload; // JSON text of the event
+    QByteArray clientContext;
+    int attempt = 1; // asynchronous retries reuse the request id with attempt 2 and 3
+};
+
+// The outcome of an invocation. Three kinds, told apart by statusCode and functionError:
+//  - success: statusCode 200 (202 for an accepted Event, 204 for a DryRun), functionError empty;
+//  - function error: statusCode 200, functionError "Unhandled", payload {"errorType",...} (as Lambda);
+//  - platform error: statusCode >= 400, errorType names the Lambda API exception
+//    (ResourceNotFoundException, TooManyRequestsException, RequestEntityTooLargeException, ...).
+struct InvocationResult {
+    QString functionName;
+    QString requestId;
+    int statusCode = 200;
+    QByteArray payload;
+    QString functionError; // "" or "Unhandled" (X-Amz-Function-Error)
+    QString errorType;     // the platform exception, or the function error's errorType
+    QString errorMessage;
+    QString errorReason; // e.g. ReservedFunctionConcurrentInvocationLimitExceeded for throttles
+
+    double durationMs = 0;
+    qint64 billedDurationMs = 0;
+    double initDurationMs = 0; // > 0 on cold starts only
+    bool coldStart = false;
+    int memorySizeMB = 0;
+    int maxMemoryUsedMB = 0;
+    QString logStreamName;
+    QStringList logLines; // this invocation's CloudWatch lines, init lines and START..REPORT
+    QByteArray logResult; // base64 tail of logLines when InvokeOptions::logTail was set
+    int attempt = 1;
+    bool asynchronous = false;
+
+    // Set by the environment: false after a timeout, an init failure or a crash, when Lambda would
+    // throw the execution environment away instead of reusing it.
+    bool environmentReusable = true;
+
+    bool isPlatformError() const { return statusCode >= 400; }
+    bool isFunctionError() const { return !functionError.isEmpty(); }
+    bool succeeded() const { return !isPlatformError() && !isFunctionError(); }
+};
+
+} // namespace gatehouse
+
+Q_DECLARE_METATYPE(gatehouse::InvocationResult)
+Q_DECLARE_METATYPE(gatehouse::InvocationRequest)

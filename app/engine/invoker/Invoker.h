@@ -1,0 +1,127 @@
+// Runs a project's functions locally as Lambda would: pools of execution environments, throttling, async
+// queues.
+#pragma once
+
+#include "Invocation.h"
+#include "PoolRegistry.h"
+#include "project/Project.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace gatehouse {
+
+class CodeWatcher;
+class ExecutionEnvironment;
+class LogStore;
+class Watchdog;
+
+struct InvokerOptions {
+    // Lambda retries a failed asynchronous invocation twice, after 1 and then 2 minutes
+    // (invocation-async.md). Tests shorten these.
+    QList<std::chrono::milliseconds> asyncRetryDelays{std::chrono::minutes(1), std::chrono::minutes(2)};
+    // Overrides ProjectSettings::idleEnvironmentSeconds (tests use milliseconds).
+    std::optional<std::chrono::milliseconds> idleTimeout;
+    // Recycle a function's environments when files under its code folder change.
+    bool watchCode = true;
+};
+
+// The facade the gateway, the event sources, the Invoke API and the CLI call. Lives on the thread that
+// created it (which needs an event loop); invoke() may be called from any thread.
+//
+// Capacity: an environment runs one invocation at a time. A function's pool grows up to its
+// reservedConcurrency (when set) and all pools together up to ProjectSettings::concurrencyLimit,
+// both counting invocations in flight; beyond that a RequestResponse call is throttled
+// (TooManyRequestsException, HTTP 429) and an Event waits in its function's queue. Live environments
+// never exceed the project cap either: an idle one of another function is evicted to make room.
+class Invoker : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const InvocationResult &)>;
+
+    Invoker(const Project &project, const QString &projectFolder, LogStore *logs = nullptr,
+            InvokerOptions options = {}, QObject *parent = nullptr);
+    ~Invoker() override;
+
+    // Starts an invocation and returns its request id. `callback` runs once, on `context`'s thread
+    // (the invoker's thread when context is null), never before invoke() returns: with the result
+    // for RequestResponse; at once with 202 Accepted for Event (the outcome arrives later through
+    // asyncInvocationCompleted); with 204 for DryRun; or with a platform error.
+    QString invoke(const QString &functionName, const QByteArray &payload, const InvokeOptions &options,
+                   QObject *context, Callback callback);
+    // Blocking helper for the CLI and tests: runs a local event loop on the invoker's thread, or waits
+    // on a semaphore from another thread.
+    InvocationResult invokeAndWait(const QString &functionName, const QByteArray &payload,
+                                   const InvokeOptions &options = {});
+
+    // Compares the functions with the running ones: a changed Function (code location, handler,
+    // memory, timeout, variables, ...) or code folder recycles that function's environments
+    // (in-flight calls finish on the old code, new calls get new environments); removed functions
+    // stop; new ones become invocable.
+    void updateProject(const Project &project, const QString &projectFolder);
+
+    LogStore *logs() const { return m_logs; }
+    struct PoolStats {
+        int environments = 0;
+        int busy = 0;
+        int idle = 0;
+        int queued = 0;
+    };
+    PoolStats stats(const QString &functionName) const;
+    int environmentCount() const;
+
+Q_SIGNALS:
+    void invocationStarted(const QString &function, const QString &requestId, bool coldStart);
+    void invocationFinished(const gatehouse::InvocationResult &result);
+    void invocationThrottled(const QString &function, const QString &requestId);
+    // An Event invocation is over: succeeded, or failed on its last attempt (result.attempt).
+    void asyncInvocationCompleted(const gatehouse::InvocationResult &result);
+    void environmentStarted(const QString &function);
+    // reason: "idle", "recycled", "discarded" (timeout, crash, init error), "evicted", "removed".
+    void environmentStopped(const QString &function, const QString &reason);
+    void functionRecycled(const QString &function);
+
+private:
+    void invokeHere(PendingInvocation pending);
+    ExecutionEnvironment *acquire(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
+                                  QString *throttleReason);
+    void launch(const std::shared_ptr<FunctionPool> &pool, ExecutionEnvironment *environment,
+                PendingInvocation pending, bool coldStart);
+    void onFinished(ExecutionEnvironment *environment, InvocationResult result);
+    void onAsyncResult(PendingInvocation pending, const InvocationResult &result);
+    void enqueue(PendingInvocation pending);
+    void pump();
+    void deliver(const PendingInvocation &pending, InvocationResult result);
+    void destroy(ExecutionEnvironment *environment, const QString &reason);
+    bool evictOneIdle();
+    void recycle(const QString &functionName, const Function &function, const QString &codeDir);
+    void reapIdle();
+    void scheduleReap();
+    qint64 idleTimeoutMs() const;
+    int concurrencyLimit() const { return std::max(1, m_settings.concurrencyLimit); }
+    QString codeDirOf(const Function &function) const;
+    QString arnOf(const QString &function) const;
+    void watchCodeFolders();
+
+    InvokerOptions m_options;
+    ProjectSettings m_settings;
+    QString m_folder;
+    LogStore *m_logs;
+    std::unique_ptr<LogStore> m_ownLogs;
+    std::unique_ptr<Watchdog> m_watchdog;
+    CodeWatcher *m_codeWatcher = nullptr;
+    PoolRegistry m_registry;
+    std::unordered_map<ExecutionEnvironment *, PendingInvocation> m_running; // see PoolRegistry::m_owner
+    int m_busy = 0;
+    QTimer m_reapTimer;
+    QElapsedTimer m_clock; // monotonic time for idle bookkeeping
+};
+
+} // namespace gatehouse

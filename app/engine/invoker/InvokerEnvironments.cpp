@@ -1,0 +1,130 @@
+// The Invoker's environment lifecycle: creating environments within the caps, evicting, reaping idle ones,
+// and recycling them when the project or the code changes. (Invoker.cpp holds the invocation path.)
+#include "CodeWatcher.h"
+#include "ExecutionEnvironment.h"
+#include "Invoker.h"
+#include "RuntimeSupport.h"
+#include "Watchdog.h"
+
+#include <QSet>
+
+namespace gatehouse {
+
+ExecutionEnvironment *Invoker::acquire(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
+                                       QString *throttleReason) {
+    if (ExecutionEnvironment *warm = pool->takeIdle()) {
+        *coldStart = false;
+        return warm;
+    }
+    // Both limits count invocations in flight, as Lambda's concurrency does.
+    const Function &fn = pool->function();
+    if (fn.reservedConcurrency && pool->busyCount() >= *fn.reservedConcurrency) {
+        *throttleReason = QStringLiteral("ReservedFunctionConcurrentInvocationLimitExceeded");
+        return nullptr;
+    }
+    if (m_busy >= concurrencyLimit()) {
+        *throttleReason = QStringLiteral("ConcurrentInvocationLimitExceeded");
+        return nullptr;
+    }
+    while (m_registry.environmentCount() >= concurrencyLimit() && evictOneIdle()) {
+    }
+    ExecutionEnvironment *env = runtimesupport::createEnvironment(
+        EnvironmentSpec::create(fn, pool->codeDir(), m_settings, m_logs, m_watchdog.get()), this);
+    if (!env) return nullptr;
+    connect(env, &ExecutionEnvironment::finished, this,
+            [this, env](const InvocationResult &result) { onFinished(env, result); });
+    m_registry.adopt(env, pool);
+    *coldStart = true;
+    Q_EMIT environmentStarted(fn.name);
+    return env;
+}
+
+void Invoker::destroy(ExecutionEnvironment *environment, const QString &reason) {
+    m_registry.forget(environment);
+    const QString function = environment->functionName();
+    environment->disconnect(this);
+    environment->deleteLater(); // not now: we may be inside the environment's own signal
+    Q_EMIT environmentStopped(function, reason);
+}
+
+bool Invoker::evictOneIdle() {
+    ExecutionEnvironment *victim = m_registry.oldestIdle();
+    if (victim) destroy(victim, QStringLiteral("evicted"));
+    return victim != nullptr;
+}
+
+void Invoker::recycle(const QString &functionName, const Function &function, const QString &codeDir) {
+    const std::shared_ptr<FunctionPool> pool = m_registry.pool(functionName);
+    if (!pool) return;
+    for (ExecutionEnvironment *idle : pool->recycle(function, codeDir))
+        destroy(idle, QStringLiteral("recycled"));
+    Q_EMIT functionRecycled(functionName);
+}
+
+void Invoker::updateProject(const Project &project, const QString &projectFolder) {
+    const ProjectSettings &s = project.settings;
+    const bool everything = s.region != m_settings.region || s.accountId != m_settings.accountId ||
+                            s.billingGranularity != m_settings.billingGranularity ||
+                            projectFolder != m_folder;
+    m_settings = s;
+    m_folder = projectFolder;
+    QSet<QString> names;
+    for (const Function &fn : project.functions) {
+        names.insert(fn.name);
+        const QString dir = codeDirOf(fn);
+        if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(fn.name)) {
+            if (everything || pool->function() != fn || pool->codeDir() != dir) recycle(fn.name, fn, dir);
+        } else {
+            m_registry.add(fn, dir);
+        }
+    }
+    for (const QString &name : m_registry.pools().keys()) {
+        if (names.contains(name)) continue;
+        const std::shared_ptr<FunctionPool> pool = m_registry.take(name);
+        for (ExecutionEnvironment *idle : pool->retire())
+            destroy(idle, QStringLiteral("removed"));
+        std::deque<PendingInvocation> queued;
+        queued.swap(pool->queue());
+        for (PendingInvocation &p : queued)
+            enqueue(std::move(p)); // reported as ResourceNotFound
+    }
+    while (m_registry.environmentCount() > concurrencyLimit() && evictOneIdle()) {
+    }
+    watchCodeFolders();
+    scheduleReap();
+    pump();
+}
+
+qint64 Invoker::idleTimeoutMs() const {
+    if (m_options.idleTimeout) return std::max<qint64>(0, m_options.idleTimeout->count());
+    return qint64(std::max(1, m_settings.idleEnvironmentSeconds)) * 1000;
+}
+
+void Invoker::reapIdle() {
+    for (ExecutionEnvironment *idle : m_registry.takeIdleSince(m_clock.elapsed() - idleTimeoutMs()))
+        destroy(idle, QStringLiteral("idle"));
+    scheduleReap();
+}
+
+void Invoker::scheduleReap() {
+    const qint64 earliest = m_registry.earliestIdleSince();
+    if (earliest < 0) return m_reapTimer.stop();
+    const qint64 due = std::max<qint64>(0, earliest + idleTimeoutMs() - m_clock.elapsed());
+    // Restarting a timer costs a dispatcher call: skip it when the pending one is already due sooner.
+    if (!m_reapTimer.isActive() || m_reapTimer.remainingTime() > due)
+        m_reapTimer.start(int(std::min<qint64>(due, std::numeric_limits<int>::max())));
+}
+
+void Invoker::watchCodeFolders() {
+    if (!m_options.watchCode) return;
+    if (!m_codeWatcher) {
+        m_codeWatcher = new CodeWatcher(this);
+        connect(m_codeWatcher, &CodeWatcher::codeChanged, this, [this](const QString &name) {
+            if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(name))
+                recycle(name, pool->function(), pool->codeDir());
+        });
+    }
+    m_codeWatcher->setFolders(m_registry.codeFolders());
+}
+
+} // namespace gatehouse

@@ -1,0 +1,270 @@
+// Gatehouse's embedded javascript runtime: turns a bare QJSEngine into a Lambda-like Node.js sandbox.
+// Loaded once per execution environment by JsRuntime (see JsPrelude.h); precompiled to bytecode at build
+// time. Written for QJSEngine 6.4, which is about ES2016: no async functions, no object spread.
+// Log levels match LogRecord::Level: Trace 0, Debug 1, Info 2, Warn 3, Error 4.
+export default function (global, host, timers, modules, config) {
+'use strict';
+var slice = Array.prototype.slice;
+
+// ---- errors: QJSEngine stacks ("fn@file:///path:3") become Node frames ("    at fn (/path:3)") ----
+function isError(v) {
+  return v instanceof Error || (v !== null && typeof v === 'object' && typeof v.name === 'string' &&
+                                typeof v.message === 'string' && typeof v.stack === 'string');
+}
+function frames(stack) {
+  var out = [];
+  if (typeof stack !== 'string') return out;
+  var lines = stack.split('\n');
+  for (var i = 0; i < lines.length; i++) {
+    var line = lines[i], at = line.indexOf('@');
+    var fn = at >= 0 ? line.substring(0, at) : '', loc = at >= 0 ? line.substring(at + 1) : line;
+    if (loc.indexOf('file://') === 0) loc = loc.substring(7); else if (loc.indexOf('file:') === 0) loc = loc.substring(5);
+    if (!loc || loc.charAt(0) === ':' || loc.indexOf('qrc:') === 0 || loc.indexOf(config.preludeName + ':') === 0) continue;
+    if (fn === '%entry') fn = '';
+    out.push('    at ' + (fn ? fn + ' (' + loc + ')' : loc));
+  }
+  return out;
+}
+function errorHead(e) { var name = String(e.name || 'Error'); return e.message ? name + ': ' + e.message : name; }
+function errorText(e) { return [errorHead(e)].concat(frames(e.stack)).join('\n'); }
+// The Node.js runtime's error payload (Errors.toRapidResponse): Error → name/message/trace, else typeof.
+function errorInfo(e) {
+  if (isError(e)) return { errorType: String(e.name || 'Error'), errorMessage: String(e.message), trace: [errorHead(e)].concat(frames(e.stack)) };
+  var text; try { text = String(e); } catch (x) { text = ''; }
+  return { errorType: typeof e, errorMessage: text, trace: [] };
+}
+// The log form (Errors.toFormatted): enumerable properties kept, stack as an array.
+function errorLog(e) {
+  var info = errorInfo(e), out = { errorType: info.errorType, errorMessage: info.errorMessage };
+  if (isError(e)) { if (e.code !== undefined) out.code = e.code; Object.keys(e).forEach(function (k) { out[k] = e[k]; }); }
+  out.stack = info.trace;
+  var text; try { text = JSON.stringify(out); } catch (x) { text = JSON.stringify(info); }
+  return '\t' + text;
+}
+
+// ---- util.inspect, roughly: one line, depth 2, [Circular *1], Errors as their stack ----
+function quote(s) { return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'"; }
+function keyText(k) { return /^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k); }
+function inspect(v, depth, seen) {
+  switch (typeof v) {
+  case 'string': return depth === 0 ? v : quote(v);
+  case 'number': return v === 0 && 1 / v < 0 ? '-0' : String(v);
+  case 'boolean': case 'undefined': return String(v);
+  case 'symbol': return v.toString();
+  case 'function': return '[Function: ' + (v.name || '(anonymous)') + ']';
+  }
+  if (v === null) return 'null';
+  if (isError(v)) return errorText(v);
+  if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (v instanceof RegExp) return String(v);
+  if (seen.indexOf(v) >= 0) return '[Circular *1]';
+  if (depth > 2) return Array.isArray(v) ? '[Array]' : '[Object]';
+  seen.push(v);
+  var parts = [], out;
+  if (Array.isArray(v)) {
+    for (var i = 0; i < v.length && i < 100; i++) parts.push(inspect(v[i], depth + 1, seen));
+    if (v.length > 100) parts.push('... ' + (v.length - 100) + ' more items');
+    out = parts.length ? '[ ' + parts.join(', ') + ' ]' : '[]';
+  } else if (v instanceof Map || v instanceof Set) {
+    var isMap = v instanceof Map;
+    v.forEach(function (value, key) { parts.push(isMap ? inspect(key, depth + 1, seen) + ' => ' + inspect(value, depth + 1, seen) : inspect(value, depth + 1, seen)); });
+    out = (isMap ? 'Map' : 'Set') + '(' + v.size + ') ' + (parts.length ? '{ ' + parts.join(', ') + ' }' : '{}');
+  } else {
+    var proto = Object.getPrototypeOf(v), ctor = proto && proto.constructor && proto.constructor.name;
+    Object.keys(v).forEach(function (k) { parts.push(keyText(k) + ': ' + inspect(v[k], depth + 1, seen)); });
+    out = (ctor && ctor !== 'Object' ? ctor + ' ' : proto === null ? '[Object: null prototype] ' : '') +
+          (parts.length ? '{ ' + parts.join(', ') + ' }' : '{}');
+  }
+  seen.pop();
+  return out;
+}
+// util.format: %s %d %i %f %j %o %O %c %% in a leading string, then the rest inspected.
+function format(args) {
+  var first = args[0], next = 0, out;
+  if (typeof first === 'string') {
+    next = 1;
+    out = args.length < 2 || first.indexOf('%') < 0 ? first : first.replace(/%([sdifjoOc%])/g, function (m, c) {
+      if (c === '%') return '%';
+      if (next >= args.length) return m;
+      var a = args[next++];
+      switch (c) {
+      case 's': return typeof a === 'string' ? a : typeof a === 'object' && a !== null ? inspect(a, 1, []) : String(a);
+      case 'd': case 'i': return String(c === 'i' ? parseInt(a, 10) : Number(a));
+      case 'f': return String(parseFloat(a));
+      case 'j': try { return JSON.stringify(a); } catch (e) { return '[Circular]'; }
+      case 'c': return '';
+      default: return inspect(a, 1, []);
+      }
+    });
+  } else {
+    out = inspect(first, 0, []);
+    next = 1;
+    if (args.length === 0) out = '';
+  }
+  for (; next < args.length; next++) out += ' ' + inspect(args[next], 0, []);
+  return out;
+}
+
+// ---- console: every line goes to the environment's JsHost, tagged with the current request id ----
+var console = {};
+[['log', 2], ['info', 2], ['warn', 3], ['error', 4], ['debug', 1]].forEach(function (p) {
+  console[p[0]] = function () { host.log(p[1], format(arguments)); };
+});
+console.trace = function () {
+  var stack = frames(new Error().stack).slice(1).join('\n');
+  host.log(0, 'Trace' + (arguments.length ? ': ' + format(arguments) : '') + (stack ? '\n' + stack : ''));
+};
+console.dir = function (v) { host.log(2, inspect(v, 1, [])); };
+console.assert = function (ok) { if (!ok) host.log(4, 'Assertion failed' + (arguments.length > 1 ? ': ' + format(slice.call(arguments, 1)) : '')); };
+var started = {}, counts = {};
+console.time = function (label) { started[label === undefined ? 'default' : label] = Date.now(); };
+function timeLog(label, end) {
+  label = label === undefined ? 'default' : label;
+  if (started[label] !== undefined) host.log(2, label + ': ' + (Date.now() - started[label]).toFixed(3) + 'ms');
+  if (end) delete started[label];
+}
+console.timeLog = function (label) { timeLog(label, false); };
+console.timeEnd = function (label) { timeLog(label, true); };
+console.count = function (label) { label = label === undefined ? 'default' : label; counts[label] = (counts[label] || 0) + 1; host.log(2, label + ': ' + counts[label]); };
+
+// ---- timers: ids from the environment thread's event loop (JsTimers) ----
+var pending = {};
+function Timeout(id) { this._id = id; }
+Timeout.prototype.ref = function () { return this; };
+Timeout.prototype.unref = function () { return this; };
+Timeout.prototype.hasRef = function () { return true; };
+Timeout.prototype.refresh = function () { return this; };
+Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
+function schedule(fn, ms, args, repeat) {
+  if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + inspect(fn, 1, []));
+  ms = Number(ms);
+  if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
+  var id = timers.start(ms, repeat);
+  pending[id] = { fn: fn, args: args, repeat: repeat };
+  return new Timeout(id);
+}
+function cancel(t) {
+  var id = t instanceof Timeout ? t._id : Number(t);
+  if (pending[id]) { delete pending[id]; timers.stop(id); }
+}
+global.setTimeout = function (fn, ms) { return schedule(fn, ms, slice.call(arguments, 2), false); };
+global.setInterval = function (fn, ms) { return schedule(fn, ms, slice.call(arguments, 2), true); };
+global.setImmediate = function (fn) { var t = schedule(fn, 1, slice.call(arguments, 1), false); return t; };
+global.clearTimeout = global.clearInterval = global.clearImmediate = cancel;
+function uncaught(e) { host.uncaught(JSON.stringify(errorInfo(e)), 'Uncaught Exception ' + errorLog(e)); }
+global.queueMicrotask = function (fn) { Promise.resolve().then(function () { try { fn(); } catch (e) { uncaught(e); } }); };
+function fireTimer(id) {
+  var t = pending[id];
+  if (!t) return;
+  if (!t.repeat) delete pending[id];
+  try { t.fn.apply(undefined, t.args); } catch (e) { uncaught(e); }
+}
+
+// ---- process: only Lambda's variables, never the app's own environment ----
+global.process = {
+  env: config.env, argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'], execArgv: [], platform: 'linux',
+  arch: config.arch, pid: 1, title: 'node', version: '', versions: { gatehouse: config.version },
+  release: { name: 'gatehouse-javascript' },
+  cwd: function () { return config.env.LAMBDA_TASK_ROOT; },
+  nextTick: function (fn) { var args = slice.call(arguments, 1); Promise.resolve().then(function () { try { fn.apply(undefined, args); } catch (e) { uncaught(e); } }); },
+  uptime: function () { return (Date.now() - config.startedAt) / 1000; },
+  hrtime: function (prev) { var ms = Date.now(), s = [Math.floor(ms / 1000), (ms % 1000) * 1e6]; return prev ? [s[0] - prev[0], s[1] - prev[1]] : s; },
+  memoryUsage: function () { return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }; },
+  on: function () { return this; }, once: function () { return this; }, off: function () { return this; },
+  emitWarning: function (w) { host.log(3, String(w)); },
+  exit: function (code) { throw new Error('process.exit(' + (code === undefined ? '' : code) + ') is not available in the embedded javascript runtime'); }
+};
+global.global = global;
+global.globalThis = global;
+global.console = console;
+
+// ---- CommonJS: require() relative to the module, cached per engine; the files come from JsModuleLoader ----
+var cache = {};
+function notFound(spec, from) {
+  var e = new Error("Cannot find module '" + spec + "'" + modules.hint(spec) + (from ? '\nRequire stack:\n- ' + from : ''));
+  e.code = 'MODULE_NOT_FOUND';
+  return e;
+}
+function makeRequire(dir, from) {
+  var require = function (spec) { return load(dir, String(spec), from); };
+  require.resolve = function (spec) { var p = modules.resolve(dir, String(spec)); if (!p) throw notFound(spec, from); return p; };
+  require.cache = cache;
+  return require;
+}
+function load(dir, spec, from) {
+  var path = modules.resolve(dir, spec);
+  if (!path) throw notFound(spec, from);
+  var cached = cache[path];
+  if (cached) return cached.exports;
+  var slash = path.lastIndexOf('/'), folder = path.substring(0, slash > 0 ? slash : 1);
+  var module = { id: path, filename: path, path: folder, exports: {}, loaded: false, children: [] };
+  cache[path] = module;
+  try {
+    if (/\.json$/i.test(path)) module.exports = JSON.parse(modules.read(path));
+    else modules.compile(path).call(module.exports, module.exports, makeRequire(folder, path), module, path, folder);
+  } catch (e) { delete cache[path]; throw e; }
+  module.loaded = true;
+  return module.exports;
+}
+function loadMain(path) {
+  try { return { exports: load('/', path, '') }; } catch (e) { return { error: e, info: errorInfo(e), log: errorLog(e) }; }
+}
+
+// ---- one invocation. Returns '0'+json (done), 'W'+json (done, then wait for the event loop to empty),
+// '1'+errorJson (function error), '2'+message (event is not JSON), 'P' (wait for a Promise) or 'E'
+// (wait for the callback or an empty event loop). Later outcomes arrive through host.settle(seq, out). ----
+function invoke(handler, eventText, requestId, deadline, clientContext, seq) {
+  var event;
+  try { event = JSON.parse(eventText); } catch (e) { return '2' + e.message; }
+  host.begin();
+  var state = { done: false, async: false, out: '' }, ctx;
+  function finish(err, value, viaCallback) {
+    if (state.done) return;
+    state.done = true;
+    var out, text;
+    if (err !== null && err !== undefined) {
+      host.log(4, 'Invoke Error ' + errorLog(err));
+      out = '1' + JSON.stringify(errorInfo(err));
+    } else {
+      try { text = JSON.stringify(value === undefined ? null : value); } catch (e) { text = e; }
+      if (typeof text === 'string' || text === undefined) {
+        out = (viaCallback && ctx.callbackWaitsForEmptyEventLoop ? 'W' : '0') + (text === undefined ? 'null' : text);
+      } else {
+        host.log(4, 'Invoke Error ' + errorLog(text));
+        out = '1' + JSON.stringify(errorInfo(text));
+      }
+    }
+    if (state.async) host.settle(seq, out); else state.out = out;
+  }
+  ctx = {
+    callbackWaitsForEmptyEventLoop: true, functionName: config.functionName, functionVersion: '$LATEST',
+    invokedFunctionArn: config.arn, memoryLimitInMB: config.memory, awsRequestId: requestId,
+    logGroupName: config.logGroup, logStreamName: config.logStream, identity: undefined, clientContext: undefined,
+    getRemainingTimeInMillis: function () { return Math.max(0, deadline - Date.now()); },
+    done: function (err, value) { finish(err, value, true); },
+    succeed: function (value) { finish(null, value, true); },
+    fail: function (err) { finish(err === undefined || err === null ? new Error('handled') : err, undefined, true); }
+  };
+  if (clientContext) { try { ctx.clientContext = JSON.parse(clientContext); } catch (e) { ctx.clientContext = undefined; } }
+  var result;
+  try {
+    result = handler(event, ctx, function (err, value) { finish(err, value, true); });
+  } catch (e) {
+    finish(e);
+    return state.out;
+  }
+  if (state.done) return state.out;
+  if (result !== null && result !== undefined && typeof result.then === 'function') {
+    state.async = true;
+    result.then(function (v) { finish(null, v); },
+                function (e) { finish(e === undefined || e === null ? new Error('Promise rejected with ' + e) : e); });
+    return 'P';
+  }
+  // Embedded convenience: a plain function may simply return its result (on Node.js only Promises count).
+  if (result !== undefined || handler.length < 3) { finish(null, result); return state.out; }
+  state.async = true;
+  return 'E';
+}
+
+return { invoke: invoke, loadMain: loadMain, errorInfo: errorInfo, errorLog: errorLog, fireTimer: fireTimer };
+};

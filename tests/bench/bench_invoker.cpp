@@ -1,0 +1,249 @@
+// Benchmark of the embedded `javascript` invoker: warm invokes/s (one and two environments, with and
+// without the Invoker's thread hops), cold start to first result, and resident memory per warm
+// environment. Prints figures next to a bare-QJSEngine peer and the targets; never fails on time.
+#include "invoker/Invoker.h"
+#include "invoker/JsEnvironment.h"
+#include "invoker/JsRuntime.h"
+#include "invoker/LambdaLogFormat.h"
+#include "invoker/MemoryProbe.h"
+#include "invoker/Watchdog.h"
+#include "telemetry/LogStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJSEngine>
+#include <QTemporaryDir>
+#include <QThread>
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <vector>
+
+using namespace gatehouse;
+
+namespace {
+
+const QByteArray kHandler =
+    "exports.handler = function (event, context) { return { ok: true, n: event.n }; };";
+const QByteArray kEvent = R"({"n": 1, "path": "/hello", "headers": {"accept": "application/json"}})";
+
+void print(const char *what, double value, const char *unit, const char *note = "") {
+    std::printf("  %-58s %12.1f %-8s %s\n", what, value, unit, note);
+    std::fflush(stdout);
+}
+
+Function makeFunction(const QString &dir) {
+    QDir().mkpath(dir);
+    QFile file(dir + QStringLiteral("/index.js"));
+    if (file.open(QIODevice::WriteOnly)) file.write(kHandler);
+    Function fn;
+    fn.name = QStringLiteral("hello");
+    fn.codeUri = QStringLiteral("functions/hello");
+    return fn;
+}
+
+EnvironmentSpec makeSpec(const Function &fn, const QString &codeDir, Watchdog *watchdog, LogStore *logs) {
+    EnvironmentSpec spec;
+    spec.function = fn;
+    spec.codeDir = codeDir;
+    spec.watchdog = watchdog;
+    spec.logs = logs;
+    spec.logStreamName = lambdalog::newLogStreamName(QDateTime::currentDateTimeUtc());
+    return spec;
+}
+
+// The peer: what QJSEngine alone costs for the same work (parse the event, call, stringify).
+double bareEngineRate(int n) {
+    QJSEngine engine;
+    QJSValue run = engine.evaluate(
+        QStringLiteral("(function (h, text) { return JSON.stringify(h(JSON.parse(text), {})); })"));
+    QJSValue handler =
+        engine.evaluate(QStringLiteral("(function (event, context) { return { ok: true, n: event.n }; })"));
+    const QString event = QString::fromUtf8(kEvent);
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i)
+        run.call({handler, event});
+    return n / (t.nsecsElapsed() / 1e9);
+}
+
+// JsRuntime::run on the calling thread: the environment's own cost, logs and watchdog included.
+double runtimeRate(const EnvironmentSpec &spec, int n) {
+    JsRuntime runtime(spec);
+    InvocationRequest request{QStringLiteral("warm-up"), kEvent, {}, 1};
+    runtime.run(request);
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i) {
+        request.requestId = QString::number(i);
+        runtime.run(request);
+    }
+    return n / (t.nsecsElapsed() / 1e9);
+}
+
+double twoThreadRuntimeRate(const EnvironmentSpec &spec, int nEach) {
+    std::atomic<int> ready{0};
+    QElapsedTimer t;
+    auto body = [&] {
+        JsRuntime runtime(spec);
+        InvocationRequest request{QStringLiteral("warm-up"), kEvent, {}, 1};
+        runtime.run(request);
+        ++ready;
+        while (ready < 3)
+            QThread::yieldCurrentThread();
+        for (int i = 0; i < nEach; ++i)
+            runtime.run(request);
+    };
+    QThread *a = QThread::create(body);
+    QThread *b = QThread::create(body);
+    a->start();
+    b->start();
+    while (ready < 2)
+        QThread::yieldCurrentThread();
+    t.start();
+    ready = 3;
+    a->wait();
+    b->wait();
+    const double rate = 2.0 * nEach / (t.nsecsElapsed() / 1e9);
+    delete a;
+    delete b;
+    return rate;
+}
+
+double invokerSequentialRate(Invoker &invoker, int n, double *medianUs, double *p99Us) {
+    invoker.invokeAndWait(QStringLiteral("hello"), kEvent);
+    std::vector<double> latencies;
+    latencies.reserve(size_t(n));
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i) {
+        const qint64 start = t.nsecsElapsed();
+        invoker.invokeAndWait(QStringLiteral("hello"), kEvent);
+        latencies.push_back((t.nsecsElapsed() - start) / 1e3);
+    }
+    const double rate = n / (t.nsecsElapsed() / 1e9);
+    std::sort(latencies.begin(), latencies.end());
+    *medianUs = latencies[latencies.size() / 2];
+    *p99Us = latencies[latencies.size() * 99 / 100];
+    return rate;
+}
+
+double invokerPipelinedRate(Invoker &invoker, int n) {
+    int done = 0;
+    QEventLoop loop;
+    const auto connection = QObject::connect(&invoker, &Invoker::asyncInvocationCompleted, [&] {
+        if (++done == n) loop.quit();
+    });
+    InvokeOptions event;
+    event.type = InvokeOptions::Type::Event;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i)
+        invoker.invoke(QStringLiteral("hello"), kEvent, event, nullptr, {});
+    loop.exec();
+    QObject::disconnect(connection);
+    return n / (t.nsecsElapsed() / 1e9);
+}
+
+InvocationResult invokeOnce(ExecutionEnvironment &env, const QString &requestId) {
+    InvocationResult out;
+    QEventLoop loop;
+    QObject::connect(&env, &ExecutionEnvironment::finished, &loop, [&](const InvocationResult &r) {
+        out = r;
+        loop.quit();
+    });
+    env.invoke({requestId, kEvent, {}, 1});
+    loop.exec();
+    return out;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    // bench_invoker [SCALE] [SECTION]: SCALE multiplies the iteration counts; SECTION (warm, invoker,
+    // cold, memory) runs one part only.
+    const int scale = argc > 1 ? std::max(1, atoi(argv[1])) : 1;
+    const QByteArray only = argc > 2 ? QByteArray(argv[2]) : QByteArray();
+    const auto runs = [&](const char *section) { return only.isEmpty() || only == section; };
+    QTemporaryDir dir;
+    const QString codeDir = dir.filePath(QStringLiteral("functions/hello"));
+    const Function fn = makeFunction(codeDir);
+    Watchdog watchdog;
+    LogStore logs(100000);
+
+    std::printf("bench_invoker: embedded javascript, handler returns a small object (%d threads available)\n",
+                QThread::idealThreadCount());
+    if (runs("warm")) {
+        std::printf("warm throughput\n");
+        const double peer = bareEngineRate(200000 * scale);
+        print("bare QJSEngine peer: parse + call + stringify", peer, "calls/s");
+        print("one environment, JsRuntime::run (logs, watchdog, RSS probe)",
+              runtimeRate(makeSpec(fn, codeDir, &watchdog, &logs), 100000 * scale), "inv/s",
+              "target >= 50,000");
+        print("two environments, JsRuntime::run on two threads",
+              twoThreadRuntimeRate(makeSpec(fn, codeDir, &watchdog, &logs), 100000 * scale), "inv/s");
+    }
+    Project project;
+    project.functions = {fn};
+    project.settings.concurrencyLimit = 100;
+    if (runs("invoker")) {
+        std::printf("through the Invoker\n");
+        project.functions[0].reservedConcurrency = 1;
+        Invoker invoker(project, dir.path(), &logs);
+        double medianUs = 0, p99Us = 0;
+        print("Invoker, one environment, sequential invokeAndWait",
+              invokerSequentialRate(invoker, 5000 * scale, &medianUs, &p99Us), "inv/s",
+              "(two thread hops per call)");
+        print("  latency median", medianUs, "us");
+        print("  latency p99", p99Us, "us");
+        print("Invoker, one environment, pipelined Event queue", invokerPipelinedRate(invoker, 50000 * scale),
+              "inv/s");
+    }
+    if (runs("invoker")) {
+        project.functions[0].reservedConcurrency = 2;
+        Invoker invoker(project, dir.path(), &logs);
+        invoker.invokeAndWait(QStringLiteral("hello"), kEvent);
+        print("Invoker, two environments, pipelined Event queue",
+              invokerPipelinedRate(invoker, 50000 * scale), "inv/s");
+    }
+
+    std::vector<double> wall, init;
+    if (runs("cold")) std::printf("cold start (new environment → first result), 50 runs\n");
+    for (int i = 0; i < 50 && runs("cold"); ++i) {
+        QElapsedTimer t;
+        t.start();
+        JsEnvironment env(makeSpec(fn, codeDir, &watchdog, &logs));
+        const InvocationResult r = invokeOnce(env, QString::number(i));
+        wall.push_back(t.nsecsElapsed() / 1e6);
+        init.push_back(r.initDurationMs);
+    }
+    if (runs("cold"))
+        print("median, construction to result (thread start included)", median(wall), "ms", "target <= 3 ms");
+    if (runs("cold")) print("median Init Duration (engine + prelude + code)", median(init), "ms");
+
+    if (runs("memory")) {
+        std::printf("memory, 50 warm environments\n");
+        const qint64 before = memoryprobe::residentBytes();
+        std::vector<std::unique_ptr<JsEnvironment>> envs;
+        for (int i = 0; i < 50; ++i) {
+            envs.push_back(std::make_unique<JsEnvironment>(makeSpec(fn, codeDir, &watchdog, nullptr)));
+            invokeOnce(*envs.back(), QString::number(i));
+        }
+        for (int round = 0; round < 3; ++round)
+            for (auto &e : envs)
+                invokeOnce(*e, QStringLiteral("again"));
+        const qint64 after = memoryprobe::residentBytes();
+        print("RSS growth per warm environment", (after - before) / 50.0 / 1024.0, "KiB",
+              "target <= 2048 KiB");
+    }
+    return 0;
+}
