@@ -1,7 +1,7 @@
 #include "SamExport.h"
 
 #include "SamTemplate.h"
-#include "export/CodeFolder.h"
+#include "export/FunctionCodeCopy.h"
 #include "export/UnknownFieldWarnings.h"
 #include "export/YamlWriter.h"
 
@@ -100,24 +100,6 @@ void warnAboutWhatSamDoesNotHold(SamTemplate &t) {
             QCoreApplication::translate("gatehouse::Export", "export them with --format postman"));
 }
 
-void addCode(SamTemplate &t, QList<ExportedFile> &files) {
-    if (t.options.projectFolder.isEmpty() || !t.options.includeCode) return;
-    QSet<QString> seen;
-    for (qsizetype i = 0; i < t.project.functions.size(); ++i) {
-        const Function &f = t.project.functions[i];
-        if (seen.contains(f.codeUri)) continue;
-        seen.insert(f.codeUri);
-        const CodeFolderRead read = readCodeFolder(t.options.projectFolder, f.codeUri);
-        if (!read.error.isEmpty())
-            t.report.warning(
-                fieldPath(elementPath("functions", i), "codeUri"),
-                QCoreApplication::translate("gatehouse::Export", "code of function '%1' not copied: %2")
-                    .arg(f.name, read.error));
-        for (const CodeFile &code : read.files)
-            files.append({code.path, code.bytes, ExportedFile::Kind::Code});
-    }
-}
-
 } // namespace
 
 } // namespace sam
@@ -169,7 +151,7 @@ ExportResult exportSam(const Project &project, const ExportOptions &options) {
     ExportResult result;
     result.files.append({QString::fromLatin1(kSamTemplateFile), toYaml(doc), ExportedFile::Kind::Document});
     result.files.append(t.files);
-    sam::addCode(t, result.files);
+    appendFunctionCode(t.project, t.options, t.report, result.files);
     result.diagnostics = report.takeDiagnostics();
     return result;
 }

@@ -3,7 +3,7 @@
 #include "ServerlessExport.h"
 
 #include "ServerlessService.h"
-#include "export/CodeFolder.h"
+#include "export/FunctionCodeCopy.h"
 #include "export/JavaScriptWrapper.h"
 #include "export/UnknownFieldWarnings.h"
 #include "export/YamlWriter.h"
@@ -77,24 +77,6 @@ OrderedJson functionDefinition(Service &s, const Function &f, qsizetype index) {
     return def;
 }
 
-void addCode(Service &s, QList<ExportedFile> &files) {
-    if (s.options.projectFolder.isEmpty() || !s.options.includeCode) return;
-    QSet<QString> seen;
-    for (qsizetype i = 0; i < s.project.functions.size(); ++i) {
-        const Function &f = s.project.functions[i];
-        if (seen.contains(f.codeUri)) continue;
-        seen.insert(f.codeUri);
-        const CodeFolderRead read = readCodeFolder(s.options.projectFolder, f.codeUri);
-        if (!read.error.isEmpty())
-            s.report.warning(
-                fieldPath(elementPath("functions", i), "codeUri"),
-                QCoreApplication::translate("gatehouse::Export", "code of function '%1' not copied: %2")
-                    .arg(f.name, read.error));
-        for (const CodeFile &code : read.files)
-            files.append({code.path, code.bytes, ExportedFile::Kind::Code});
-    }
-}
-
 } // namespace
 
 QString Service::functionKey(const QString &name, const QString &path) {
@@ -161,7 +143,7 @@ ExportResult exportServerless(const Project &project, const ExportOptions &optio
                              "the project has no functions; a serverless.yml service needs at least one"));
     result.files.append({QString::fromLatin1(kServerlessFile), toYaml(doc), ExportedFile::Kind::Document});
     result.files.append(s.files);
-    serverless::addCode(s, result.files);
+    appendFunctionCode(s.project, s.options, s.report, result.files);
     result.diagnostics = report.takeDiagnostics();
     return result;
 }
