@@ -64,7 +64,7 @@ int runValidate(const QStringList &arguments) {
         ValidationOptions options;
         options.fileName = info.fileName();
         options.projectFolder = loaded.folder;
-        diagnostics.append(validateProject(loaded.project, options));
+        appendWithoutRepeats(diagnostics, validateProject(loaded.project, options));
     }
     const int errors = errorCount(diagnostics);
     const int warnings = int(diagnostics.size()) - errors;

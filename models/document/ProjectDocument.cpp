@@ -125,7 +125,7 @@ void ProjectDocument::revalidate() {
     ValidationOptions options;
     options.projectFolder = m_folder;
     m_diagnostics = m_loadDiagnostics;
-    m_diagnostics.append(validateProject(m_project, options));
+    appendWithoutRepeats(m_diagnostics, validateProject(m_project, options));
     emit diagnosticsChanged();
 }
 

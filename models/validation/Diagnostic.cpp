@@ -28,4 +28,14 @@ int errorCount(const Diagnostics &diagnostics) {
                              [](const Diagnostic &d) { return d.isError(); }));
 }
 
+void appendWithoutRepeats(Diagnostics &earlier, const Diagnostics &later) {
+    const qsizetype existing = earlier.size();
+    for (const Diagnostic &d : later) {
+        const bool repeated =
+            d.isError() && std::any_of(earlier.begin(), earlier.begin() + existing,
+                                       [&](const Diagnostic &e) { return e.isError() && e.path == d.path; });
+        if (!repeated) earlier.append(d);
+    }
+}
+
 } // namespace gatehouse

@@ -28,5 +28,8 @@ using Diagnostics = QList<Diagnostic>;
 
 bool hasErrors(const Diagnostics &diagnostics);
 int errorCount(const Diagnostics &diagnostics);
+// Appends `later` to `earlier`, leaving out errors at a path where `earlier` already has an error: the
+// file reader and the validator both notice a missing required field, and one report is enough.
+void appendWithoutRepeats(Diagnostics &earlier, const Diagnostics &later);
 
 } // namespace gatehouse

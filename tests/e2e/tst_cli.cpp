@@ -55,6 +55,16 @@ private slots:
         QVERIFY(r.out.isEmpty());
     }
 
+    void missingRequiredFieldIsReportedOnce() {
+        QTemporaryDir dir;
+        test::writeProjectFile(
+            dir.path(),
+            R"({"formatVersion": 1, "functions": [{"runtime": "javascript", "handler": "index.handler"}]})");
+        const auto r = test::runGatehouse({QStringLiteral("validate"), dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count("functions[0].name:"), 1);
+    }
+
     void validateSyntaxErrorGivesLineAndColumn() {
         QTemporaryDir dir;
         test::writeProjectFile(dir.path(),
