@@ -4,25 +4,20 @@
 
 namespace gatehouse {
 
-namespace {
-Diagnostic make(Diagnostic::Severity severity, const QString &file, const QString &path,
-                const QString &message, const QString &hint) {
-    Diagnostic d;
-    d.severity = severity;
-    d.file = file;
-    d.path = path;
-    d.message = message;
-    d.hint = hint;
-    return d;
-}
-} // namespace
-
 void ExportReport::warning(const QString &path, const QString &message, const QString &hint) {
-    m_diagnostics.append(make(Diagnostic::Severity::Warning, m_fileName, path, message, hint));
+    m_diagnostics.append(Diagnostic{.severity = Diagnostic::Severity::Warning,
+                                    .file = m_fileName,
+                                    .path = path,
+                                    .message = message,
+                                    .hint = hint});
 }
 
 void ExportReport::error(const QString &path, const QString &message, const QString &hint) {
-    m_diagnostics.append(make(Diagnostic::Severity::Error, m_fileName, path, message, hint));
+    m_diagnostics.append(Diagnostic{.severity = Diagnostic::Severity::Error,
+                                    .file = m_fileName,
+                                    .path = path,
+                                    .message = message,
+                                    .hint = hint});
 }
 
 QString elementPath(const char *list, qsizetype index) {

@@ -5,25 +5,20 @@
 
 namespace gatehouse {
 
-namespace {
-Diagnostic makeDiagnostic(Diagnostic::Severity severity, const QString &file, const QString &path,
-                          const QString &message, const QString &hint) {
-    Diagnostic d;
-    d.severity = severity;
-    d.file = file;
-    d.path = path;
-    d.message = message;
-    d.hint = hint;
-    return d;
-}
-} // namespace
-
 void ReadContext::error(const QString &path, const QString &message, const QString &hint) {
-    diagnostics.append(makeDiagnostic(Diagnostic::Severity::Error, file, path, message, hint));
+    diagnostics.append(Diagnostic{.severity = Diagnostic::Severity::Error,
+                                  .file = file,
+                                  .path = path,
+                                  .message = message,
+                                  .hint = hint});
 }
 
 void ReadContext::warning(const QString &path, const QString &message, const QString &hint) {
-    diagnostics.append(makeDiagnostic(Diagnostic::Severity::Warning, file, path, message, hint));
+    diagnostics.append(Diagnostic{.severity = Diagnostic::Severity::Warning,
+                                  .file = file,
+                                  .path = path,
+                                  .message = message,
+                                  .hint = hint});
 }
 
 QString jsonPathChild(const QString &parent, const char *key) {
