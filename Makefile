@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 PROJECT ?=
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run serve test bench format clean
 
 all: build
 
@@ -20,6 +20,10 @@ build: configure
 # Opens the studio on PROJECT, or on a writable copy of the bundled sample project.
 run: build
 	$(BUILD_DIR)/bin/gatehouse $(PROJECT)
+
+# Serves PROJECT (default: the bundled sample) headless: its APIs and the Lambda Invoke API on local ports.
+serve: build
+	$(BUILD_DIR)/bin/gatehouse serve $(or $(PROJECT),resources/samples/hello-api)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

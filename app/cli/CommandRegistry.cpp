@@ -4,6 +4,7 @@
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "InvokeCommand.h"
+#include "ServeCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,8 @@ QString tr(const char *text) {
 
 const QList<Command> &commands() {
     // New subcommands (serve, invoke, export, import, generate-event) register here.
-    static const QList<Command> list = {validateCommand(), invokeCommand(), exportCommand(), importCommand()};
+    static const QList<Command> list = {validateCommand(), serveCommand(), invokeCommand(), exportCommand(),
+                                        importCommand()};
     return list;
 }
 

@@ -70,16 +70,25 @@ void checkProxyUrl(const Api &api, const Route &route, const QString &path, Repo
     QStringList stageVariables;
     for (const auto &m : stageVariable.globalMatch(url))
         stageVariables.append(m.captured(1));
-    QString concrete = url;
-    concrete.replace(stageVariable, QStringLiteral("stagevar"));
+    // A stage variable may stand for a host name or for a port ("http://127.0.0.1:${stageVariables.port}/"),
+    // so the URL is accepted when either stand-in makes it valid.
+    const auto concreteWith = [&](const QString &standIn) {
+        QString concrete = url;
+        concrete.replace(stageVariable, standIn);
+        return concrete;
+    };
     QStringList parameters;
-    for (const auto &m : parameter.globalMatch(concrete))
+    for (const auto &m : parameter.globalMatch(concreteWith(QStringLiteral("stagevar"))))
         parameters.append(m.captured(1));
-    concrete.replace(parameter, QStringLiteral("param"));
-
-    const QUrl parsed(concrete, QUrl::StrictMode);
-    const bool web = parsed.scheme() == QLatin1String("http") || parsed.scheme() == QLatin1String("https");
-    if (!parsed.isValid() || !web || parsed.host().isEmpty()) {
+    const auto isWebUrl = [&](QString concrete) {
+        concrete.replace(parameter, QStringLiteral("param"));
+        const QUrl parsed(concrete, QUrl::StrictMode);
+        const bool web =
+            parsed.scheme() == QLatin1String("http") || parsed.scheme() == QLatin1String("https");
+        return parsed.isValid() && web && !parsed.host().isEmpty();
+    };
+    if (!isWebUrl(concreteWith(QStringLiteral("stagevar"))) &&
+        !isWebUrl(concreteWith(QStringLiteral("8080")))) {
         r.error(
             urlPath,
             QCoreApplication::translate("gatehouse::Validation", "'%1' is not an absolute http(s) URL")

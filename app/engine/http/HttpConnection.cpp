@@ -151,7 +151,9 @@ void HttpConnection::fail(int status, const QByteArray &detail) {
     m_mode = Mode::Draining;
     exchange->request.keepAlive = false;
     exchange->closeAfter = true;
-    m_exchanges.answer(*exchange, HttpResponse::errorJson(status, detail), m_worker.commonFields());
+    const auto &custom = m_worker.config().protocolErrorResponse;
+    m_exchanges.answer(*exchange, custom ? custom(status, detail) : HttpResponse::errorJson(status, detail),
+                       m_worker.commonFields());
     flush();
 }
 

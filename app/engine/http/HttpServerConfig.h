@@ -2,8 +2,11 @@
 // one exists (10 MiB payload) and common server practice otherwise (nginx-like timeouts).
 #pragma once
 
+#include "HttpResponse.h"
+
 #include <QByteArray>
 #include <QHostAddress>
+#include <functional>
 
 namespace gatehouse::http {
 
@@ -29,6 +32,10 @@ struct HttpServerConfig {
 
     QByteArray serverName = "Gatehouse"; // the Server header; empty leaves it out
     bool dateHeader = true;              // RFC 9110 §6.6.1: servers with a clock send Date
+    // The answer to a request the server itself refuses (400 malformed, 408, 413, 431, ...): by default
+    // {"message": detail}. The local API Gateway replaces it with AWS's bodies and logs the detail.
+    // Called on a worker thread, concurrently: it must be thread-safe.
+    std::function<HttpResponse(int status, const QByteArray &detail)> protocolErrorResponse;
 };
 
 } // namespace gatehouse::http

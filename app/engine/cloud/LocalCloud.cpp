@@ -1,0 +1,133 @@
+#include "LocalCloud.h"
+
+#include "http/HttpServer.h"
+#include "invokeapi/LambdaInvokeApi.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace gatehouse {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("gatehouse::LocalCloud", text);
+}
+
+// Where the Invoke API listens when only a base port was given: right after the APIs that took
+// consecutive ports from it, so `--port 3000` with two APIs gives 3000, 3001 and 3002.
+std::optional<quint16> invokeApiPortFor(const Project &project, const LocalCloudOptions &options) {
+    if (options.invokeApiPort) return options.invokeApiPort;
+    if (!options.basePort) return std::nullopt;
+    int consecutive = 0;
+    for (const Api &api : project.apis)
+        if (api.type != ApiType::WebSocket && api.port == 0) ++consecutive;
+    return quint16(*options.basePort + consecutive);
+}
+
+} // namespace
+
+QString apiTypeLabel(ApiType type) {
+    switch (type) {
+    case ApiType::Http:
+        return tr("HTTP API");
+    case ApiType::Rest:
+        return tr("REST API");
+    case ApiType::WebSocket:
+        return tr("WebSocket API");
+    }
+    return {};
+}
+
+LocalCloud::LocalCloud(LocalCloudOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options)) {}
+
+LocalCloud::~LocalCloud() {
+    stop();
+}
+
+void LocalCloud::setGatewayObserver(std::function<void(const GatewayEvent &)> observer) {
+    m_observer = std::move(observer);
+    if (m_gateway) m_gateway->setObserver(m_observer);
+}
+
+LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &projectFolder) {
+    stop();
+    m_projectName = project.name;
+    m_logs = std::make_unique<LogStore>(m_options.logCapacity);
+    m_invoker = std::make_unique<Invoker>(project, projectFolder, m_logs.get(), m_options.invoker);
+
+    LocalGatewayOptions gatewayOptions;
+    gatewayOptions.host = m_options.host;
+    gatewayOptions.basePort = m_options.basePort;
+    gatewayOptions.workerThreads = m_options.workerThreads;
+    m_gateway = std::make_unique<LocalGateway>(m_invoker.get(), m_logs.get(), gatewayOptions);
+    m_gateway->setObserver(m_observer);
+    LocalGateway::Outcome outcome = m_gateway->start(project, projectFolder);
+
+    if (outcome.ok()) {
+        m_invokeApi = std::make_unique<LambdaInvokeApi>(m_invoker.get(), project);
+        http::HttpServerConfig config;
+        config.address = m_options.host;
+        config.port = invokeApiPortFor(project, m_options).value_or(0);
+        // Lambda's own request limit is 6 MB; the HTTP layer refuses far larger bodies before
+        // buffering them and the Invoke API answers the exact Lambda error for the rest.
+        config.maxBodyBytes = 16 * 1024 * 1024;
+        config.workerThreads = 1;
+        config.protocolErrorResponse = &LambdaInvokeApi::protocolErrorResponse;
+        LambdaInvokeApi *api = m_invokeApi.get();
+        m_invokeServer = std::make_unique<http::HttpServer>(
+            [api](http::HttpRequest request, http::HttpResponder responder) {
+                api->handle(std::move(request), std::move(responder));
+            },
+            config);
+        if (const http::HttpListenResult listened = m_invokeServer->listen(); !listened.ok())
+            outcome.errors.append(tr("Lambda Invoke API: %1").arg(listened.error));
+    }
+    if (!outcome.ok()) stop();
+    return outcome;
+}
+
+LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &projectFolder) {
+    if (!isRunning()) return start(project, projectFolder);
+    m_projectName = project.name;
+    m_invoker->updateProject(project, projectFolder);
+    m_invokeApi->updateProject(project);
+    return m_gateway->update(project, projectFolder);
+}
+
+void LocalCloud::stop() {
+    // Front doors first, so nothing new reaches the invoker while it shuts its environments down.
+    m_invokeServer.reset();
+    m_gateway.reset();
+    m_invokeApi.reset();
+    m_invoker.reset();
+    m_logs.reset();
+}
+
+QUrl LocalCloud::invokeApiUrl() const {
+    return m_invokeServer ? m_invokeServer->url() : QUrl();
+}
+
+QJsonObject LocalCloud::endpointsJson() const {
+    QJsonArray apis;
+    if (m_gateway) {
+        for (const ApiEndpointInfo &info : m_gateway->endpoints()) {
+            QJsonArray stages;
+            for (const ApiEndpointInfo::StageUrl &stage : info.stages)
+                stages.append(QJsonObject{{QStringLiteral("name"), stage.stage},
+                                          {QStringLiteral("url"), stage.url.toString()}});
+            apis.append(QJsonObject{{QStringLiteral("name"), info.apiName},
+                                    {QStringLiteral("type"), apiTypeToString(info.type)},
+                                    {QStringLiteral("url"), info.url.toString()},
+                                    {QStringLiteral("port"), info.url.port()},
+                                    {QStringLiteral("stages"), stages}});
+        }
+    }
+    return QJsonObject{{QStringLiteral("project"), m_projectName},
+                       {QStringLiteral("invokeApi"), invokeApiUrl().toString()},
+                       {QStringLiteral("apis"), apis}};
+}
+
+} // namespace gatehouse

@@ -1,0 +1,568 @@
+#include "GatewayExchange.h"
+
+#include "gateway/GatewayQuotas.h"
+#include "gateway/GatewayTime.h"
+#include "gateway/HttpApiEventV2.h"
+#include "gateway/HttpProxyRequest.h"
+#include "gateway/LambdaAuthorizerEvent.h"
+#include "gateway/LambdaAuthorizerResult.h"
+#include "gateway/LambdaResponseMapping.h"
+#include "gateway/ProxyEventV1.h"
+#include "invoker/Invoker.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+
+namespace gatehouse {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("gatehouse::LocalGateway", text);
+}
+
+// API Gateway's gateway-response type names, which $context.error.responseType reports
+// ("Gateway response types for API Gateway", supported-gateway-response-types.md).
+QString responseTypeOf(GatewayError error) {
+    switch (error) {
+    case GatewayError::RouteNotFound:
+        return QStringLiteral("MISSING_AUTHENTICATION_TOKEN");
+    case GatewayError::StageNotFound:
+        return QStringLiteral("RESOURCE_NOT_FOUND");
+    case GatewayError::IntegrationFailure:
+        return QStringLiteral("INTEGRATION_FAILURE");
+    case GatewayError::LambdaInvokeFailed:
+        return QStringLiteral("INTEGRATION_FAILURE");
+    case GatewayError::IntegrationTimeout:
+        return QStringLiteral("INTEGRATION_TIMEOUT");
+    case GatewayError::Throttled:
+        return QStringLiteral("THROTTLED");
+    case GatewayError::QuotaExceeded:
+        return QStringLiteral("QUOTA_EXCEEDED");
+    case GatewayError::InvalidApiKey:
+        return QStringLiteral("INVALID_API_KEY");
+    case GatewayError::RequestTooLarge:
+        return QStringLiteral("REQUEST_TOO_LARGE");
+    case GatewayError::Unauthorized:
+        return QStringLiteral("UNAUTHORIZED");
+    case GatewayError::Forbidden:
+        return QStringLiteral("ACCESS_DENIED");
+    case GatewayError::AccessDeniedExplicit:
+        return QStringLiteral("ACCESS_DENIED");
+    case GatewayError::AccessDeniedImplicit:
+        return QStringLiteral("ACCESS_DENIED");
+    case GatewayError::AuthorizerFailure:
+        return QStringLiteral("AUTHORIZER_FAILURE");
+    }
+    return {};
+}
+
+QString sourceIpOf(const QHostAddress &address) {
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4); // also unwraps ::ffff:127.0.0.1
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+GatewayRequest gatewayRequestOf(const http::HttpRequest &in) {
+    GatewayRequest out;
+    out.method = QString::fromLatin1(in.method);
+    out.rawPath = QString::fromUtf8(in.path);
+    if (out.rawPath.isEmpty()) out.rawPath = QStringLiteral("/");
+    out.rawQueryString = QString::fromUtf8(in.query);
+    out.headers.reserve(in.headers.size());
+    for (const auto &[name, value] : in.headers)
+        out.headers.append({QString::fromLatin1(name), QString::fromUtf8(value)});
+    out.body = in.body;
+    out.sourceIp = sourceIpOf(in.remoteAddress);
+    out.protocol = QStringLiteral("HTTP/%1.%2").arg(in.versionMajor).arg(in.versionMinor);
+    out.host = QString::fromUtf8(in.header("Host"));
+    out.requestTime = QDateTime::currentDateTimeUtc();
+    return out;
+}
+
+// Framing is the server's business: a function's or backend's Content-Length or Transfer-Encoding
+// would contradict the body the server actually sends.
+bool isHopByHop(const QString &name) {
+    static const QStringList names{QStringLiteral("connection"),        QStringLiteral("keep-alive"),
+                                   QStringLiteral("transfer-encoding"), QStringLiteral("content-length"),
+                                   QStringLiteral("upgrade"),           QStringLiteral("proxy-connection")};
+    return names.contains(name.toLower());
+}
+
+// HTTP API authorizers must answer within 10 s ("Amazon API Gateway quotas", HTTP API quotas:
+// "Authorizer response timeout"); REST authorizers share it here as the closest documented bound.
+constexpr int kAuthorizerTimeoutMs = 10000;
+
+} // namespace
+
+void GatewayExchange::start(std::shared_ptr<GatewayServices> services, std::shared_ptr<const ApiSnapshot> api,
+                            http::HttpRequest request, http::HttpResponder responder) {
+    std::make_shared<GatewayExchange>(std::move(services), std::move(api), std::move(request),
+                                      std::move(responder))
+        ->run();
+}
+
+GatewayExchange::GatewayExchange(std::shared_ptr<GatewayServices> services,
+                                 std::shared_ptr<const ApiSnapshot> api, http::HttpRequest request,
+                                 http::HttpResponder responder)
+    : m_services(std::move(services))
+    , m_api(std::move(api))
+    , m_responder(std::move(responder))
+    , m_thread(GatewayThreadContext::current())
+    , m_request(gatewayRequestOf(request)) {
+    m_clock.start();
+    m_context.accountId = m_api->settings.accountId;
+    m_context.region = m_api->settings.region;
+    m_context.apiId = m_api->apiId;
+    if (isHttpApi()) {
+        m_context.requestId = newHttpApiRequestId();
+    } else {
+        m_context.requestId = newRestRequestId();
+        m_context.extendedRequestId = newExtendedRequestId();
+    }
+}
+
+void GatewayExchange::run() {
+    if (!selectRoute()) return;
+    if (!admitThrottled()) return;
+    authorize();
+}
+
+bool GatewayExchange::selectStageByDomain(StageSelection &selection) {
+    const QString host = hostWithoutPort(m_request.host).toLower();
+    for (const CustomDomain &domain : m_api->api.customDomains) {
+        if (domain.domainName.toLower() != host) continue;
+        // "API mappings for custom domain names": the first path segment selects a mapping; a mapping
+        // without a base path serves everything else.
+        const QString path = m_request.rawPath;
+        const QString first = path.section(QLatin1Char('/'), 1, 1);
+        const BasePathMapping *chosen = nullptr;
+        for (const BasePathMapping &mapping : domain.mappings)
+            if (!mapping.basePath.isEmpty() && mapping.basePath == percentDecoded(first)) chosen = &mapping;
+        QString rest = path;
+        if (chosen) {
+            rest = path.mid(first.size() + 1);
+            if (rest.isEmpty()) rest = QStringLiteral("/");
+        } else {
+            for (const BasePathMapping &mapping : domain.mappings)
+                if (mapping.basePath.isEmpty()) chosen = &mapping;
+        }
+        if (!chosen) {
+            fail(GatewayError::Forbidden,
+                 tr("no base path mapping of %1 matches %2").arg(domain.domainName, path));
+            return false;
+        }
+        selection.stageName = chosen->stage;
+        selection.stageIndex = -1;
+        for (int i = 0; i < m_api->api.stages.size(); ++i)
+            if (m_api->api.stages[i].name == chosen->stage) selection.stageIndex = i;
+        selection.pathInStage = rest;
+        return true;
+    }
+    return false; // not a custom domain: the endpoint's own URL shape applies
+}
+
+bool GatewayExchange::selectRoute() {
+    RouteLookup lookup;
+    StageSelection byDomain;
+    if (selectStageByDomain(byDomain))
+        lookup = m_api->matcher.matchInStage(m_request.method, byDomain);
+    else if (m_done)
+        return false;
+    else
+        lookup = m_api->matcher.match(m_request.method, m_request.rawPath);
+
+    if (const std::optional<StageSelection> stage =
+            byDomain.stageName.isEmpty() ? m_api->matcher.selectStage(m_request.rawPath) : byDomain)
+        m_context.stage = stage->stageName;
+    // "Configuring CORS for an HTTP API": with CORS configured, API Gateway answers preflight requests
+    // itself, whether or not a route matches OPTIONS.
+    if (m_api->cors && m_api->cors->isPreflight(m_request)) {
+        m_preflight = true;
+        finish(m_api->cors->preflightResponse(m_request));
+        return false;
+    }
+    if (lookup.outcome == RouteLookup::Outcome::StageNotFound) {
+        fail(GatewayError::StageNotFound,
+             tr("no stage of API '%1' matches the path %2").arg(m_api->api.name, m_request.rawPath));
+        return false;
+    }
+    if (!lookup.matched()) {
+        fail(GatewayError::RouteNotFound,
+             tr("no route matches %1 %2").arg(m_request.method, m_request.rawPath));
+        return false;
+    }
+    fillContext(lookup.match);
+    return true;
+}
+
+void GatewayExchange::fillContext(const RouteMatch &match) {
+    m_route = m_api->route(match.routeIndex);
+    m_context.stage = match.stage.stageName;
+    m_context.routeKey = match.routeKey;
+    m_context.resourcePath = match.resourcePath;
+    if (!isHttpApi()) m_context.resourceId = localResourceId(match.resourcePath);
+    m_context.pathParameters = match.pathParameters;
+    if (const Stage *stage = m_api->stage(match.stage.stageName)) m_context.stageVariables = stage->variables;
+}
+
+bool GatewayExchange::admitThrottled() {
+    const Stage *stage = m_api->stage(m_context.stage);
+    const QString stageKey = m_api->api.name + QLatin1Char('/') + m_context.stage;
+    QList<Throttler::Limit> limits;
+    if (stage && stage->throttling.isSet()) limits.append({stageKey, stage->throttling});
+    // The API's throttling is the default route setting of every stage; a route's own setting wins.
+    const ThrottleSettings &routeLimit =
+        m_route->throttling.isSet() ? m_route->throttling : m_api->api.throttling;
+    if (routeLimit.isSet()) limits.append({stageKey + QLatin1Char('/') + m_context.routeKey, routeLimit});
+    if (limits.isEmpty() || m_services->throttler.tryAcquire(limits)) return true;
+    fail(GatewayError::Throttled,
+         tr("throttled: the rate or burst limit of stage '%1' or route '%2' is used up")
+             .arg(m_context.stage, m_context.routeKey));
+    return false;
+}
+
+void GatewayExchange::authorize() {
+    if (m_route->authorizer.isEmpty()) return integrate();
+    const auto it = m_api->authorizers.constFind(m_route->authorizer);
+    if (it == m_api->authorizers.cend())
+        return fail(GatewayError::AuthorizerFailure,
+                    tr("the route's authorizer '%1' does not exist").arg(m_route->authorizer));
+    switch (it->type) {
+    case AuthorizerType::ApiKey:
+        return authorizeWithApiKey(*it);
+    case AuthorizerType::Jwt:
+        return authorizeWithJwt(*it);
+    case AuthorizerType::Lambda:
+        return authorizeWithLambda(*it);
+    }
+}
+
+void GatewayExchange::authorizeWithApiKey(const Authorizer &plan) {
+    const UsagePlans::Admission admission = m_services->usagePlans.admit(plan, m_request);
+    switch (admission.verdict) {
+    case UsagePlans::Admission::Verdict::Allowed:
+        m_context.apiKey = admission.keyValue;
+        m_context.apiKeyId = admission.keyName;
+        return integrate();
+    case UsagePlans::Admission::Verdict::InvalidKey:
+        return fail(GatewayError::InvalidApiKey,
+                    tr("x-api-key is missing or not a key of usage plan '%1'").arg(plan.name));
+    case UsagePlans::Admission::Verdict::Throttled:
+        return fail(GatewayError::Throttled,
+                    tr("usage plan '%1' throttled key '%2'").arg(plan.name, admission.keyName));
+    case UsagePlans::Admission::Verdict::QuotaExceeded:
+        return fail(GatewayError::QuotaExceeded, tr("usage plan '%1': key '%2' used its quota (%3 requests)")
+                                                     .arg(plan.name, admission.keyName)
+                                                     .arg(admission.usedInPeriod));
+    }
+}
+
+void GatewayExchange::authorizeWithJwt(const Authorizer &authorizer) {
+    const auto jwt = m_api->jwt.value(authorizer.name);
+    if (!jwt)
+        return fail(GatewayError::AuthorizerFailure,
+                    tr("JWT authorizer '%1' has no keys").arg(authorizer.name));
+    const JwtVerdict verdict = jwt->authorize(m_request, m_context, m_route->authorizationScopes,
+                                              QDateTime::currentSecsSinceEpoch());
+    if (verdict.outcome == JwtVerdict::Outcome::Allow) {
+        m_context.authorizer = jwtAuthorizerContext(verdict, payloadV2(m_route->integration));
+        return integrate();
+    }
+    m_authorizerError = verdict.reason;
+    const GatewayError error = verdict.outcome == JwtVerdict::Outcome::Forbidden ? GatewayError::Forbidden
+                                                                                 : GatewayError::Unauthorized;
+    const QString reason = tr("JWT authorizer '%1': %2").arg(authorizer.name, verdict.reason);
+    if (verdict.wwwAuthenticate.isEmpty()) return fail(error, reason);
+    // The 401 carries the challenge, as API Gateway's JWT authorizer sends it.
+    m_errorMessage = reason;
+    m_errorResponseType = responseTypeOf(error);
+    m_services->report({GatewayEvent::Kind::Error, m_api->api.name, m_context.requestId, reason});
+    GatewayResponse response =
+        gatewayErrorResponse(m_api->api.type, error, {m_context.requestId, m_context.extendedRequestId});
+    response.headers.append({QStringLiteral("www-authenticate"), verdict.wwwAuthenticate});
+    finish(std::move(response));
+}
+
+void GatewayExchange::authorizeWithLambda(const Authorizer &authorizer) {
+    const AuthorizerIdentity identity = collectAuthorizerIdentity(authorizer, m_request, m_context);
+    if (!identity.complete) {
+        m_authorizerError = identity.problem;
+        return fail(GatewayError::Unauthorized,
+                    tr("Lambda authorizer '%1' was not invoked: %2").arg(authorizer.name, identity.problem));
+    }
+    const QString key = identity.cacheKey();
+    if (const std::optional<AuthorizerAnswer> cached = m_services->authorizerCache.find(authorizer, key))
+        return continueWithLambdaAnswer(authorizer, *cached, 0);
+
+    const QByteArray event =
+        lambdaAuthorizerEvent(authorizer, m_api->api.type, m_request, m_context, identity);
+    m_integrationStartMs = m_clock.elapsed();
+    startDeadline(kAuthorizerTimeoutMs, GatewayError::AuthorizerFailure,
+                  tr("Lambda authorizer '%1' did not answer within %2 s")
+                      .arg(authorizer.name)
+                      .arg(kAuthorizerTimeoutMs / 1000));
+    auto self = shared_from_this();
+    m_services->invoker->invoke(authorizer.function, event, {}, m_thread,
+                                [self, authorizer, key](const InvocationResult &result) {
+                                    self->onAuthorizerResult(authorizer, key, result);
+                                });
+}
+
+void GatewayExchange::onAuthorizerResult(const Authorizer &authorizer, const QString &identityKey,
+                                         const InvocationResult &result) {
+    if (m_done) return;
+    clearDeadline();
+    m_authorizerLatencyMs = m_clock.elapsed() - m_integrationStartMs;
+    m_authorizerStatus = QString::number(result.isPlatformError() ? result.statusCode : 200);
+    AuthorizerInvocation invocation;
+    invocation.functionError = !result.succeeded();
+    invocation.errorMessage = result.errorMessage;
+    invocation.output = result.payload;
+    invocation.latencyMs = m_authorizerLatencyMs;
+    const AuthorizerVerdict verdict = evaluateAuthorizerInvocation(authorizer, m_api->api.type, invocation,
+                                                                   methodArnOf(m_request, m_context));
+    if (verdict.answer) m_services->authorizerCache.store(authorizer, identityKey, *verdict.answer);
+    if (!verdict.allowed()) {
+        m_authorizerError = verdict.reason;
+        return fail(gatewayErrorFor(verdict),
+                    tr("Lambda authorizer '%1': %2").arg(authorizer.name, verdict.reason));
+    }
+    continueWithLambdaAnswer(authorizer, *verdict.answer, m_authorizerLatencyMs);
+}
+
+void GatewayExchange::continueWithLambdaAnswer(const Authorizer &authorizer, const AuthorizerAnswer &answer,
+                                               qint64 latencyMs) {
+    const AuthorizerVerdict verdict = decideAuthorizer(answer, methodArnOf(m_request, m_context));
+    if (!verdict.allowed()) {
+        m_authorizerError = verdict.reason;
+        return fail(gatewayErrorFor(verdict),
+                    tr("Lambda authorizer '%1': %2").arg(authorizer.name, verdict.reason));
+    }
+    m_context.authorizer =
+        lambdaAuthorizerContext(answer, m_api->api.type, payloadV2(m_route->integration), latencyMs);
+    integrate();
+}
+
+bool GatewayExchange::payloadV2(const Integration &integration) const {
+    return isHttpApi() && integration.payloadFormatVersion != QLatin1String("1.0");
+}
+
+void GatewayExchange::integrate() {
+    const Integration &integration = m_route->integration;
+    switch (integration.type) {
+    case IntegrationType::Lambda:
+        return invokeLambda(integration);
+    case IntegrationType::HttpProxy:
+        return proxyHttp(integration);
+    case IntegrationType::Mock:
+        return answerMock(integration);
+    }
+}
+
+void GatewayExchange::startDeadline(int timeoutMs, GatewayError error, const QString &what) {
+    std::weak_ptr<GatewayExchange> weak = weak_from_this();
+    m_deadline = m_thread->addDeadline(timeoutMs, [weak, error, what] {
+        if (auto self = weak.lock()) {
+            self->m_deadline.reset();
+            self->m_integrationError = what;
+            self->fail(error, what);
+        }
+    });
+}
+
+void GatewayExchange::clearDeadline() {
+    if (m_deadline) m_thread->cancelDeadline(*m_deadline);
+    m_deadline.reset();
+}
+
+void GatewayExchange::invokeLambda(const Integration &integration) {
+    QByteArray event;
+    if (!isHttpApi())
+        event = restApiEvent(m_request, m_context, m_api->api.binaryMediaTypes);
+    else if (payloadV2(integration))
+        event = httpApiEventV2(m_request, m_context);
+    else
+        event = httpApiEventV1(m_request, m_context);
+    const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
+    m_integrationStartMs = m_clock.elapsed();
+    startDeadline(timeoutMs, GatewayError::IntegrationTimeout,
+                  tr("function '%1' did not answer within the integration timeout of %2 ms")
+                      .arg(integration.function)
+                      .arg(timeoutMs));
+    auto self = shared_from_this();
+    m_services->invoker->invoke(
+        integration.function, event, {}, m_thread,
+        [self, integration](const InvocationResult &result) { self->onLambdaResult(integration, result); });
+}
+
+void GatewayExchange::onLambdaResult(const Integration &integration, const InvocationResult &result) {
+    if (m_done) return; // the integration timed out; the function still ran to its own end, as on AWS
+    clearDeadline();
+    m_integrationLatencyMs = m_clock.elapsed() - m_integrationStartMs;
+    m_integrationStatus = QString::number(result.statusCode);
+    if (result.isPlatformError()) {
+        m_integrationError = result.errorType + QStringLiteral(": ") + result.errorMessage;
+        return fail(GatewayError::LambdaInvokeFailed,
+                    tr("Lambda refused to invoke '%1': %2").arg(integration.function, m_integrationError));
+    }
+    if (result.isFunctionError()) {
+        m_integrationError = result.errorType + QStringLiteral(": ") + result.errorMessage;
+        return fail(GatewayError::IntegrationFailure,
+                    tr("function '%1' failed: %2").arg(integration.function, m_integrationError));
+    }
+    MappedResponse mapped;
+    if (payloadV2(integration)) {
+        mapped = mapPayloadV2Response(result.payload);
+    } else {
+        PayloadV1Options options;
+        options.restApi = !isHttpApi();
+        options.binaryMediaTypes = m_api->api.binaryMediaTypes;
+        options.acceptHeader = m_request.header(u"Accept");
+        mapped = mapPayloadV1Response(result.payload, options);
+    }
+    if (!mapped.ok()) {
+        m_integrationError = mapped.problem;
+        return fail(GatewayError::IntegrationFailure,
+                    tr("function '%1' returned a response API Gateway cannot use: %2")
+                        .arg(integration.function, mapped.problem));
+    }
+    m_integrationStatusFn = QString::number(mapped.response->status);
+    finish(std::move(*mapped.response));
+}
+
+void GatewayExchange::proxyHttp(const Integration &integration) {
+    OutgoingRequestResult outgoing =
+        buildHttpProxyRequest(integration, m_api->api.type, m_request, m_context);
+    for (const QString &problem : outgoing.problems)
+        m_services->report({GatewayEvent::Kind::Error, m_api->api.name, m_context.requestId,
+                            tr("HTTP integration: %1").arg(problem)});
+    if (!outgoing.request.url.isValid() || outgoing.request.url.host().isEmpty()) {
+        m_integrationError = tr("invalid integration URL %1").arg(outgoing.request.url.toString());
+        return fail(GatewayError::IntegrationFailure, m_integrationError);
+    }
+    QNetworkRequest request(outgoing.request.url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // Without an explicit Accept-Encoding Qt would ask for gzip and inflate the reply itself; the
+    // client must get the backend's bytes as they are.
+    if (!hasHeader(outgoing.request.headers, u"Accept-Encoding"))
+        request.setRawHeader("Accept-Encoding", "identity");
+    for (const HeaderField &field : outgoing.request.headers)
+        if (!isHopByHop(field.name) && field.name.compare(QLatin1String("host"), Qt::CaseInsensitive) != 0)
+            request.setRawHeader(field.name.toLatin1(), field.value.toUtf8());
+    const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
+    m_integrationStartMs = m_clock.elapsed();
+    QNetworkReply *reply = m_thread->network()->sendCustomRequest(request, outgoing.request.method.toLatin1(),
+                                                                  outgoing.request.body);
+    QPointer<QNetworkReply> guarded(reply);
+    std::weak_ptr<GatewayExchange> weak = weak_from_this();
+    const QString url = outgoing.request.url.toString();
+    m_deadline = m_thread->addDeadline(timeoutMs, [weak, guarded, url, timeoutMs] {
+        if (guarded) guarded->abort();
+        if (auto self = weak.lock()) {
+            self->m_deadline.reset();
+            self->m_integrationError = tr("%1 did not answer within %2 ms").arg(url).arg(timeoutMs);
+            self->fail(GatewayError::IntegrationTimeout, self->m_integrationError);
+        }
+    });
+    auto self = shared_from_this();
+    QObject::connect(reply, &QNetworkReply::finished, m_thread, [self, reply] { self->onProxyReply(reply); });
+}
+
+void GatewayExchange::onProxyReply(QNetworkReply *reply) {
+    reply->deleteLater();
+    if (m_done) return;
+    clearDeadline();
+    m_integrationLatencyMs = m_clock.elapsed() - m_integrationStartMs;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        m_integrationError = reply->errorString();
+        return fail(GatewayError::IntegrationFailure,
+                    tr("HTTP integration %1 failed: %2").arg(reply->url().toString(), reply->errorString()));
+    }
+    GatewayResponse response;
+    response.status = status.toInt();
+    m_integrationStatus = m_integrationStatusFn = QString::number(response.status);
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        response.headers.append({QString::fromLatin1(name), QString::fromUtf8(value)});
+    response.body = reply->readAll();
+    finish(std::move(response));
+}
+
+void GatewayExchange::answerMock(const Integration &integration) {
+    GatewayResponse response;
+    response.status = integration.mockStatusCode;
+    for (const NameValue &header : integration.mockHeaders)
+        response.headers.append({header.name, header.value});
+    response.body = integration.mockBody.toUtf8();
+    m_integrationStatus = m_integrationStatusFn = QString::number(response.status);
+    finish(std::move(response));
+}
+
+void GatewayExchange::fail(GatewayError error, const QString &reason) {
+    if (m_done) return;
+    m_errorMessage = reason;
+    m_errorResponseType = responseTypeOf(error);
+    m_services->report({GatewayEvent::Kind::Error, m_api->api.name, m_context.requestId, reason});
+    finish(gatewayErrorResponse(m_api->api.type, error, {m_context.requestId, m_context.extendedRequestId}));
+}
+
+void GatewayExchange::finish(GatewayResponse response) {
+    if (m_done) return;
+    m_done = true;
+    clearDeadline();
+    if (m_api->cors && !m_preflight) m_api->cors->applyTo(m_request, response);
+    HeaderFields kept;
+    kept.reserve(response.headers.size() + 2);
+    for (HeaderField &field : response.headers) {
+        if (isHopByHop(field.name)) continue;
+        // A header value with a line break would let a function split the response.
+        if (field.name.contains(QLatin1Char('\n')) || field.name.contains(QLatin1Char('\r')) ||
+            field.value.contains(QLatin1Char('\n')) || field.value.contains(QLatin1Char('\r')))
+            continue;
+        kept.append(std::move(field));
+    }
+    response.headers = std::move(kept);
+    // Error responses already carry the id headers.
+    if (!hasHeader(response.headers, isHttpApi() ? u"apigw-requestid" : u"x-amzn-RequestId"))
+        addGatewayHeaders(response, m_api->api.type, {m_context.requestId, m_context.extendedRequestId});
+
+    http::HttpResponse out;
+    out.status = response.status;
+    out.headers.reserve(response.headers.size());
+    for (const HeaderField &field : response.headers)
+        out.headers.add(field.name.toLatin1(), field.value.toUtf8());
+    out.body = response.body;
+    m_responder.send(std::move(out));
+    writeAccessLog(response);
+}
+
+void GatewayExchange::writeAccessLog(const GatewayResponse &response) {
+    AccessLogVariables variables = contextVariables(m_request, m_context);
+    const auto number = [](qint64 value) { return value < 0 ? QString() : QString::number(value); };
+    variables.insert(QStringLiteral("status"), QString::number(response.status));
+    variables.insert(QStringLiteral("responseLength"), QString::number(response.body.size()));
+    variables.insert(QStringLiteral("responseLatency"), QString::number(m_clock.elapsed()));
+    variables.insert(QStringLiteral("integrationLatency"), number(m_integrationLatencyMs));
+    variables.insert(QStringLiteral("integration.latency"), number(m_integrationLatencyMs));
+    variables.insert(QStringLiteral("integrationStatus"), m_integrationStatus);
+    variables.insert(QStringLiteral("integration.integrationStatus"), m_integrationStatus);
+    variables.insert(QStringLiteral("integration.status"), m_integrationStatusFn);
+    variables.insert(QStringLiteral("integration.error"), m_integrationError);
+    variables.insert(QStringLiteral("integrationErrorMessage"), m_integrationError);
+    variables.insert(QStringLiteral("error.message"), m_errorMessage);
+    variables.insert(QStringLiteral("error.responseType"), m_errorResponseType);
+    variables.insert(QStringLiteral("authorizer.error"), m_authorizerError);
+    variables.insert(QStringLiteral("authorizer.status"), m_authorizerStatus);
+    variables.insert(QStringLiteral("authorizer.latency"), number(m_authorizerLatencyMs));
+    for (auto it = variables.begin(); it != variables.end();)
+        it = it->isEmpty() ? variables.erase(it) : std::next(it); // rendered as "-", as AWS does
+    const QString line = m_api->accessLogFor(m_context.stage).render(variables);
+    m_services->report({GatewayEvent::Kind::AccessLog, m_api->api.name, m_context.requestId, line});
+}
+
+} // namespace gatehouse
