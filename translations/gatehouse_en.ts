@@ -691,6 +691,241 @@
         <source>export them with --format sam</source>
         <translation>export them with --format sam</translation>
     </message>
+    <message>
+        <source>there is no HTTP or REST API at this position to describe in OpenAPI</source>
+        <translation>there is no HTTP or REST API at this position to describe in OpenAPI</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ExportDialog</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy the functions&apos; &amp;code beside the template</source>
+        <translation>Copy the functions&apos; &amp;code beside the template</translation>
+    </message>
+    <message>
+        <source>Write &amp;JSON instead of YAML</source>
+        <translation>Write &amp;JSON instead of YAML</translation>
+    </message>
+    <message>
+        <source>The &amp;buckets exist already</source>
+        <translation>The &amp;buckets exist already</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <source>Export Project</source>
+        <translation>Export Project</translation>
+    </message>
+    <message>
+        <source>AWS SAM template</source>
+        <translation>AWS SAM template</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3.0 with API Gateway extensions</source>
+        <translation>OpenAPI 3.0 with API Gateway extensions</translation>
+    </message>
+    <message>
+        <source>serverless.yml (Serverless Framework v3)</source>
+        <translation>serverless.yml (Serverless Framework v3)</translation>
+    </message>
+    <message>
+        <source>Postman collection and environments</source>
+        <translation>Postman collection and environments</translation>
+    </message>
+    <message>
+        <source>All HTTP and REST APIs, one document each</source>
+        <translation>All HTTP and REST APIs, one document each</translation>
+    </message>
+    <message>
+        <source>The exported folder then deploys on its own (sam deploy, serverless deploy).</source>
+        <translation>The exported folder then deploys on its own (sam deploy, serverless deploy).</translation>
+    </message>
+    <message>
+        <source>The buckets are created outside this service; s3 events get existing: true.</source>
+        <translation>The buckets are created outside this service; s3 events get existing: true.</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>&amp;API:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>Nothing is left out: %1 holds everything in this project.</source>
+        <translation>Nothing is left out: %1 holds everything in this project.</translation>
+    </message>
+    <message>
+        <source>Export to File</source>
+        <translation>Export to File</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 files (*.%2)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>Export to Folder</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>Choose where to write the export.</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>Gatehouse could not write the export:
+
+%1</source>
+        <translation>Gatehouse could not write the export:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Replace Files?</source>
+        <translation>Replace Files?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in “%1” already exist with other contents:
+
+%2
+
+Replace them?</source>
+        <translation>
+            <numerusform>%n file in “%1” already exists with other contents:
+
+%2
+
+Replace it?</numerusform>
+            <numerusform>%n files in “%1” already exist with other contents:
+
+%2
+
+Replace them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written</source>
+        <translation>
+            <numerusform>%n file written</numerusform>
+            <numerusform>%n files written</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n already up to date</numerusform>
+            <numerusform>%n already up to date</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2 (%3; %4).</source>
+        <translation>Exported %1 to %2 (%3; %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ExportFilesView</name>
+    <message>
+        <source>the exported document</source>
+        <translation>the exported document</translation>
+    </message>
+    <message>
+        <source>generated by Gatehouse so the export works on AWS</source>
+        <translation>generated by Gatehouse so the export works on AWS</translation>
+    </message>
+    <message>
+        <source>a copy of the function&apos;s code</source>
+        <translation>a copy of the function&apos;s code</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>On disk</translation>
+    </message>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>Nothing to export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %n byte(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %n byte)</numerusform>
+            <numerusform>%1 (%2, %n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replaces a file</source>
+        <translation>replaces a file</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message numerus="yes">
+        <source>(binary file, %n byte(s))</source>
+        <translation>
+            <numerusform>(binary file, %n byte)</numerusform>
+            <numerusform>(binary file, %n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… (the preview shows the first %1 KiB of %2 KiB)</source>
+        <translation>… (the preview shows the first %1 KiB of %2 KiB)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::Import</name>
@@ -1210,6 +1445,253 @@
         <source>only one %1 file is imported at a time; this one is ignored</source>
         <translation>only one %1 file is imported at a time; this one is ignored</translation>
     </message>
+    <message>
+        <source>not an AWS SAM template, an OpenAPI document or a Postman collection</source>
+        <translation>not an AWS SAM template, an OpenAPI document or a Postman collection</translation>
+    </message>
+    <message>
+        <source>SAM templates have Resources, OpenAPI documents an openapi field, Postman collections an info.schema naming getpostman.com</source>
+        <translation>SAM templates have Resources, OpenAPI documents an openapi field, Postman collections an info.schema naming getpostman.com</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportDialog</name>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <source>Import Project</source>
+        <translation>Import Project</translation>
+    </message>
+    <message>
+        <source>An AWS SAM template, OpenAPI document or Postman collection</source>
+        <translation>An AWS SAM template, OpenAPI document or Postman collection</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <source>AWS SAM template</source>
+        <translation>AWS SAM template</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3.0 or 3.1 document</source>
+        <translation>OpenAPI 3.0 or 3.1 document</translation>
+    </message>
+    <message>
+        <source>Postman collection</source>
+        <translation>Postman collection</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Environments:</source>
+        <translation>Environments:</translation>
+    </message>
+    <message>
+        <source>Project &amp;name:</source>
+        <translation>Project &amp;name:</translation>
+    </message>
+    <message>
+        <source>The new project</source>
+        <translation>The new project</translation>
+    </message>
+    <message>
+        <source>Everything in the file can be imported.</source>
+        <translation>Everything in the file can be imported.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Detect automatically: %1</source>
+        <translation>Detect automatically: %1</translation>
+    </message>
+    <message>
+        <source>Detect automatically: not recognised</source>
+        <translation>Detect automatically: not recognised</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also import the %n environment(s) beside it: %1</source>
+        <translation>
+            <numerusform>Also import the environment beside it: %1</numerusform>
+            <numerusform>Also import the %n environments beside it: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>Choose a file to import.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until the errors are fixed.</source>
+        <translation>Nothing can be imported until the errors are fixed.</translation>
+    </message>
+    <message>
+        <source>Import File</source>
+        <translation>Import File</translation>
+    </message>
+    <message>
+        <source>Templates, API documents and collections (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Templates, API documents and collections (*.yaml *.yml *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Project Folder</source>
+        <translation>Project Folder</translation>
+    </message>
+    <message>
+        <source>Replace Project?</source>
+        <translation>Replace Project?</translation>
+    </message>
+    <message>
+        <source>“%1” already holds a Gatehouse project. Replace it with the imported project? Code files the import brings replace those at the same paths.</source>
+        <translation>“%1” already holds a Gatehouse project. Replace it with the imported project? Code files the import brings replace those at the same paths.</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Import Failed</translation>
+    </message>
+    <message>
+        <source>Gatehouse could not create the project in “%1”:
+
+%2</source>
+        <translation>Gatehouse could not create the project in “%1”:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2: %3 (%4).</source>
+        <translation>Imported %1 into %2: %3 (%4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing file(s) with other contents were kept.</source>
+        <translation>
+            <numerusform>%n existing file with other contents was kept.</numerusform>
+            <numerusform>%n existing files with other contents were kept.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <source>Project fol&amp;der:</source>
+        <translation>Project fol&amp;der:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportFiles</name>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>the project file could not be written</source>
+        <translation>the project file could not be written</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportSummary</name>
+    <message numerus="yes">
+        <source>%n function(s)</source>
+        <translation>
+            <numerusform>%n function</numerusform>
+            <numerusform>%n functions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 with %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n API(s)</source>
+        <translation>
+            <numerusform>%n API</numerusform>
+            <numerusform>%n APIs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n authorizer(s)</source>
+        <translation>
+            <numerusform>%n authorizer</numerusform>
+            <numerusform>%n authorizers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bucket(s)</source>
+        <translation>
+            <numerusform>%n bucket</numerusform>
+            <numerusform>%n buckets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queue(s)</source>
+        <translation>
+            <numerusform>%n queue</numerusform>
+            <numerusform>%n queues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule(s)</source>
+        <translation>
+            <numerusform>%n schedule</numerusform>
+            <numerusform>%n schedules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved request(s)</source>
+        <translation>
+            <numerusform>%n saved request</numerusform>
+            <numerusform>%n saved requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n environment(s)</source>
+        <translation>
+            <numerusform>%n environment</numerusform>
+            <numerusform>%n environments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Nothing to import.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code file(s)</source>
+        <translation>
+            <numerusform>%n code file</numerusform>
+            <numerusform>%n code files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n placeholder(s)</source>
+        <translation>
+            <numerusform>%n placeholder</numerusform>
+            <numerusform>%n placeholders</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::Invoker</name>
@@ -1322,6 +1804,26 @@
     <message>
         <source>%1[*] — Gatehouse</source>
         <translation>%1[*] — Gatehouse</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Create a project from an AWS SAM template, an OpenAPI document or a Postman collection</source>
+        <translation>Create a project from an AWS SAM template, an OpenAPI document or a Postman collection</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Write the project as an AWS SAM template, OpenAPI documents, serverless.yml or a Postman collection</source>
+        <translation>Write the project as an AWS SAM template, OpenAPI documents, serverless.yml or a Postman collection</translation>
+    </message>
+    <message>
+        <source>%1 It was not opened.</source>
+        <translation>%1 It was not opened.</translation>
     </message>
 </context>
 <context>
@@ -2818,6 +3320,61 @@ Save anyway?</numerusform>
     <message>
         <source>SQS allows 60 seconds to 1209600 seconds (14 days)</source>
         <translation>SQS allows 60 seconds to 1209600 seconds (14 days)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::WarningsPanel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>No warnings</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>%1
+Hint: %2</source>
+        <translation>%1
+Hint: %2</translation>
     </message>
 </context>
 <context>

@@ -685,6 +685,230 @@
         <source>export them with --format sam</source>
         <translation>--format sam으로 내보내세요</translation>
     </message>
+    <message>
+        <source>there is no HTTP or REST API at this position to describe in OpenAPI</source>
+        <translation>이 위치에는 OpenAPI로 기술할 HTTP 또는 REST API가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ExportDialog</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 외 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy the functions&apos; &amp;code beside the template</source>
+        <translation>템플릿 옆에 함수 코드 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Write &amp;JSON instead of YAML</source>
+        <translation>YAML 대신 JSON으로 쓰기(&amp;J)</translation>
+    </message>
+    <message>
+        <source>The &amp;buckets exist already</source>
+        <translation>버킷이 이미 있음(&amp;B)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>찾아보기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export Project</source>
+        <translation>프로젝트 내보내기</translation>
+    </message>
+    <message>
+        <source>AWS SAM template</source>
+        <translation>AWS SAM 템플릿</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3.0 with API Gateway extensions</source>
+        <translation>OpenAPI 3.0 (API Gateway 확장 포함)</translation>
+    </message>
+    <message>
+        <source>serverless.yml (Serverless Framework v3)</source>
+        <translation>serverless.yml (Serverless Framework v3)</translation>
+    </message>
+    <message>
+        <source>Postman collection and environments</source>
+        <translation>Postman 컬렉션과 환경</translation>
+    </message>
+    <message>
+        <source>All HTTP and REST APIs, one document each</source>
+        <translation>모든 HTTP 및 REST API (API마다 문서 하나)</translation>
+    </message>
+    <message>
+        <source>The exported folder then deploys on its own (sam deploy, serverless deploy).</source>
+        <translation>그러면 내보낸 폴더만으로 배포할 수 있습니다 (sam deploy, serverless deploy).</translation>
+    </message>
+    <message>
+        <source>The buckets are created outside this service; s3 events get existing: true.</source>
+        <translation>버킷은 이 서비스 밖에서 만들어집니다. s3 이벤트에 existing: true가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>형식(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>API(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>옵션:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>폴더(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Nothing is left out: %1 holds everything in this project.</source>
+        <translation>빠지는 것이 없습니다: %1에 이 프로젝트의 모든 것이 담깁니다.</translation>
+    </message>
+    <message>
+        <source>Export to File</source>
+        <translation>파일로 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 파일 (*.%2)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>폴더로 내보내기</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>내보낼 위치를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Gatehouse could not write the export:
+
+%1</source>
+        <translation>Gatehouse가 내보낸 파일을 쓰지 못했습니다:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Replace Files?</source>
+        <translation>파일을 바꾸시겠습니까?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in “%1” already exist with other contents:
+
+%2
+
+Replace them?</source>
+        <translation>
+            <numerusform>“%1”에 내용이 다른 파일 %n개가 이미 있습니다:
+
+%2
+
+바꾸시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written</source>
+        <translation>
+            <numerusform>파일 %n개 기록</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n개는 이미 최신</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2 (%3; %4).</source>
+        <translation>%1을(를) %2에 내보냈습니다 (%3; %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ExportFilesView</name>
+    <message>
+        <source>the exported document</source>
+        <translation>내보낸 문서</translation>
+    </message>
+    <message>
+        <source>generated by Gatehouse so the export works on AWS</source>
+        <translation>AWS에서 동작하도록 Gatehouse가 생성한 파일</translation>
+    </message>
+    <message>
+        <source>a copy of the function&apos;s code</source>
+        <translation>함수 코드의 사본</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>디스크 상태</translation>
+    </message>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>내보낼 것이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %n byte(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %n바이트)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replaces a file</source>
+        <translation>기존 파일 바꿈</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>변경 없음</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>새 파일</translation>
+    </message>
+    <message numerus="yes">
+        <source>(binary file, %n byte(s))</source>
+        <translation>
+            <numerusform>(바이너리 파일, %n바이트)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… (the preview shows the first %1 KiB of %2 KiB)</source>
+        <translation>… (미리 보기는 %2 KiB 중 처음 %1 KiB만 보여 줍니다)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::Import</name>
@@ -1204,6 +1428,239 @@
         <source>only one %1 file is imported at a time; this one is ignored</source>
         <translation>%1 파일은 한 번에 하나만 가져옵니다. 이 파일은 무시합니다</translation>
     </message>
+    <message>
+        <source>not an AWS SAM template, an OpenAPI document or a Postman collection</source>
+        <translation>AWS SAM 템플릿, OpenAPI 문서, Postman 컬렉션 중 어느 것도 아닙니다</translation>
+    </message>
+    <message>
+        <source>SAM templates have Resources, OpenAPI documents an openapi field, Postman collections an info.schema naming getpostman.com</source>
+        <translation>SAM 템플릿에는 Resources가, OpenAPI 문서에는 openapi 필드가, Postman 컬렉션에는 getpostman.com을 가리키는 info.schema가 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportDialog</name>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>찾아보기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Import Project</source>
+        <translation>프로젝트 가져오기</translation>
+    </message>
+    <message>
+        <source>An AWS SAM template, OpenAPI document or Postman collection</source>
+        <translation>AWS SAM 템플릿, OpenAPI 문서 또는 Postman 컬렉션</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <source>AWS SAM template</source>
+        <translation>AWS SAM 템플릿</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3.0 or 3.1 document</source>
+        <translation>OpenAPI 3.0 또는 3.1 문서</translation>
+    </message>
+    <message>
+        <source>Postman collection</source>
+        <translation>Postman 컬렉션</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>형식(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Environments:</source>
+        <translation>환경:</translation>
+    </message>
+    <message>
+        <source>Project &amp;name:</source>
+        <translation>프로젝트 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>The new project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Everything in the file can be imported.</source>
+        <translation>파일의 모든 내용을 가져올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Detect automatically: %1</source>
+        <translation>자동 감지: %1</translation>
+    </message>
+    <message>
+        <source>Detect automatically: not recognised</source>
+        <translation>자동 감지: 알 수 없는 형식</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also import the %n environment(s) beside it: %1</source>
+        <translation>
+            <numerusform>옆에 있는 환경 %n개도 가져오기: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>가져올 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until the errors are fixed.</source>
+        <translation>오류를 고치기 전에는 아무것도 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Import File</source>
+        <translation>가져올 파일</translation>
+    </message>
+    <message>
+        <source>Templates, API documents and collections (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>템플릿, API 문서, 컬렉션 (*.yaml *.yml *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Project Folder</source>
+        <translation>프로젝트 폴더</translation>
+    </message>
+    <message>
+        <source>Replace Project?</source>
+        <translation>프로젝트를 바꾸시겠습니까?</translation>
+    </message>
+    <message>
+        <source>“%1” already holds a Gatehouse project. Replace it with the imported project? Code files the import brings replace those at the same paths.</source>
+        <translation>“%1”에 이미 Gatehouse 프로젝트가 있습니다. 가져온 프로젝트로 바꾸시겠습니까? 가져오는 코드 파일이 같은 경로의 파일을 대신합니다.</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>가져오기 실패</translation>
+    </message>
+    <message>
+        <source>Gatehouse could not create the project in “%1”:
+
+%2</source>
+        <translation>Gatehouse가 “%1”에 프로젝트를 만들지 못했습니다:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2: %3 (%4).</source>
+        <translation>%1을(를) %2에 가져왔습니다: %3 (%4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing file(s) with other contents were kept.</source>
+        <translation>
+            <numerusform>내용이 다른 기존 파일 %n개는 그대로 두었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>찾아보기(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Project fol&amp;der:</source>
+        <translation>프로젝트 폴더(&amp;D):</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportFiles</name>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>파일을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the project file could not be written</source>
+        <translation>프로젝트 파일을 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportSummary</name>
+    <message numerus="yes">
+        <source>%n function(s)</source>
+        <translation>
+            <numerusform>함수 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n API(s)</source>
+        <translation>
+            <numerusform>API %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>라우트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n authorizer(s)</source>
+        <translation>
+            <numerusform>권한 부여자 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bucket(s)</source>
+        <translation>
+            <numerusform>버킷 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queue(s)</source>
+        <translation>
+            <numerusform>대기열 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule(s)</source>
+        <translation>
+            <numerusform>일정 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved request(s)</source>
+        <translation>
+            <numerusform>저장된 요청 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n environment(s)</source>
+        <translation>
+            <numerusform>환경 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>가져올 것이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code file(s)</source>
+        <translation>
+            <numerusform>코드 파일 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n placeholder(s)</source>
+        <translation>
+            <numerusform>자리 표시자 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::Invoker</name>
@@ -1316,6 +1773,26 @@
     <message>
         <source>%1[*] — Gatehouse</source>
         <translation>%1[*] — Gatehouse</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Create a project from an AWS SAM template, an OpenAPI document or a Postman collection</source>
+        <translation>AWS SAM 템플릿, OpenAPI 문서 또는 Postman 컬렉션으로 프로젝트를 만듭니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the project as an AWS SAM template, OpenAPI documents, serverless.yml or a Postman collection</source>
+        <translation>프로젝트를 AWS SAM 템플릿, OpenAPI 문서, serverless.yml 또는 Postman 컬렉션으로 씁니다</translation>
+    </message>
+    <message>
+        <source>%1 It was not opened.</source>
+        <translation>%1 프로젝트는 열지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -2804,6 +3281,59 @@ Save anyway?</source>
     <message>
         <source>SQS allows 60 seconds to 1209600 seconds (14 days)</source>
         <translation>SQS는 60초~1209600초(14일)를 허용합니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::WarningsPanel</name>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>오류 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>경고 없음</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>%1
+Hint: %2</source>
+        <translation>%1
+힌트: %2</translation>
     </message>
 </context>
 <context>

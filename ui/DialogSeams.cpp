@@ -99,6 +99,16 @@ QString DialogSeams::existingFolder(QWidget *parent, const QString &caption, con
     return QFileDialog::getExistingDirectory(parent, caption, folder);
 }
 
+QString DialogSeams::saveFileName(QWidget *parent, const QString &caption, const QString &path,
+                                  const QString &filter) {
+    if (isScripted()) {
+        record(QStringLiteral("file"), caption, path);
+        return script().fileNames.isEmpty() ? QString() : script().fileNames.dequeue();
+    }
+    return QFileDialog::getSaveFileName(parent, caption, path, filter, nullptr,
+                                        QFileDialog::DontConfirmOverwrite);
+}
+
 int DialogSeams::exec(QDialog &dialog) {
     if (isScripted()) {
         record(QStringLiteral("dialog"), dialog.windowTitle(), dialog.objectName());

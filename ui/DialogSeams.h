@@ -40,6 +40,10 @@ public:
     static QString openFileName(QWidget *parent, const QString &caption, const QString &folder,
                                 const QString &filter);
     static QString existingFolder(QWidget *parent, const QString &caption, const QString &folder);
+    // A file to write. It does not ask about replacing an existing file: the caller knows whether
+    // the contents would change and asks itself.
+    static QString saveFileName(QWidget *parent, const QString &caption, const QString &path,
+                                const QString &filter);
     // Runs the dialog modally (or through the queued script) and returns its result code.
     static int exec(QDialog &dialog);
 };

@@ -8,6 +8,8 @@
 #include "commands/AddFunctionCommand.h"
 #include "commands/DeleteEntityCommand.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/ExportDialog.h"
+#include "dialogs/ImportDialog.h"
 #include "dialogs/PreferencesDialog.h"
 #include "document/ProjectDocument.h"
 #include "document/ProjectEdits.h"
@@ -21,10 +23,13 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -74,6 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(doc, &ProjectDocument::changed, this, &MainWindow::updateTitle);
     connect(doc, &ProjectDocument::changed, this, &MainWindow::updateEditActions);
     connect(doc, &ProjectDocument::projectReplaced, this, &MainWindow::updateEditActions);
+    connect(doc, &ProjectDocument::folderChanged, this, &MainWindow::updateFileActions);
+    connect(doc, &ProjectDocument::projectReplaced, this, &MainWindow::updateFileActions);
     connect(m_session, &ProjectSession::openFailed, this,
             [this](const QString &, const Diagnostics &diagnostics) {
                 m_diagnosticsModel->setOpenFailure(diagnostics);
@@ -86,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &reason) { statusBar()->showMessage(reason, kStatusMessageMs); });
     updateTitle();
     updateEditActions();
+    updateFileActions();
     resize(1280, 800);
 }
 
@@ -138,6 +146,18 @@ void MainWindow::createFileMenu() {
     QAction *saveAsAction =
         menu->addAction(tr("Save &As\u2026"), m_session, qOverload<>(&ProjectSession::saveAs));
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    menu->addSeparator();
+    // No icons: resources/icons has none for import or export, and the other File entries have none.
+    QAction *importAction = menu->addAction(tr("&Import\u2026"), this, &MainWindow::importProject);
+    importAction->setObjectName(QStringLiteral("importAction"));
+    importAction->setStatusTip(
+        tr("Create a project from an AWS SAM template, an OpenAPI document or a Postman collection"));
+    m_exportAction = menu->addAction(tr("&Export\u2026"), this, &MainWindow::exportProject);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportAction->setStatusTip(
+        tr("Write the project as an AWS SAM template, OpenAPI documents, serverless.yml or a Postman "
+           "collection"));
     menu->addSeparator();
     QAction *quitAction = menu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -215,6 +235,31 @@ void MainWindow::updateEditActions() {
     const bool exists = ref.index >= 0 && ProjectEdits::exists(document()->project(), ref);
     m_renameAction->setEnabled(exists && ProjectEdits::isRenamable(ref.kind));
     m_deleteAction->setEnabled(exists);
+}
+
+void MainWindow::updateFileActions() {
+    // Exports copy the functions' code from the project folder, so a project must have one.
+    m_exportAction->setEnabled(document()->hasFolder());
+}
+
+void MainWindow::exportProject() {
+    if (!document()->hasFolder()) return;
+    ExportDialog dialog(document()->project(), document()->folder(), this);
+    if (DialogSeams::exec(dialog) == QDialog::Accepted)
+        statusBar()->showMessage(dialog.resultMessage(), kStatusMessageMs);
+}
+
+void MainWindow::importProject() {
+    const QString start = document()->hasFolder()
+                              ? QFileInfo(document()->folder()).absolutePath()
+                              : QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
+    ImportDialog dialog(start, this);
+    if (DialogSeams::exec(dialog) != QDialog::Accepted) return;
+    // The project is on disk now; opening it may still be declined (unsaved changes here).
+    if (m_session->open(dialog.importedFolder()))
+        statusBar()->showMessage(dialog.resultMessage(), kStatusMessageMs);
+    else
+        statusBar()->showMessage(tr("%1 It was not opened.").arg(dialog.resultMessage()), kStatusMessageMs);
 }
 
 void MainWindow::renameCurrent() {

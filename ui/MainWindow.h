@@ -44,6 +44,9 @@ public:
     void renameCurrent();
     void deleteCurrent();
     void addFunction();
+    // File > Export… and File > Import… (the import opens the new project when it is written).
+    void exportProject();
+    void importProject();
     // Makes the project tree show and select `ref` (used by the diagnostics panel).
     bool revealEntity(const EntityRef &ref);
 
@@ -59,6 +62,7 @@ private:
     void createHelpMenu();
     void updateTitle();
     void updateEditActions();
+    void updateFileActions();
     void showPreferences();
     void showAbout();
 
@@ -75,6 +79,7 @@ private:
     QAction *m_renameAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_addFunctionAction = nullptr;
+    QAction *m_exportAction = nullptr;
 };
 
 } // namespace gatehouse

@@ -9,6 +9,24 @@
 
 namespace gatehouse {
 
+namespace {
+
+enum class Existing { None, Same, Different };
+
+Existing existingState(const QString &target, const QByteArray &bytes) {
+    QFile existing(target);
+    if (!existing.exists()) return Existing::None;
+    return existing.open(QIODevice::ReadOnly) && existing.readAll() == bytes ? Existing::Same
+                                                                             : Existing::Different;
+}
+
+// A path from a template or collection must not climb out of the folder ("../../.bashrc").
+QString outsideError(const OutputFile &file, const QDir &root) {
+    return QStringLiteral("refusing to write '%1': it is outside %2").arg(file.path, root.absolutePath());
+}
+
+} // namespace
+
 OutputReport writeOutputFiles(const QString &folder, const QList<OutputFile> &files, bool overwrite) {
     OutputReport report;
     const QDir root(folder);
@@ -18,24 +36,20 @@ OutputReport writeOutputFiles(const QString &folder, const QList<OutputFile> &fi
         return report;
     }
     for (const OutputFile &file : files) {
-        // A path from a template or collection must not climb out of the folder ("../../.bashrc").
         const QString relative = normalizedRelativePath(file.path);
         if (relative.isEmpty()) {
-            report.error = QStringLiteral("refusing to write '%1': it is outside %2")
-                               .arg(file.path, root.absolutePath());
+            report.error = outsideError(file, root);
             return report;
         }
         const QString target = root.absoluteFilePath(relative);
-        QFile existing(target);
-        if (existing.exists()) {
-            if (existing.open(QIODevice::ReadOnly) && existing.readAll() == file.bytes) {
-                report.unchanged.append(relative);
-                continue;
-            }
-            if (!overwrite) {
-                report.kept.append(relative);
-                continue;
-            }
+        const Existing existing = existingState(target, file.bytes);
+        if (existing == Existing::Same) {
+            report.unchanged.append(relative);
+            continue;
+        }
+        if (existing == Existing::Different && !overwrite) {
+            report.kept.append(relative);
+            continue;
         }
         if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
             report.error = QStringLiteral("cannot create folder for %1").arg(relative);
@@ -47,6 +61,30 @@ OutputReport writeOutputFiles(const QString &folder, const QList<OutputFile> &fi
             return report;
         }
         report.written.append(relative);
+    }
+    return report;
+}
+
+OutputReport planOutputFiles(const QString &folder, const QList<OutputFile> &files) {
+    OutputReport report;
+    const QDir root(folder);
+    for (const OutputFile &file : files) {
+        const QString relative = normalizedRelativePath(file.path);
+        if (relative.isEmpty()) {
+            report.error = outsideError(file, root);
+            return report;
+        }
+        switch (existingState(root.absoluteFilePath(relative), file.bytes)) {
+        case Existing::None:
+            report.written.append(relative);
+            break;
+        case Existing::Same:
+            report.unchanged.append(relative);
+            break;
+        case Existing::Different:
+            report.kept.append(relative);
+            break;
+        }
     }
     return report;
 }
