@@ -1,13 +1,18 @@
 #include "RuntimeSupport.h"
 
 #include "JsEnvironment.h"
+#include "ProcessEnvironment.h"
+#include "RuntimeLaunch.h"
 
 #include <QCoreApplication>
 
 namespace gatehouse::runtimesupport {
 
 bool isSupported(const QString &runtime) {
-    return runtime == QLatin1String("javascript");
+    // Process runtimes count as supported even when their interpreter is missing on this machine: the
+    // invocation then fails with a message that says what to install (InvalidRuntimeException).
+    return runtime == QLatin1String("javascript") ||
+           runtimelaunch::familyOf(runtime) != runtimelaunch::Family::None;
 }
 
 QString unsupportedMessage(const QString &runtime) {
@@ -17,10 +22,11 @@ QString unsupportedMessage(const QString &runtime) {
 }
 
 ExecutionEnvironment *createEnvironment(EnvironmentSpec spec, QObject *parent) {
-    // The process runtimes (nodejs*, python*, provided*) join here as ExecutionEnvironment subclasses
-    // that start a child process speaking the Runtime API.
     if (spec.function.runtime == QLatin1String("javascript"))
         return new JsEnvironment(std::move(spec), parent);
+    // nodejs*, python3.*, provided*: a child process speaking the Runtime API.
+    if (runtimelaunch::familyOf(spec.function.runtime) != runtimelaunch::Family::None)
+        return new ProcessEnvironment(std::move(spec), parent);
     return nullptr;
 }
 

@@ -288,7 +288,7 @@ private slots:
     void platformErrors() {
         test::InvokerFixture f;
         f.addFunction(QStringLiteral("f"), {{"index.js", switchable("")}});
-        f.addFunction(QStringLiteral("node"), {}).runtime = QStringLiteral("nodejs20.x");
+        f.addFunction(QStringLiteral("java"), {}).runtime = QStringLiteral("java21");
         Invoker &invoker = f.start();
         const InvocationResult unknown = invoker.invokeAndWait(QStringLiteral("nope"), "{}");
         QCOMPARE(unknown.statusCode, 404);
@@ -299,10 +299,9 @@ private slots:
         QCOMPARE(notJson.statusCode, 400);
         QCOMPARE(notJson.errorType, QStringLiteral("InvalidRequestContentException"));
         QVERIFY(!notJson.logLines.join(u'\n').contains(QLatin1String("START")));
-        const InvocationResult node = invoker.invokeAndWait(QStringLiteral("node"), "{}");
-        QCOMPARE(node.errorType, QStringLiteral("InvalidRuntimeException"));
-        QCOMPARE(node.errorMessage,
-                 QStringLiteral("runtime 'nodejs20.x' is not supported by this build yet"));
+        const InvocationResult java = invoker.invokeAndWait(QStringLiteral("java"), "{}");
+        QCOMPARE(java.errorType, QStringLiteral("InvalidRuntimeException"));
+        QCOMPARE(java.errorMessage, QStringLiteral("runtime 'java21' is not supported by this build yet"));
         expectRecovery(invoker, QStringLiteral("f"));
     }
 };
