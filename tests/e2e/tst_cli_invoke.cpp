@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -78,11 +79,49 @@ private slots:
         code.write(original);
     }
 
-    void processRuntimesAreNotSupportedYet() {
-        const auto r = test::runGatehouse({QStringLiteral("invoke"), sample(), QStringLiteral("echo")});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("runtime 'nodejs20.x' is not supported by this build yet"),
-                 r.err.constData());
+    // The sample's echo is a real Node.js ES module and listPets a Python handler: both run through
+    // the Runtime API with Lambda's log lines (START, the function's lines, END, REPORT).
+    void processRuntimesRunRealInterpreters_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("interpreter");
+        QTest::addColumn<QByteArray>("event");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("nodejs20.x") << QStringLiteral("echo") << QStringLiteral("node")
+                                    << QByteArray(R"({"body": "ping", "headers": {}})")
+                                    << QByteArray(R"("body":"ping")");
+        QTest::newRow("python3.11") << QStringLiteral("listPets") << QStringLiteral("python3")
+                                    << QByteArray(R"({"requestContext": {"identity": {"apiKey": "k"}}})")
+                                    << QByteArray(R"(\"type\": \"dog\")");
+    }
+    void processRuntimesRunRealInterpreters() {
+        QFETCH(QString, function);
+        QFETCH(QString, interpreter);
+        QFETCH(QByteArray, event);
+        QFETCH(QByteArray, expected);
+        if (QStandardPaths::findExecutable(interpreter).isEmpty()) QSKIP("the interpreter is not installed");
+        const auto r = test::runGatehouse(
+            {QStringLiteral("invoke"), sample(), function, QStringLiteral("--event"), QStringLiteral("-")},
+            30000, event);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains(expected), r.out.constData());
+        QVERIFY2(r.err.startsWith("START RequestId: "), r.err.constData());
+        QVERIFY(r.err.contains("\nREPORT RequestId: "));
+        QVERIFY(r.err.contains("\tInit Duration: "));
+    }
+
+    void unknownRuntimesAreRefused() {
+        QDir(sample()).mkpath(QStringLiteral("functions/java"));
+        QFile file(sample() + QStringLiteral("/gatehouse.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        text.replace(R"("runtime": "python3.11")", R"("runtime": "java21")");
+        test::writeProjectFile(sample(), text);
+        const auto r = test::runGatehouse({QStringLiteral("invoke"), sample(), QStringLiteral("listPets")});
+        test::writeProjectFile(sample(),
+                               text.replace(R"("runtime": "java21")", R"("runtime": "python3.11")"));
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("java21"), r.err.constData());
         QVERIFY(r.out.isEmpty());
     }
 

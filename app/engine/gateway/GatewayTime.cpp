@@ -1,6 +1,7 @@
 #include "GatewayTime.h"
 
 #include <QByteArray>
+#include <algorithm>
 #include <array>
 
 namespace gatehouse {
@@ -21,11 +22,21 @@ QString clfTime(const QDateTime &time) {
                                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const QDateTime utc = time.toUTC();
     const QDate date = utc.date();
-    return QStringLiteral("%1/%2/%3:%4 +0000")
-        .arg(date.day(), 2, 10, QLatin1Char('0'))
-        .arg(QLatin1String(months[static_cast<size_t>(date.month() - 1)]))
-        .arg(date.year(), 4, 10, QLatin1Char('0'))
-        .arg(utc.time().toString(QStringLiteral("HH:mm:ss")));
+    const QTime clock = utc.time();
+    // Formatted by hand: QTime::toString (QLocale, the calendar) and QString::asprintf each cost about
+    // 10k instructions, a measurable share of a request (the event and the access log both carry it).
+    char text[] = "dd/Mon/yyyy:HH:mm:ss +0000";
+    const auto digits = [&text](int at, int value, int count) {
+        for (int i = count - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    digits(0, date.day(), 2);
+    std::copy_n(months[static_cast<size_t>(date.month() - 1)], 3, text + 3);
+    digits(7, std::clamp(date.year(), 0, 9999), 4);
+    digits(12, clock.hour(), 2);
+    digits(15, clock.minute(), 2);
+    digits(18, clock.second(), 2);
+    return QString::fromLatin1(text, qsizetype(sizeof text - 1));
 }
 
 qint64 epochMilliseconds(const QDateTime &time) {

@@ -36,8 +36,10 @@ struct EnvironmentSpec {
 };
 
 // Subclasses: JsEnvironment (embedded QJSEngine on its own thread); later the process runtimes
-// (nodejs, python, provided) speaking the Runtime API. The object lives on the invoker's thread;
-// the work happens wherever the subclass chooses, and the result comes back through `finished`.
+// (nodejs, python, provided) speaking the Runtime API. The object lives on the invoker's thread
+// (which creates and destroys it); the work happens wherever the subclass chooses, and the result
+// comes back through `finished`, emitted on whichever thread the subclass chooses (connect with an
+// explicit connection type).
 class ExecutionEnvironment : public QObject {
     Q_OBJECT
 public:
@@ -50,6 +52,10 @@ public:
     // Starts `request`. Exactly one `finished` follows. The pool never calls it while an invocation
     // is running: one invocation at a time per environment.
     virtual void invoke(const InvocationRequest &request) = 0;
+    // True when invoke() may be called from any thread (while the object is alive and idle), which
+    // lets the Invoker start a warm environment straight from its caller's thread. Such an environment
+    // must never emit `finished` from inside invoke(): the Invoker holds its lock while calling it.
+    virtual bool invokableFromAnyThread() const { return false; }
 
 Q_SIGNALS:
     void finished(const gatehouse::InvocationResult &result);

@@ -1,5 +1,7 @@
 #include "FunctionPool.h"
 
+#include "ExecutionEnvironment.h"
+
 #include <algorithm>
 
 namespace gatehouse {
@@ -14,12 +16,13 @@ FunctionPool::Slot *FunctionPool::find(ExecutionEnvironment *environment) {
     return nullptr;
 }
 
-ExecutionEnvironment *FunctionPool::takeIdle() {
+ExecutionEnvironment *FunctionPool::takeIdle(bool anyThreadOnly) {
     // Most recently used first: Lambda keeps reusing the warmest environment, which lets the others
     // age out and be reaped when traffic drops.
     Slot *best = nullptr;
     for (Slot &s : m_slots)
-        if (!s.busy && s.generation == m_generation && (!best || s.idleSinceMs > best->idleSinceMs))
+        if (!s.busy && s.generation == m_generation && (s.anyThread || !anyThreadOnly) &&
+            (!best || s.idleSinceMs > best->idleSinceMs))
             best = &s;
     if (!best) return nullptr;
     best->busy = true;
@@ -27,7 +30,7 @@ ExecutionEnvironment *FunctionPool::takeIdle() {
 }
 
 void FunctionPool::addBusy(ExecutionEnvironment *environment) {
-    m_slots.push_back(Slot{environment, m_generation, true, 0});
+    m_slots.push_back(Slot{environment, m_generation, true, environment->invokableFromAnyThread(), 0});
 }
 
 bool FunctionPool::release(ExecutionEnvironment *environment, bool reusable, qint64 nowMs) {

@@ -37,7 +37,8 @@ public:
     const QString &codeDir() const { return m_codeDir; }
 
     // The most recently used warm environment of the current generation, now marked busy; or null.
-    ExecutionEnvironment *takeIdle();
+    // With anyThreadOnly, only an environment whose invoke() may be called from any thread.
+    ExecutionEnvironment *takeIdle(bool anyThreadOnly = false);
     void addBusy(ExecutionEnvironment *environment);
     // After an invocation: true when the environment may be reused (then it is idle again).
     bool release(ExecutionEnvironment *environment, bool reusable, qint64 nowMs);
@@ -66,6 +67,7 @@ private:
         ExecutionEnvironment *environment = nullptr;
         int generation = 0;
         bool busy = false;
+        bool anyThread = false; // ExecutionEnvironment::invokableFromAnyThread(), asked once
         qint64 idleSinceMs = 0;
     };
     Slot *find(ExecutionEnvironment *environment);

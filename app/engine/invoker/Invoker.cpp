@@ -36,8 +36,18 @@ Invoker::Invoker(const Project &project, const QString &projectFolder, LogStore 
 
 Invoker::~Invoker() {
     m_reapTimer.stop();
+    std::deque<std::function<void()>> outbox;
+    {
+        // From here on an environment's result is dropped (its thread may still be delivering one
+        // while we wait for it below), and no caller reaches an environment any more.
+        const Lock lock(m_mutex);
+        m_closing = true;
+        outbox.swap(m_outbox);
+    }
+    outbox.clear(); // the steps hold callers' callbacks: let them go without the lock
     // Environments first (including those already handed to deleteLater): their threads use the
-    // watchdog until they stop.
+    // watchdog until they stop. Not under the lock: a finishing environment's thread may be waiting
+    // for it, and deleting the environment waits for that thread.
     qDeleteAll(findChildren<ExecutionEnvironment *>(Qt::FindDirectChildrenOnly));
 }
 
@@ -58,10 +68,32 @@ QString Invoker::invoke(const QString &functionName, const QByteArray &payload, 
     const QString requestId = p.requestId;
     if (QThread::currentThread() == thread())
         invokeHere(std::move(p));
-    else
+    else if (!startWarm(p))
         QMetaObject::invokeMethod(
-            this, [this, p]() { invokeHere(p); }, Qt::QueuedConnection);
+            this, [this, p = std::move(p)]() mutable { invokeHere(std::move(p)); }, Qt::QueuedConnection);
     return requestId;
+}
+
+bool Invoker::startWarm(PendingInvocation &p) {
+    // The common case of a busy server: a synchronous call for a function with a warm environment idle.
+    // Anything else (a cold start, a throttle, an error, Event and DryRun) takes the ordinary path on
+    // the invoker's thread, which decides exactly as before.
+    if (p.options.type != InvokeOptions::Type::RequestResponse ||
+        p.payload.size() > lambdaerrors::kMaxSyncRequestBytes)
+        return false;
+    const Lock lock(m_mutex);
+    if (m_closing) return false;
+    const std::shared_ptr<FunctionPool> pool = m_registry.pool(p.function);
+    if (!pool) return false;
+    // No capacity check: an idle environment is already counted within both caps (acquire() reuses
+    // one before it checks them, too). Only the current generation is handed out.
+    ExecutionEnvironment *env = pool->takeIdle(/*anyThreadOnly=*/true);
+    if (!env) return false;
+    const InvocationRequest request = launchLocked(pool, env, std::move(p), false);
+    // Under the lock: once it is released the invoker's thread could be tearing the environment down
+    // (the destructor); invoke() only posts to the environment's own thread.
+    env->invoke(request);
+    return true;
 }
 
 InvocationResult Invoker::invokeAndWait(const QString &functionName, const QByteArray &payload,
@@ -86,65 +118,116 @@ InvocationResult Invoker::invokeAndWait(const QString &functionName, const QByte
 }
 
 void Invoker::invokeHere(PendingInvocation p) {
+    Lock lock(m_mutex);
     const std::shared_ptr<FunctionPool> pool = m_registry.pool(p.function);
     const QString arn = lambdalog::functionArn(m_settings.region, m_settings.accountId, p.function);
     if (auto rejected =
-            lambdaerrors::rejectRequest(pool ? &pool->function() : nullptr, arn, p.payload, p.options.type))
+            lambdaerrors::rejectRequest(pool ? &pool->function() : nullptr, arn, p.payload, p.options.type)) {
+        lock.unlock();
         return deliver(p, *rejected);
+    }
     if (p.options.type == InvokeOptions::Type::DryRun) {
+        lock.unlock();
         InvocationResult r;
         r.statusCode = 204;
         return deliver(p, r);
     }
+    Starts starts;
     if (p.options.type == InvokeOptions::Type::Event) {
         InvocationResult accepted;
         accepted.statusCode = 202;
         accepted.asynchronous = true;
         deliver(p, accepted);
         p.callback = nullptr; // the outcome is reported by asyncInvocationCompleted
-        return enqueue(std::move(p));
+        enqueueLocked(std::move(p), starts);
+    } else {
+        bool cold = false;
+        QString reason;
+        if (ExecutionEnvironment *env = acquireLocked(pool, &cold, &reason)) {
+            starts.emplace_back(env, launchLocked(pool, env, std::move(p), cold));
+        } else {
+            laterLocked([this, function = p.function, id = p.requestId] {
+                Q_EMIT invocationThrottled(function, id);
+            });
+            deliver(p, lambdaerrors::tooManyRequests(reason));
+        }
     }
-    bool cold = false;
-    QString reason;
-    ExecutionEnvironment *env = acquire(pool, &cold, &reason);
-    if (!env) {
-        Q_EMIT invocationThrottled(p.function, p.requestId);
-        return deliver(p, lambdaerrors::tooManyRequests(reason));
-    }
-    launch(pool, env, std::move(p), cold);
+    lock.unlock();
+    startAll(starts);
+    drainOutbox();
 }
 
-void Invoker::launch(const std::shared_ptr<FunctionPool> &pool, ExecutionEnvironment *environment,
-                     PendingInvocation pending, bool coldStart) {
-    const InvocationRequest request{pending.requestId, pending.payload, pending.options.clientContext,
-                                    pending.attempt};
+InvocationRequest Invoker::launchLocked(const std::shared_ptr<FunctionPool> &pool,
+                                        ExecutionEnvironment *environment, PendingInvocation pending,
+                                        bool coldStart) {
+    InvocationRequest request{pending.requestId, pending.payload, pending.options.clientContext,
+                              pending.attempt};
     ++m_busy;
-    Q_EMIT invocationStarted(pool->function().name, pending.requestId, coldStart);
+    laterLocked([this, function = pool->function().name, id = pending.requestId, coldStart] {
+        Q_EMIT invocationStarted(function, id, coldStart);
+    });
     m_running.emplace(environment, std::move(pending));
-    environment->invoke(request);
+    return request;
 }
 
-void Invoker::onFinished(ExecutionEnvironment *environment, InvocationResult result) {
+void Invoker::startAll(const Starts &starts) {
+    for (const auto &[environment, request] : starts)
+        environment->invoke(request);
+}
+
+void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, InvocationResult result) {
+    // On the environment's thread (for JsEnvironment) or on ours. The caller's callback is posted from
+    // here; what belongs to the invoker's thread follows as one queued step.
+    const bool here = QThread::currentThread() == thread();
+    Lock lock(m_mutex);
+    if (m_closing) return;
     const auto running = m_running.find(environment);
     if (running == m_running.end()) return;
     PendingInvocation pending = std::move(running->second);
     m_running.erase(running);
     --m_busy;
     const std::shared_ptr<FunctionPool> pool = m_registry.ownerOf(environment);
-    if (pool && pool->release(environment, result.environmentReusable, m_clock.elapsed()))
-        scheduleReap();
-    else
-        destroy(environment,
-                result.environmentReusable ? QStringLiteral("recycled") : QStringLiteral("discarded"));
+    // A freed environment goes to the Event invocations waiting in a queue first, as it always did:
+    // while any wait, the release and the pump happen together on the invoker's thread, where a new
+    // environment may have to be created. Otherwise it is idle at once, for the next caller.
+    const bool releaseHere = m_queued > 0;
+    const bool released =
+        !releaseHere && pool && pool->release(environment, result.environmentReusable, m_clock.elapsed());
 
     result.attempt = pending.attempt;
     result.asynchronous = pending.options.type == InvokeOptions::Type::Event;
     if (pending.options.logTail) result.logResult = lambdalog::logTailBase64(result.logLines);
+    // A caller on another thread gets its result now; one on the invoker's thread after
+    // invocationFinished, as before.
+    QObject *target = pending.hasContext ? pending.context.data() : nullptr;
+    const bool deliverNow = !result.asynchronous && target && target->thread() != thread();
+    if (deliverNow) deliver(pending, result);
+    laterLocked([this, environment, pool, releaseHere, released, pending = std::move(pending),
+                 result = std::move(result)]() mutable {
+        afterFinished(environment, pool, releaseHere, released, std::move(pending), result);
+    });
+    lock.unlock();
+    if (here) drainOutbox();
+}
+
+void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared_ptr<FunctionPool> &pool,
+                            bool releaseHere, bool released, PendingInvocation pending,
+                            const InvocationResult &result) {
+    {
+        const Lock lock(m_mutex);
+        if (releaseHere)
+            released = pool && pool->release(environment, result.environmentReusable, m_clock.elapsed());
+        if (released)
+            scheduleReapLocked();
+        else
+            destroyLocked(environment, result.environmentReusable ? QStringLiteral("recycled")
+                                                                  : QStringLiteral("discarded"));
+    }
     Q_EMIT invocationFinished(result);
     if (result.asynchronous)
         onAsyncResult(std::move(pending), result);
     else
-        deliver(pending, std::move(result));
+        deliver(pending, result); // a no-op when it went out already (the callback is gone)
     pump();
 }
 
@@ -160,6 +243,16 @@ void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &r
 }
 
 void Invoker::enqueue(PendingInvocation pending) {
+    Starts starts;
+    {
+        const Lock lock(m_mutex);
+        enqueueLocked(std::move(pending), starts);
+    }
+    startAll(starts);
+    drainOutbox();
+}
+
+void Invoker::enqueueLocked(PendingInvocation pending, Starts &starts) {
     const std::shared_ptr<FunctionPool> pool = m_registry.pool(pending.function);
     if (!pool) { // removed while queued or waiting for a retry
         InvocationResult gone = lambdaerrors::resourceNotFound(arnOf(pending.function));
@@ -167,38 +260,90 @@ void Invoker::enqueue(PendingInvocation pending) {
         gone.requestId = pending.requestId;
         gone.attempt = pending.attempt;
         gone.asynchronous = true;
-        Q_EMIT asyncInvocationCompleted(gone);
+        laterLocked([this, gone] { Q_EMIT asyncInvocationCompleted(gone); });
         return;
     }
     pool->queue().push_back(std::move(pending));
-    pump();
+    ++m_queued;
+    pumpLocked(starts);
 }
 
 void Invoker::pump() {
+    Starts starts;
+    {
+        const Lock lock(m_mutex);
+        if (m_queued == 0) return;
+        pumpLocked(starts);
+    }
+    startAll(starts);
+    drainOutbox();
+}
+
+void Invoker::pumpLocked(Starts &starts) {
+    if (m_queued == 0) return;
     for (const std::shared_ptr<FunctionPool> &pool : m_registry.pools()) {
         while (!pool->queue().empty()) {
             bool cold = false;
             QString reason;
-            ExecutionEnvironment *env = acquire(pool, &cold, &reason);
+            ExecutionEnvironment *env = acquireLocked(pool, &cold, &reason);
             if (!env) break;
             PendingInvocation next = std::move(pool->queue().front());
             pool->queue().pop_front();
-            launch(pool, env, std::move(next), cold);
+            --m_queued;
+            starts.emplace_back(env, launchLocked(pool, env, std::move(next), cold));
         }
     }
 }
 
-void Invoker::deliver(const PendingInvocation &pending, InvocationResult result) {
+void Invoker::deliver(PendingInvocation &pending, InvocationResult result) {
     if (!pending.callback) return;
     if (result.functionName.isEmpty()) result.functionName = pending.function;
     if (result.requestId.isEmpty()) result.requestId = pending.requestId;
     QObject *target = pending.hasContext ? pending.context.data() : this;
+    // The callback runs once: it travels with the posted call (and is not copied per request).
+    Callback callback = std::move(pending.callback);
+    pending.callback = nullptr;
     if (!target) return; // the caller's context object is gone
     QMetaObject::invokeMethod(
-        target, [callback = pending.callback, result]() { callback(result); }, Qt::QueuedConnection);
+        target, [callback = std::move(callback), result = std::move(result)]() { callback(result); },
+        Qt::QueuedConnection);
+}
+
+void Invoker::laterLocked(std::function<void()> step) {
+    m_outbox.push_back(std::move(step));
+    // On the invoker's thread the caller drains the outbox itself once it has let go of the lock.
+    if (m_drainPosted || QThread::currentThread() == thread()) return;
+    // One posted event drains everything queued until it runs (a busy server batches its steps).
+    m_drainPosted = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            {
+                const Lock lock(m_mutex);
+                m_drainPosted = false;
+            }
+            drainOutbox();
+        },
+        Qt::QueuedConnection);
+}
+
+void Invoker::drainOutbox() {
+    // One step at a time, without the lock: a step may emit a signal whose receiver calls invoke() or
+    // updateProject(), which queue and drain further steps; taking them from the front keeps the order.
+    for (;;) {
+        std::function<void()> step;
+        {
+            const Lock lock(m_mutex);
+            if (m_outbox.empty() || m_closing) return;
+            step = std::move(m_outbox.front());
+            m_outbox.pop_front();
+        }
+        step();
+    }
 }
 
 Invoker::PoolStats Invoker::stats(const QString &functionName) const {
+    const Lock lock(m_mutex);
     PoolStats s;
     if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(functionName)) {
         s.environments = pool->size();
@@ -210,6 +355,7 @@ Invoker::PoolStats Invoker::stats(const QString &functionName) const {
 }
 
 int Invoker::environmentCount() const {
+    const Lock lock(m_mutex);
     return m_registry.environmentCount();
 }
 

@@ -11,10 +11,13 @@
 #include <QObject>
 #include <QTimer>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 namespace gatehouse {
 
@@ -41,6 +44,14 @@ struct InvokerOptions {
 // both counting invocations in flight; beyond that a RequestResponse call is throttled
 // (TooManyRequestsException, HTTP 429) and an Event waits in its function's queue. Live environments
 // never exceed the project cap either: an idle one of another function is evicted to make room.
+//
+// Threads: the bookkeeping (pools, environments in flight, queues' counts) is guarded by m_mutex, so
+// that a RequestResponse call from another thread (the gateway's HTTP workers) can take a warm
+// environment and start it at once, and its result can go from the environment's thread straight to
+// the caller's context, without two round trips through this object's thread (which serialised every
+// request in `gatehouse serve`). Everything else happens on this object's thread: creating and
+// destroying environments, timers, queues, and every signal. Signals are emitted in the order the
+// bookkeeping changed (through m_outbox), possibly a little after the fact.
 class Invoker : public QObject {
     Q_OBJECT
 public:
@@ -89,21 +100,40 @@ Q_SIGNALS:
     void functionRecycled(const QString &function);
 
 private:
+    // An environment to start once m_mutex is released, with the request it runs.
+    using Starts = std::vector<std::pair<ExecutionEnvironment *, InvocationRequest>>;
+    using Lock = std::unique_lock<std::mutex>;
+
+    // Members named ...Locked need m_mutex held; the others take it themselves. Unless a comment says
+    // "any thread", a member runs on this object's thread.
+    bool startWarm(PendingInvocation &pending); // any thread; false: take the ordinary path
     void invokeHere(PendingInvocation pending);
-    ExecutionEnvironment *acquire(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
-                                  QString *throttleReason);
-    void launch(const std::shared_ptr<FunctionPool> &pool, ExecutionEnvironment *environment,
-                PendingInvocation pending, bool coldStart);
-    void onFinished(ExecutionEnvironment *environment, InvocationResult result);
+    ExecutionEnvironment *acquireLocked(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
+                                        QString *throttleReason);
+    InvocationRequest launchLocked(const std::shared_ptr<FunctionPool> &pool,
+                                   ExecutionEnvironment *environment, PendingInvocation pending,
+                                   bool coldStart);
+    void onEnvironmentFinished(ExecutionEnvironment *environment, InvocationResult result); // any thread
+    void afterFinished(ExecutionEnvironment *environment, const std::shared_ptr<FunctionPool> &pool,
+                       bool releaseHere, bool released, PendingInvocation pending,
+                       const InvocationResult &result);
     void onAsyncResult(PendingInvocation pending, const InvocationResult &result);
     void enqueue(PendingInvocation pending);
+    void enqueueLocked(PendingInvocation pending, Starts &starts);
+    void pumpLocked(Starts &starts);
     void pump();
-    void deliver(const PendingInvocation &pending, InvocationResult result);
-    void destroy(ExecutionEnvironment *environment, const QString &reason);
-    bool evictOneIdle();
-    void recycle(const QString &functionName, const Function &function, const QString &codeDir);
+    static void startAll(const Starts &starts);
+    void deliver(PendingInvocation &pending, InvocationResult result); // any thread
+    void destroyLocked(ExecutionEnvironment *environment, const QString &reason);
+    bool evictOneIdleLocked();
+    void recycleLocked(const QString &functionName, const Function &function, const QString &codeDir);
     void reapIdle();
-    void scheduleReap();
+    void scheduleReapLocked();
+    // Queues `step` (a signal, or work that belongs on this thread) behind the earlier ones; any thread.
+    // On this object's thread the caller must call drainOutbox() after releasing the lock.
+    void laterLocked(std::function<void()> step);
+    // Runs the queued steps in order, each without the lock.
+    void drainOutbox();
     qint64 idleTimeoutMs() const;
     int concurrencyLimit() const { return std::max(1, m_settings.concurrencyLimit); }
     QString codeDirOf(const Function &function) const;
@@ -117,9 +147,15 @@ private:
     std::unique_ptr<LogStore> m_ownLogs;
     std::unique_ptr<Watchdog> m_watchdog;
     CodeWatcher *m_codeWatcher = nullptr;
+    // Guards m_registry, m_running, m_busy, m_queued, m_outbox, m_drainPosted and m_closing.
+    mutable std::mutex m_mutex;
     PoolRegistry m_registry;
     std::unordered_map<ExecutionEnvironment *, PendingInvocation> m_running; // see PoolRegistry::m_owner
     int m_busy = 0;
+    int m_queued = 0; // Event invocations waiting in the pools' queues
+    std::deque<std::function<void()>> m_outbox;
+    bool m_drainPosted = false;
+    bool m_closing = false; // the destructor has begun: environments' results are dropped
     QTimer m_reapTimer;
     QElapsedTimer m_clock; // monotonic time for idle bookkeeping
 };

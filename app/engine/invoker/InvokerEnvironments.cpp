@@ -10,8 +10,8 @@
 
 namespace gatehouse {
 
-ExecutionEnvironment *Invoker::acquire(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
-                                       QString *throttleReason) {
+ExecutionEnvironment *Invoker::acquireLocked(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
+                                             QString *throttleReason) {
     if (ExecutionEnvironment *warm = pool->takeIdle()) {
         *coldStart = false;
         return warm;
@@ -26,73 +26,85 @@ ExecutionEnvironment *Invoker::acquire(const std::shared_ptr<FunctionPool> &pool
         *throttleReason = QStringLiteral("ConcurrentInvocationLimitExceeded");
         return nullptr;
     }
-    while (m_registry.environmentCount() >= concurrencyLimit() && evictOneIdle()) {
+    while (m_registry.environmentCount() >= concurrencyLimit() && evictOneIdleLocked()) {
     }
     ExecutionEnvironment *env = runtimesupport::createEnvironment(
         EnvironmentSpec::create(fn, pool->codeDir(), m_settings, m_logs, m_watchdog.get()), this);
     if (!env) return nullptr;
-    connect(env, &ExecutionEnvironment::finished, this,
-            [this, env](const InvocationResult &result) { onFinished(env, result); });
+    // Direct: the result is taken on the thread that produced it (see onEnvironmentFinished).
+    connect(
+        env, &ExecutionEnvironment::finished, this,
+        [this, env](const InvocationResult &result) { onEnvironmentFinished(env, result); },
+        Qt::DirectConnection);
     m_registry.adopt(env, pool);
     *coldStart = true;
-    Q_EMIT environmentStarted(fn.name);
+    laterLocked([this, function = fn.name] { Q_EMIT environmentStarted(function); });
     return env;
 }
 
-void Invoker::destroy(ExecutionEnvironment *environment, const QString &reason) {
+void Invoker::destroyLocked(ExecutionEnvironment *environment, const QString &reason) {
+    // Out of the registry first, under the lock: from now on no caller on another thread can reach it.
     m_registry.forget(environment);
     const QString function = environment->functionName();
     environment->disconnect(this);
     environment->deleteLater(); // not now: we may be inside the environment's own signal
-    Q_EMIT environmentStopped(function, reason);
+    laterLocked([this, function, reason] { Q_EMIT environmentStopped(function, reason); });
 }
 
-bool Invoker::evictOneIdle() {
+bool Invoker::evictOneIdleLocked() {
     ExecutionEnvironment *victim = m_registry.oldestIdle();
-    if (victim) destroy(victim, QStringLiteral("evicted"));
+    if (victim) destroyLocked(victim, QStringLiteral("evicted"));
     return victim != nullptr;
 }
 
-void Invoker::recycle(const QString &functionName, const Function &function, const QString &codeDir) {
+void Invoker::recycleLocked(const QString &functionName, const Function &function, const QString &codeDir) {
     const std::shared_ptr<FunctionPool> pool = m_registry.pool(functionName);
     if (!pool) return;
     for (ExecutionEnvironment *idle : pool->recycle(function, codeDir))
-        destroy(idle, QStringLiteral("recycled"));
-    Q_EMIT functionRecycled(functionName);
+        destroyLocked(idle, QStringLiteral("recycled"));
+    laterLocked([this, functionName] { Q_EMIT functionRecycled(functionName); });
 }
 
 void Invoker::updateProject(const Project &project, const QString &projectFolder) {
-    const ProjectSettings &s = project.settings;
-    const bool everything = s.region != m_settings.region || s.accountId != m_settings.accountId ||
-                            s.billingGranularity != m_settings.billingGranularity ||
-                            projectFolder != m_folder;
-    m_settings = s;
-    m_folder = projectFolder;
-    QSet<QString> names;
-    for (const Function &fn : project.functions) {
-        names.insert(fn.name);
-        const QString dir = codeDirOf(fn);
-        if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(fn.name)) {
-            if (everything || pool->function() != fn || pool->codeDir() != dir) recycle(fn.name, fn, dir);
-        } else {
-            m_registry.add(fn, dir);
+    Starts starts;
+    {
+        const Lock lock(m_mutex);
+        const ProjectSettings &s = project.settings;
+        const bool everything = s.region != m_settings.region || s.accountId != m_settings.accountId ||
+                                s.billingGranularity != m_settings.billingGranularity ||
+                                projectFolder != m_folder;
+        m_settings = s;
+        m_folder = projectFolder;
+        QSet<QString> names;
+        for (const Function &fn : project.functions) {
+            names.insert(fn.name);
+            const QString dir = codeDirOf(fn);
+            if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(fn.name)) {
+                if (everything || pool->function() != fn || pool->codeDir() != dir)
+                    recycleLocked(fn.name, fn, dir);
+            } else {
+                m_registry.add(fn, dir);
+            }
         }
-    }
-    for (const QString &name : m_registry.pools().keys()) {
-        if (names.contains(name)) continue;
-        const std::shared_ptr<FunctionPool> pool = m_registry.take(name);
-        for (ExecutionEnvironment *idle : pool->retire())
-            destroy(idle, QStringLiteral("removed"));
-        std::deque<PendingInvocation> queued;
-        queued.swap(pool->queue());
-        for (PendingInvocation &p : queued)
-            enqueue(std::move(p)); // reported as ResourceNotFound
-    }
-    while (m_registry.environmentCount() > concurrencyLimit() && evictOneIdle()) {
+        for (const QString &name : m_registry.pools().keys()) {
+            if (names.contains(name)) continue;
+            const std::shared_ptr<FunctionPool> pool = m_registry.take(name);
+            for (ExecutionEnvironment *idle : pool->retire())
+                destroyLocked(idle, QStringLiteral("removed"));
+            std::deque<PendingInvocation> queued;
+            queued.swap(pool->queue());
+            m_queued -= int(queued.size());
+            for (PendingInvocation &p : queued)
+                enqueueLocked(std::move(p), starts); // reported as ResourceNotFound
+        }
+        while (m_registry.environmentCount() > concurrencyLimit() && evictOneIdleLocked()) {
+        }
+        scheduleReapLocked();
+        pumpLocked(starts);
     }
     watchCodeFolders();
-    scheduleReap();
-    pump();
+    startAll(starts);
+    drainOutbox();
 }
 
 qint64 Invoker::idleTimeoutMs() const {
@@ -101,12 +113,16 @@ qint64 Invoker::idleTimeoutMs() const {
 }
 
 void Invoker::reapIdle() {
-    for (ExecutionEnvironment *idle : m_registry.takeIdleSince(m_clock.elapsed() - idleTimeoutMs()))
-        destroy(idle, QStringLiteral("idle"));
-    scheduleReap();
+    {
+        const Lock lock(m_mutex);
+        for (ExecutionEnvironment *idle : m_registry.takeIdleSince(m_clock.elapsed() - idleTimeoutMs()))
+            destroyLocked(idle, QStringLiteral("idle"));
+        scheduleReapLocked();
+    }
+    drainOutbox();
 }
 
-void Invoker::scheduleReap() {
+void Invoker::scheduleReapLocked() {
     const qint64 earliest = m_registry.earliestIdleSince();
     if (earliest < 0) return m_reapTimer.stop();
     const qint64 due = std::max<qint64>(0, earliest + idleTimeoutMs() - m_clock.elapsed());
@@ -120,11 +136,20 @@ void Invoker::watchCodeFolders() {
     if (!m_codeWatcher) {
         m_codeWatcher = new CodeWatcher(this);
         connect(m_codeWatcher, &CodeWatcher::codeChanged, this, [this](const QString &name) {
-            if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(name))
-                recycle(name, pool->function(), pool->codeDir());
+            {
+                const Lock lock(m_mutex);
+                if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(name))
+                    recycleLocked(name, pool->function(), pool->codeDir());
+            }
+            drainOutbox();
         });
     }
-    m_codeWatcher->setFolders(m_registry.codeFolders());
+    QHash<QString, QString> folders;
+    {
+        const Lock lock(m_mutex);
+        folders = m_registry.codeFolders();
+    }
+    m_codeWatcher->setFolders(folders); // not under the lock: the watcher's signals take it
 }
 
 } // namespace gatehouse

@@ -17,7 +17,9 @@ JsEnvironment::JsEnvironment(EnvironmentSpec spec, QObject *parent)
     JsRuntime *runtime = m_runtime;
     connect(
         m_thread, &QThread::finished, m_thread, [runtime] { delete runtime; }, Qt::DirectConnection);
-    connect(m_runtime, &JsRuntime::finished, this, &ExecutionEnvironment::finished, Qt::QueuedConnection);
+    // Emitted on the environment's thread: the Invoker takes it there, so that a result reaches its
+    // caller without a detour through the invoker's thread.
+    connect(m_runtime, &JsRuntime::finished, this, &ExecutionEnvironment::finished, Qt::DirectConnection);
     m_thread->start();
 }
 

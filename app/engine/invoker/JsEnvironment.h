@@ -19,7 +19,9 @@ public:
     // millisecond: the engine is interrupted first).
     ~JsEnvironment() override;
 
+    // Posts the request to the environment's thread: safe from any thread.
     void invoke(const InvocationRequest &request) override;
+    bool invokableFromAnyThread() const override { return true; }
 
 private:
     QThread *m_thread = nullptr;
