@@ -170,9 +170,15 @@ bool ServeSession::writeEndpointsFile(QString *error) const {
 void ServeSession::printEndpoints() const {
     printOut(tr("Serving %1").arg(m_filePath));
     for (const ApiEndpointInfo &info : m_cloud.gateway()->endpoints())
-        for (const ApiEndpointInfo::StageUrl &stage : info.stages)
+        for (const ApiEndpointInfo::StageUrl &stage : info.stages) {
             printOut(tr("  %1 '%2', stage %3: %4")
                          .arg(apiTypeLabel(info.type), info.apiName, stage.stage, stage.url.toString()));
+            if (info.type != ApiType::WebSocket) continue;
+            // Where functions point @aws-sdk/client-apigatewaymanagementapi (its endpoint option).
+            QUrl callback = stage.url;
+            callback.setScheme(QStringLiteral("http"));
+            printOut(tr("    @connections callback URL: %1").arg(callback.toString()));
+        }
     printOut(tr("  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)")
                  .arg(m_cloud.invokeApiUrl().toString()));
     printOut(tr("Press Ctrl+C to stop."));

@@ -21,8 +21,37 @@ std::optional<quint16> invokeApiPortFor(const Project &project, const LocalCloud
     if (!options.basePort) return std::nullopt;
     int consecutive = 0;
     for (const Api &api : project.apis)
-        if (api.type != ApiType::WebSocket && api.port == 0) ++consecutive;
+        if (api.port == 0) ++consecutive; // every API type is served, WebSocket APIs included
     return quint16(*options.basePort + consecutive);
+}
+
+// On AWS a function reaches the @connections API at https://{domainName}/{stage}; locally the port
+// matters, so functions behind a WebSocket API's routes get GATEHOUSE_WEBSOCKET_CALLBACK_URL (the
+// sample chat reads it). A value the function sets itself wins.
+Project withWebSocketCallbackUrls(Project project, const LocalGateway &gateway) {
+    QHash<QString, QString> urls; // function name -> callback URL
+    const QList<ApiEndpointInfo> endpoints = gateway.endpoints();
+    for (const Api &api : std::as_const(project.apis)) {
+        if (api.type != ApiType::WebSocket) continue;
+        for (const ApiEndpointInfo &info : endpoints) {
+            if (info.apiName != api.name || info.stages.isEmpty()) continue;
+            QUrl url = info.stages.first().url;
+            url.setScheme(QStringLiteral("http"));
+            for (const Route &route : api.routes)
+                if (route.integration.type == IntegrationType::Lambda &&
+                    !urls.contains(route.integration.function))
+                    urls.insert(route.integration.function, url.toString());
+        }
+    }
+    static const QString name = QStringLiteral("GATEHOUSE_WEBSOCKET_CALLBACK_URL");
+    for (Function &function : project.functions) {
+        const auto url = urls.constFind(function.name);
+        if (url == urls.cend()) continue;
+        const bool own = std::any_of(function.environment.cbegin(), function.environment.cend(),
+                                     [](const NameValue &variable) { return variable.name == name; });
+        if (!own) function.environment.append({name, *url});
+    }
+    return project;
 }
 
 } // namespace
@@ -85,6 +114,7 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         if (const http::HttpListenResult listened = m_invokeServer->listen(); !listened.ok())
             outcome.errors.append(tr("Lambda Invoke API: %1").arg(listened.error));
     }
+    if (outcome.ok()) m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     if (!outcome.ok()) stop();
     return outcome;
 }
@@ -92,9 +122,13 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
 LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &projectFolder) {
     if (!isRunning()) return start(project, projectFolder);
     m_projectName = project.name;
-    m_invoker->updateProject(project, projectFolder);
+    // The invoker first, so that new routes find their functions; then again once a new WebSocket
+    // API has its port (an unchanged project is no change for the invoker).
+    m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     m_invokeApi->updateProject(project);
-    return m_gateway->update(project, projectFolder);
+    LocalGateway::Outcome outcome = m_gateway->update(project, projectFolder);
+    m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    return outcome;
 }
 
 void LocalCloud::stop() {

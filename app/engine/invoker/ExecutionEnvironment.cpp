@@ -27,7 +27,7 @@ QString EnvironmentSpec::functionArn() const {
 
 NameValueList EnvironmentSpec::variables(const QString &executionEnv) const {
     // "Defined runtime environment variables" (Lambda guide, configuration-envvars.md).
-    const NameValueList reserved{
+    NameValueList reserved{
         {QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"), function.name},
         {QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), QString::number(function.memoryMB)},
         {QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"), QStringLiteral("$LATEST")},
@@ -43,6 +43,23 @@ NameValueList EnvironmentSpec::variables(const QString &executionEnv) const {
         {QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
         {QStringLiteral("TZ"), QStringLiteral(":UTC")},
     };
+    // Lambda always sets the execution role's temporary credentials, and the AWS SDKs refuse to sign
+    // without them (even for local endpoints such as @connections). As SAM CLI does, the user's own
+    // credentials are passed on when Gatehouse has them; otherwise harmless placeholders that work
+    // against local endpoints and fail clearly against real AWS.
+    const bool hostHasCredentials =
+        qEnvironmentVariableIsSet("AWS_ACCESS_KEY_ID") && qEnvironmentVariableIsSet("AWS_SECRET_ACCESS_KEY");
+    const NameValueList credentials{
+        {QStringLiteral("AWS_ACCESS_KEY_ID"), hostHasCredentials ? qEnvironmentVariable("AWS_ACCESS_KEY_ID")
+                                                                 : QStringLiteral("ASIAGATEHOUSELOCAL00")},
+        {QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+         hostHasCredentials ? qEnvironmentVariable("AWS_SECRET_ACCESS_KEY")
+                            : QStringLiteral("gatehouse/local/placeholder/secret/key0000")},
+        {QStringLiteral("AWS_SESSION_TOKEN"), hostHasCredentials
+                                                  ? qEnvironmentVariable("AWS_SESSION_TOKEN")
+                                                  : QStringLiteral("gatehouse-local-session-token")},
+    };
+    reserved.append(credentials);
     QHash<QString, bool> isReserved;
     for (const NameValue &v : reserved)
         isReserved.insert(v.name, true);

@@ -10,10 +10,6 @@ namespace gatehouse {
 
 namespace {
 
-bool isServedHere(const Api &api) {
-    return api.type == ApiType::Http || api.type == ApiType::Rest;
-}
-
 // "Amazon API Gateway quotas": JWKS and OIDC discovery requests time out after 1500 ms.
 constexpr int kJwksTimeoutMs = 1500;
 constexpr qint64 kMaxJwksBytes = 1024 * 1024;
@@ -37,7 +33,6 @@ QMap<QString, quint16> LocalGateway::requestedPorts(const Project &project) cons
     QMap<QString, quint16> ports;
     int next = 0;
     for (const Api &api : project.apis) {
-        if (!isServedHere(api)) continue;
         quint16 port = quint16(std::clamp(api.port, 0, 65535));
         if (port == 0 && m_options.basePort) port = quint16(*m_options.basePort + next++);
         ports.insert(api.name, port);
@@ -84,48 +79,70 @@ LocalGateway::Outcome LocalGateway::update(const Project &project, const QString
     const FetchedJwks jwks = fetchJwks(project);
     const QMap<QString, quint16> ports = requestedPorts(project);
 
-    // Removed APIs and APIs whose port changed stop first, so a port can move between APIs.
+    QHash<QString, ApiType> types;
+    for (const Api &api : project.apis)
+        types.insert(api.name, api.type);
+    // Removed APIs, APIs whose port changed and APIs that changed between WebSocket and HTTP/REST
+    // stop first, so a port can move between APIs.
     for (auto it = m_served.begin(); it != m_served.end();) {
-        if (ports.contains(it.key()) && ports.value(it.key()) == it->requestedPort) {
+        const bool webSocket = types.value(it.key()) == ApiType::WebSocket;
+        if (ports.contains(it.key()) && ports.value(it.key()) == it->requestedPort &&
+            webSocket == (it->webSocket != nullptr)) {
             ++it;
             continue;
         }
-        delete it->endpoint;
+        it->destroy();
         it = m_served.erase(it);
     }
     m_order.clear();
     for (const Api &api : project.apis) {
-        if (!isServedHere(api)) {
-            outcome.notices.append(tr("WebSocket API '%1' is not served by this version").arg(api.name));
-            continue;
-        }
         m_order.append(api.name);
         auto snapshot = std::make_shared<const ApiSnapshot>(project, api, projectFolder, jwks);
         describeProblems(*snapshot, outcome);
         if (auto it = m_served.find(api.name); it != m_served.end()) {
-            it->endpoint->setSnapshot(std::move(snapshot));
+            // Hot reload: open WebSocket connections stay open and use the new routes.
+            if (it->webSocket)
+                it->webSocket->setSnapshot(std::move(snapshot));
+            else
+                it->endpoint->setSnapshot(std::move(snapshot));
             continue;
         }
         http::HttpServerConfig config;
         config.address = m_options.host;
         config.port = ports.value(api.name);
         config.workerThreads = m_options.workerThreads;
+        if (api.type == ApiType::WebSocket) {
+            auto *endpoint = new WebSocketApiEndpoint(m_services, std::move(snapshot), config,
+                                                      m_options.webSocketLimits, this);
+            if (const http::HttpListenResult listened = endpoint->listen(); !listened.ok()) {
+                outcome.errors.append(tr("API '%1': %2").arg(api.name, listened.error));
+                delete endpoint;
+                continue;
+            }
+            m_served.insert(api.name, {nullptr, endpoint, config.port});
+            continue;
+        }
         auto *endpoint = new ApiEndpoint(m_services, std::move(snapshot), config, this);
         if (const http::HttpListenResult listened = endpoint->listen(); !listened.ok()) {
             outcome.errors.append(tr("API '%1': %2").arg(api.name, listened.error));
             delete endpoint;
             continue;
         }
-        m_served.insert(api.name, {endpoint, config.port});
+        m_served.insert(api.name, {endpoint, nullptr, config.port});
     }
     return outcome;
 }
 
 void LocalGateway::stop() {
-    for (const Served &served : std::as_const(m_served))
-        delete served.endpoint;
+    for (Served &served : m_served)
+        served.destroy();
     m_served.clear();
     m_order.clear();
+}
+
+WebSocketApiEndpoint *LocalGateway::webSocketEndpoint(const QString &apiName) const {
+    const auto it = m_served.constFind(apiName);
+    return it == m_served.cend() ? nullptr : it->webSocket;
 }
 
 QList<ApiEndpointInfo> LocalGateway::endpoints() const {
@@ -133,11 +150,12 @@ QList<ApiEndpointInfo> LocalGateway::endpoints() const {
     for (const QString &name : m_order) {
         const auto it = m_served.constFind(name);
         if (it == m_served.cend()) continue;
-        const std::shared_ptr<const ApiSnapshot> snapshot = it->endpoint->snapshot();
+        const std::shared_ptr<const ApiSnapshot> snapshot =
+            it->webSocket ? it->webSocket->snapshot() : it->endpoint->snapshot();
         ApiEndpointInfo info;
         info.apiName = name;
         info.type = snapshot->api.type;
-        info.url = it->endpoint->url();
+        info.url = it->webSocket ? it->webSocket->url() : it->endpoint->url();
         QList<Stage> stages = snapshot->api.stages;
         if (stages.isEmpty() && info.type == ApiType::Http) stages.append(Stage{}); // the implicit $default
         for (const Stage &stage : stages) {
