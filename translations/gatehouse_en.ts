@@ -62,6 +62,18 @@
         <source>The embedded javascript runtime (QJSEngine, about ES2016) does not support %1. Switch the function to the nodejs20.x runtime, or compile the code to ES2016 (esbuild --target=es2016).</source>
         <translation>The embedded javascript runtime (QJSEngine, about ES2016) does not support %1. Switch the function to the nodejs20.x runtime, or compile the code to ES2016 (esbuild --target=es2016).</translation>
     </message>
+    <message>
+        <source>HTTP API</source>
+        <translation>HTTP API</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation>REST API</translation>
+    </message>
+    <message>
+        <source>WebSocket API</source>
+        <translation>WebSocket API</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::AboutDialog</name>
@@ -82,6 +94,25 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ApiSnapshot</name>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; names no JWKS: every token is refused</source>
+        <translation>JWT authorizer &apos;%1&apos; names no JWKS: every token is refused</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: the key set at %2 could not be fetched</source>
+        <translation>JWT authorizer &apos;%1&apos;: the key set at %2 could not be fetched</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: cannot read %2: %3</source>
+        <translation>JWT authorizer &apos;%1&apos;: cannot read %2: %3</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: %2</source>
+        <translation>JWT authorizer &apos;%1&apos;: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::AppStartup</name>
     <message>
         <source>Cannot Copy Sample</source>
@@ -94,6 +125,45 @@
         <translation>The sample project could not be copied to %1:
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConnectAttempt</name>
+    <message>
+        <source>the $connect route&apos;s authorizer &apos;%1&apos; is not a Lambda authorizer of this project</source>
+        <translation>the $connect route&apos;s authorizer &apos;%1&apos; is not a Lambda authorizer of this project</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos; was not invoked: %2</source>
+        <translation>Lambda authorizer &apos;%1&apos; was not invoked: %2</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos;: %2</source>
+        <translation>Lambda authorizer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>the $connect mock answered %1</source>
+        <translation>the $connect mock answered %1</translation>
+    </message>
+    <message>
+        <source>route &apos;$connect&apos;: HTTP integrations are not supported on WebSocket APIs yet; the connection is accepted without it</source>
+        <translation>route &apos;$connect&apos;: HTTP integrations are not supported on WebSocket APIs yet; the connection is accepted without it</translation>
+    </message>
+    <message>
+        <source>route &apos;$connect&apos;: function &apos;%1&apos; failed: %2: %3</source>
+        <translation>route &apos;$connect&apos;: function &apos;%1&apos; failed: %2: %3</translation>
+    </message>
+    <message>
+        <source>route &apos;$connect&apos;: function &apos;%1&apos; answered %2</source>
+        <translation>route &apos;$connect&apos;: function &apos;%1&apos; answered %2</translation>
+    </message>
+    <message>
+        <source>refused a WebSocket connection: %1</source>
+        <translation>refused a WebSocket connection: %1</translation>
+    </message>
+    <message>
+        <source>the client left before the upgrade</source>
+        <translation>the client left before the upgrade</translation>
     </message>
 </context>
 <context>
@@ -928,6 +998,93 @@ Replace them?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::GatewayExchange</name>
+    <message>
+        <source>no base path mapping of %1 matches %2</source>
+        <translation>no base path mapping of %1 matches %2</translation>
+    </message>
+    <message>
+        <source>no stage of API &apos;%1&apos; matches the path %2</source>
+        <translation>no stage of API &apos;%1&apos; matches the path %2</translation>
+    </message>
+    <message>
+        <source>no route matches %1 %2</source>
+        <translation>no route matches %1 %2</translation>
+    </message>
+    <message>
+        <source>throttled: the rate or burst limit of stage &apos;%1&apos; or route &apos;%2&apos; is used up</source>
+        <translation>throttled: the rate or burst limit of stage &apos;%1&apos; or route &apos;%2&apos; is used up</translation>
+    </message>
+    <message>
+        <source>the route&apos;s authorizer &apos;%1&apos; does not exist</source>
+        <translation>the route&apos;s authorizer &apos;%1&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>x-api-key is missing or not a key of usage plan &apos;%1&apos;</source>
+        <translation>x-api-key is missing or not a key of usage plan &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>usage plan &apos;%1&apos; throttled key &apos;%2&apos;</source>
+        <translation>usage plan &apos;%1&apos; throttled key &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>usage plan &apos;%1&apos;: key &apos;%2&apos; used its quota (%3 requests)</source>
+        <translation>usage plan &apos;%1&apos;: key &apos;%2&apos; used its quota (%3 requests)</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; has no keys</source>
+        <translation>JWT authorizer &apos;%1&apos; has no keys</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: %2</source>
+        <translation>JWT authorizer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos; was not invoked: %2</source>
+        <translation>Lambda authorizer &apos;%1&apos; was not invoked: %2</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos; did not answer within %2 s</source>
+        <translation>Lambda authorizer &apos;%1&apos; did not answer within %2 s</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos;: %2</source>
+        <translation>Lambda authorizer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; did not answer within the integration timeout of %2 ms</source>
+        <translation>function &apos;%1&apos; did not answer within the integration timeout of %2 ms</translation>
+    </message>
+    <message>
+        <source>Lambda refused to invoke &apos;%1&apos;: %2</source>
+        <translation>Lambda refused to invoke &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; failed: %2</source>
+        <translation>function &apos;%1&apos; failed: %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; returned a response API Gateway cannot use: %2</source>
+        <translation>function &apos;%1&apos; returned a response API Gateway cannot use: %2</translation>
+    </message>
+    <message>
+        <source>HTTP integration: %1</source>
+        <translation>HTTP integration: %1</translation>
+    </message>
+    <message>
+        <source>invalid integration URL %1</source>
+        <translation>invalid integration URL %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 ms</source>
+        <translation>%1 did not answer within %2 ms</translation>
+    </message>
+    <message>
+        <source>HTTP integration %1 failed: %2</source>
+        <translation>HTTP integration %1 failed: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::Import</name>
     <message>
         <source>unknown alias</source>
@@ -1699,6 +1856,14 @@ Replace them?</numerusform>
         <source>runtime &apos;%1&apos; is not supported by this build yet</source>
         <translation>runtime &apos;%1&apos; is not supported by this build yet</translation>
     </message>
+    <message>
+        <source>the runtime bootstrap files are missing from this build</source>
+        <translation>the runtime bootstrap files are missing from this build</translation>
+    </message>
+    <message>
+        <source>cannot write the runtime bootstrap files to %1 or %2</source>
+        <translation>cannot write the runtime bootstrap files to %1 or %2</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::JsModuleLoader</name>
@@ -1709,6 +1874,24 @@ Replace them?</numerusform>
     <message>
         <source>Error: Cannot find module &apos;%1&apos; (looked for %1.js, %1.mjs and %1.cjs in %2)</source>
         <translation>Error: Cannot find module &apos;%1&apos; (looked for %1.js, %1.mjs and %1.cjs in %2)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LocalCloud</name>
+    <message>
+        <source>Lambda Invoke API: %1</source>
+        <translation>Lambda Invoke API: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LocalGateway</name>
+    <message>
+        <source>refused a request: %1 %2</source>
+        <translation>refused a request: %1 %2</translation>
+    </message>
+    <message>
+        <source>API &apos;%1&apos;: %2</source>
+        <translation>API &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -3378,6 +3561,21 @@ Hint: %2</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::WebSocketSession</name>
+    <message>
+        <source>route &apos;%1&apos;: HTTP integrations are not supported on WebSocket APIs yet</source>
+        <translation>route &apos;%1&apos;: HTTP integrations are not supported on WebSocket APIs yet</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos;: function &apos;%2&apos; failed: %3: %4</source>
+        <translation>route &apos;%1&apos;: function &apos;%2&apos; failed: %3: %4</translation>
+    </message>
+    <message>
+        <source>route &apos;$disconnect&apos;: function &apos;%1&apos; failed: %2: %3</source>
+        <translation>route &apos;$disconnect&apos;: function &apos;%1&apos; failed: %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::cli</name>
     <message>
         <source>Usage: gatehouse [PROJECT]          open the studio (GUI) on a project
@@ -3616,6 +3814,128 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>create a project from another tool&apos;s file; what cannot be imported is listed as warnings</source>
         <translation>create a project from another tool&apos;s file; what cannot be imported is listed as warnings</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; 0.0.0.0 exposes the APIs to your network).</source>
+        <translation>Address to listen on (default 127.0.0.1; 0.0.0.0 exposes the APIs to your network).</translation>
+    </message>
+    <message>
+        <source>First port for APIs without a port of their own; the next APIs and the Invoke API take the following ports (default: free ports).</source>
+        <translation>First port for APIs without a port of their own; the next APIs and the Invoke API take the following ports (default: free ports).</translation>
+    </message>
+    <message>
+        <source>Port of the Lambda Invoke API.</source>
+        <translation>Port of the Lambda Invoke API.</translation>
+    </message>
+    <message>
+        <source>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop).</source>
+        <translation>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop).</translation>
+    </message>
+    <message>
+        <source>Print no access or function logs.</source>
+        <translation>Print no access or function logs.</translation>
+    </message>
+    <message>
+        <source>Do not reload when the project file changes.</source>
+        <translation>Do not reload when the project file changes.</translation>
+    </message>
+    <message>
+        <source>serve needs exactly one PROJECT argument</source>
+        <translation>serve needs exactly one PROJECT argument</translation>
+    </message>
+    <message>
+        <source>--host wants an IP address such as 127.0.0.1, not &apos;%1&apos;</source>
+        <translation>--host wants an IP address such as 127.0.0.1, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--port wants a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port wants a number from 0 to 65535, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--invoke-port wants a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--invoke-port wants a number from 0 to 65535, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>gatehouse: stopped</source>
+        <translation>gatehouse: stopped</translation>
+    </message>
+    <message>
+        <source>serve the project&apos;s APIs and the Lambda Invoke API locally until Ctrl+C</source>
+        <translation>serve the project&apos;s APIs and the Lambda Invoke API locally until Ctrl+C</translation>
+    </message>
+    <message>
+        <source>Serve a project&apos;s HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing the project or a function&apos;s code applies without a restart. Stop with Ctrl+C.</source>
+        <translation>Serve a project&apos;s HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing the project or a function&apos;s code applies without a restart. Stop with Ctrl+C.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::cli::ServeSession</name>
+    <message>
+        <source>gatehouse: cannot read %1: no such project</source>
+        <translation>gatehouse: cannot read %1: no such project</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; fix them before serving</source>
+        <translation>gatehouse: %1 has errors; fix them before serving</translation>
+    </message>
+    <message>
+        <source>gatehouse: note: %1</source>
+        <translation>gatehouse: note: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1</source>
+        <translation>gatehouse: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot write the endpoints file %1: %2</source>
+        <translation>gatehouse: cannot write the endpoints file %1: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 changed but has errors; still serving the previous version</source>
+        <translation>gatehouse: %1 changed but has errors; still serving the previous version</translation>
+    </message>
+    <message>
+        <source>gatehouse: reloaded %1</source>
+        <translation>gatehouse: reloaded %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot write the endpoints file: %1</source>
+        <translation>gatehouse: cannot write the endpoints file: %1</translation>
+    </message>
+    <message>
+        <source>Serving %1</source>
+        <translation>Serving %1</translation>
+    </message>
+    <message>
+        <source>  %1 &apos;%2&apos;, stage %3: %4</source>
+        <translation>  %1 &apos;%2&apos;, stage %3: %4</translation>
+    </message>
+    <message>
+        <source>    @connections callback URL: %1</source>
+        <translation>    @connections callback URL: %1</translation>
+    </message>
+    <message>
+        <source>  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)</source>
+        <translation>  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop.</source>
+        <translation>Press Ctrl+C to stop.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::runtimelaunch</name>
+    <message>
+        <source>%1 is set to &apos;%2&apos;, which is not an executable file (runtime &apos;%3&apos;)</source>
+        <translation>%1 is set to &apos;%2&apos;, which is not an executable file (runtime &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>runtime &apos;%1&apos; needs %2, which was not found (looked on %3): install it or set %4 to the interpreter&apos;s path</source>
+        <translation>runtime &apos;%1&apos; needs %2, which was not found (looked on %3): install it or set %4 to the interpreter&apos;s path</translation>
+    </message>
+    <message>
+        <source>runtime &apos;%1&apos; does not run as a process</source>
+        <translation>runtime &apos;%1&apos; does not run as a process</translation>
     </message>
 </context>
 </TS>

@@ -62,6 +62,18 @@
         <source>The embedded javascript runtime (QJSEngine, about ES2016) does not support %1. Switch the function to the nodejs20.x runtime, or compile the code to ES2016 (esbuild --target=es2016).</source>
         <translation>내장 javascript 런타임(QJSEngine, 약 ES2016)은 %1을(를) 지원하지 않습니다. 함수를 nodejs20.x 런타임으로 바꾸거나 코드를 ES2016으로 컴파일하세요(esbuild --target=es2016).</translation>
     </message>
+    <message>
+        <source>HTTP API</source>
+        <translation>HTTP API</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation>REST API</translation>
+    </message>
+    <message>
+        <source>WebSocket API</source>
+        <translation>WebSocket API</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::AboutDialog</name>
@@ -82,6 +94,25 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ApiSnapshot</name>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; names no JWKS: every token is refused</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;에 JWKS가 지정되지 않았습니다: 모든 토큰을 거부합니다</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: the key set at %2 could not be fetched</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;: %2의 키 세트를 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: cannot read %2: %3</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;: %2을(를) 읽을 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: %2</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::AppStartup</name>
     <message>
         <source>Cannot Copy Sample</source>
@@ -94,6 +125,45 @@
         <translation>샘플 프로젝트를 %1에 복사하지 못했습니다:
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConnectAttempt</name>
+    <message>
+        <source>the $connect route&apos;s authorizer &apos;%1&apos; is not a Lambda authorizer of this project</source>
+        <translation>$connect 라우트의 권한 부여자 &apos;%1&apos;은(는) 이 프로젝트의 Lambda 권한 부여자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos; was not invoked: %2</source>
+        <translation>Lambda 권한 부여자 &apos;%1&apos;을(를) 호출하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos;: %2</source>
+        <translation>Lambda 권한 부여자 &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>the $connect mock answered %1</source>
+        <translation>$connect 모의 응답이 %1을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <source>route &apos;$connect&apos;: HTTP integrations are not supported on WebSocket APIs yet; the connection is accepted without it</source>
+        <translation>라우트 &apos;$connect&apos;: WebSocket API에서는 아직 HTTP 통합을 지원하지 않습니다. 통합 없이 연결을 수락합니다</translation>
+    </message>
+    <message>
+        <source>route &apos;$connect&apos;: function &apos;%1&apos; failed: %2: %3</source>
+        <translation>라우트 &apos;$connect&apos;: 함수 &apos;%1&apos;이(가) 실패했습니다: %2: %3</translation>
+    </message>
+    <message>
+        <source>route &apos;$connect&apos;: function &apos;%1&apos; answered %2</source>
+        <translation>라우트 &apos;$connect&apos;: 함수 &apos;%1&apos;이(가) %2을(를) 반환했습니다</translation>
+    </message>
+    <message>
+        <source>refused a WebSocket connection: %1</source>
+        <translation>WebSocket 연결을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>the client left before the upgrade</source>
+        <translation>업그레이드 전에 클라이언트가 연결을 끊었습니다</translation>
     </message>
 </context>
 <context>
@@ -911,6 +981,93 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::GatewayExchange</name>
+    <message>
+        <source>no base path mapping of %1 matches %2</source>
+        <translation>%1의 기본 경로 매핑 중 %2과(와) 일치하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>no stage of API &apos;%1&apos; matches the path %2</source>
+        <translation>API &apos;%1&apos;의 스테이지 중 경로 %2과(와) 일치하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>no route matches %1 %2</source>
+        <translation>%1 %2과(와) 일치하는 라우트가 없습니다</translation>
+    </message>
+    <message>
+        <source>throttled: the rate or burst limit of stage &apos;%1&apos; or route &apos;%2&apos; is used up</source>
+        <translation>제한됨: 스테이지 &apos;%1&apos; 또는 라우트 &apos;%2&apos;의 속도 한도나 버스트 한도를 모두 썼습니다</translation>
+    </message>
+    <message>
+        <source>the route&apos;s authorizer &apos;%1&apos; does not exist</source>
+        <translation>라우트의 권한 부여자 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>x-api-key is missing or not a key of usage plan &apos;%1&apos;</source>
+        <translation>x-api-key가 없거나 사용량 계획 &apos;%1&apos;의 키가 아닙니다</translation>
+    </message>
+    <message>
+        <source>usage plan &apos;%1&apos; throttled key &apos;%2&apos;</source>
+        <translation>사용량 계획 &apos;%1&apos;이(가) 키 &apos;%2&apos;을(를) 제한했습니다</translation>
+    </message>
+    <message>
+        <source>usage plan &apos;%1&apos;: key &apos;%2&apos; used its quota (%3 requests)</source>
+        <translation>사용량 계획 &apos;%1&apos;: 키 &apos;%2&apos;이(가) 할당량(요청 %3개)을 모두 썼습니다</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; has no keys</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;에 키가 없습니다</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos;: %2</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos; was not invoked: %2</source>
+        <translation>Lambda 권한 부여자 &apos;%1&apos;을(를) 호출하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos; did not answer within %2 s</source>
+        <translation>Lambda 권한 부여자 &apos;%1&apos;이(가) %2초 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer &apos;%1&apos;: %2</source>
+        <translation>Lambda 권한 부여자 &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; did not answer within the integration timeout of %2 ms</source>
+        <translation>함수 &apos;%1&apos;이(가) 통합 제한 시간 %2ms 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Lambda refused to invoke &apos;%1&apos;: %2</source>
+        <translation>Lambda가 &apos;%1&apos; 호출을 거부했습니다: %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; failed: %2</source>
+        <translation>함수 &apos;%1&apos;이(가) 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos; returned a response API Gateway cannot use: %2</source>
+        <translation>함수 &apos;%1&apos;이(가) API Gateway가 사용할 수 없는 응답을 반환했습니다: %2</translation>
+    </message>
+    <message>
+        <source>HTTP integration: %1</source>
+        <translation>HTTP 통합: %1</translation>
+    </message>
+    <message>
+        <source>invalid integration URL %1</source>
+        <translation>잘못된 통합 URL %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 ms</source>
+        <translation>%1이(가) %2ms 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>HTTP integration %1 failed: %2</source>
+        <translation>HTTP 통합 %1이(가) 실패했습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::Import</name>
     <message>
         <source>unknown alias</source>
@@ -1668,6 +1825,14 @@ Replace them?</source>
         <source>runtime &apos;%1&apos; is not supported by this build yet</source>
         <translation>이 빌드는 아직 런타임 &apos;%1&apos;을(를) 지원하지 않습니다</translation>
     </message>
+    <message>
+        <source>the runtime bootstrap files are missing from this build</source>
+        <translation>이 빌드에 런타임 부트스트랩 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write the runtime bootstrap files to %1 or %2</source>
+        <translation>런타임 부트스트랩 파일을 %1이나 %2에 쓸 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::JsModuleLoader</name>
@@ -1678,6 +1843,24 @@ Replace them?</source>
     <message>
         <source>Error: Cannot find module &apos;%1&apos; (looked for %1.js, %1.mjs and %1.cjs in %2)</source>
         <translation>Error: 모듈 &apos;%1&apos;을(를) 찾을 수 없습니다 (%2에서 %1.js, %1.mjs, %1.cjs를 찾았습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LocalCloud</name>
+    <message>
+        <source>Lambda Invoke API: %1</source>
+        <translation>Lambda Invoke API: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LocalGateway</name>
+    <message>
+        <source>refused a request: %1 %2</source>
+        <translation>요청을 거부했습니다: %1 %2</translation>
+    </message>
+    <message>
+        <source>API &apos;%1&apos;: %2</source>
+        <translation>API &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -3337,6 +3520,21 @@ Hint: %2</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::WebSocketSession</name>
+    <message>
+        <source>route &apos;%1&apos;: HTTP integrations are not supported on WebSocket APIs yet</source>
+        <translation>라우트 &apos;%1&apos;: WebSocket API에서는 아직 HTTP 통합을 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>route &apos;%1&apos;: function &apos;%2&apos; failed: %3: %4</source>
+        <translation>라우트 &apos;%1&apos;: 함수 &apos;%2&apos;이(가) 실패했습니다: %3: %4</translation>
+    </message>
+    <message>
+        <source>route &apos;$disconnect&apos;: function &apos;%1&apos; failed: %2: %3</source>
+        <translation>라우트 &apos;$disconnect&apos;: 함수 &apos;%1&apos;이(가) 실패했습니다: %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::cli</name>
     <message>
         <source>Usage: gatehouse [PROJECT]          open the studio (GUI) on a project
@@ -3575,6 +3773,128 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>create a project from another tool&apos;s file; what cannot be imported is listed as warnings</source>
         <translation>다른 도구의 파일로 프로젝트를 만듭니다. 가져올 수 없는 것은 경고로 나열합니다</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; 0.0.0.0 exposes the APIs to your network).</source>
+        <translation>수신 대기할 주소 (기본값 127.0.0.1; 0.0.0.0이면 API가 네트워크에 노출됩니다).</translation>
+    </message>
+    <message>
+        <source>First port for APIs without a port of their own; the next APIs and the Invoke API take the following ports (default: free ports).</source>
+        <translation>자체 포트가 없는 API의 첫 포트. 나머지 API와 Invoke API는 그다음 포트를 차례로 씁니다 (기본값: 빈 포트).</translation>
+    </message>
+    <message>
+        <source>Port of the Lambda Invoke API.</source>
+        <translation>Lambda Invoke API의 포트.</translation>
+    </message>
+    <message>
+        <source>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop).</source>
+        <translation>모두 수신 대기를 시작하면 엔드포인트 URL을 JSON으로 이 파일에 씁니다 (중지하면 다시 지웁니다).</translation>
+    </message>
+    <message>
+        <source>Print no access or function logs.</source>
+        <translation>액세스 로그와 함수 로그를 출력하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Do not reload when the project file changes.</source>
+        <translation>프로젝트 파일이 바뀌어도 다시 불러오지 않습니다.</translation>
+    </message>
+    <message>
+        <source>serve needs exactly one PROJECT argument</source>
+        <translation>serve에는 PROJECT 인수가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>--host wants an IP address such as 127.0.0.1, not &apos;%1&apos;</source>
+        <translation>--host에는 &apos;%1&apos;이(가) 아니라 127.0.0.1 같은 IP 주소가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--port wants a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port에는 &apos;%1&apos;이(가) 아니라 0에서 65535 사이의 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--invoke-port wants a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--invoke-port에는 &apos;%1&apos;이(가) 아니라 0에서 65535 사이의 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: stopped</source>
+        <translation>gatehouse: 중지했습니다</translation>
+    </message>
+    <message>
+        <source>serve the project&apos;s APIs and the Lambda Invoke API locally until Ctrl+C</source>
+        <translation>Ctrl+C를 누를 때까지 프로젝트의 API와 Lambda Invoke API를 로컬에서 제공합니다</translation>
+    </message>
+    <message>
+        <source>Serve a project&apos;s HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing the project or a function&apos;s code applies without a restart. Stop with Ctrl+C.</source>
+        <translation>프로젝트의 HTTP, REST, WebSocket API를 API Gateway처럼 각각 자체 포트에서 로컬로 제공하고, Lambda Invoke API도 함께 제공합니다. 액세스 로그는 stdout에, 함수 로그와 오류는 stderr에 출력합니다. 프로젝트나 함수 코드를 고치면 다시 시작하지 않아도 적용됩니다. Ctrl+C로 중지합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::cli::ServeSession</name>
+    <message>
+        <source>gatehouse: cannot read %1: no such project</source>
+        <translation>gatehouse: %1을(를) 읽을 수 없습니다: 그런 프로젝트가 없습니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; fix them before serving</source>
+        <translation>gatehouse: %1에 오류가 있습니다. 제공을 시작하기 전에 고치세요</translation>
+    </message>
+    <message>
+        <source>gatehouse: note: %1</source>
+        <translation>gatehouse: 참고: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1</source>
+        <translation>gatehouse: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot write the endpoints file %1: %2</source>
+        <translation>gatehouse: 엔드포인트 파일 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 changed but has errors; still serving the previous version</source>
+        <translation>gatehouse: %1이(가) 바뀌었지만 오류가 있습니다. 이전 버전을 계속 제공합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: reloaded %1</source>
+        <translation>gatehouse: %1을(를) 다시 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: cannot write the endpoints file: %1</source>
+        <translation>gatehouse: 엔드포인트 파일을 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Serving %1</source>
+        <translation>제공 중: %1</translation>
+    </message>
+    <message>
+        <source>  %1 &apos;%2&apos;, stage %3: %4</source>
+        <translation>  %1 &apos;%2&apos;, 스테이지 %3: %4</translation>
+    </message>
+    <message>
+        <source>    @connections callback URL: %1</source>
+        <translation>    @connections 콜백 URL: %1</translation>
+    </message>
+    <message>
+        <source>  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)</source>
+        <translation>  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop.</source>
+        <translation>중지하려면 Ctrl+C를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::runtimelaunch</name>
+    <message>
+        <source>%1 is set to &apos;%2&apos;, which is not an executable file (runtime &apos;%3&apos;)</source>
+        <translation>%1이(가) &apos;%2&apos;(으)로 설정되어 있지만 실행 파일이 아닙니다 (런타임 &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>runtime &apos;%1&apos; needs %2, which was not found (looked on %3): install it or set %4 to the interpreter&apos;s path</source>
+        <translation>런타임 &apos;%1&apos;에 필요한 %2을(를) 찾을 수 없습니다 (찾아본 곳: %3). 설치하거나 %4에 인터프리터 경로를 지정하세요</translation>
+    </message>
+    <message>
+        <source>runtime &apos;%1&apos; does not run as a process</source>
+        <translation>런타임 &apos;%1&apos;은(는) 프로세스로 실행되지 않습니다</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ namespace gatehouse::cli {
 
 namespace {
 QString tr(const char *text) {
-    return QCoreApplication::translate("cli", text);
+    return QCoreApplication::translate("gatehouse::cli", text);
 }
 } // namespace
 

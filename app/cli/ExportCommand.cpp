@@ -16,7 +16,7 @@ namespace gatehouse::cli {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("cli", text);
+    return QCoreApplication::translate("gatehouse::cli", text);
 }
 
 // Where the files go: -o DIR (existing folder or ending in '/') puts every file under DIR; -o FILE

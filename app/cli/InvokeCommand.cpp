@@ -18,7 +18,7 @@ namespace gatehouse::cli {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("cli", text);
+    return QCoreApplication::translate("gatehouse::cli", text);
 }
 
 bool readEvent(const QString &source, QByteArray *event, QString *error) {

@@ -12,7 +12,7 @@ namespace gatehouse::cli {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("cli", text);
+    return QCoreApplication::translate("gatehouse::cli", text);
 }
 
 std::optional<quint16> parsePort(const QString &text, bool *ok) {
@@ -24,8 +24,8 @@ std::optional<quint16> parsePort(const QString &text, bool *ok) {
 int runServe(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Serve a project's HTTP and REST APIs locally as API Gateway would, each on its own port, plus "
-           "the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing "
+        tr("Serve a project's HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own "
+           "port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing "
            "the project or a function's code applies without a restart. Stop with Ctrl+C."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("Project folder or its gatehouse.json."));
     const QCommandLineOption hostOption(QStringLiteral("host"),

@@ -11,7 +11,7 @@ namespace gatehouse {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::LocalCloud", text);
+    return QCoreApplication::translate("gatehouse", text);
 }
 
 // Where the Invoke API listens when only a base port was given: right after the APIs that took

@@ -146,7 +146,7 @@ std::vector<Token> tokenize(const QString &s) {
 }
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::JsSyntaxCheck", text);
+    return QCoreApplication::translate("gatehouse", text);
 }
 
 } // namespace

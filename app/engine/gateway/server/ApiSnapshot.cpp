@@ -10,7 +10,7 @@ namespace gatehouse {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::LocalGateway", text);
+    return QCoreApplication::translate("gatehouse::ApiSnapshot", text);
 }
 
 // Base-36 digits of a SHA-1, so ids look like AWS's ("a1b2c3d4e5") and never change for a name.

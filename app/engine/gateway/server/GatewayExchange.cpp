@@ -21,7 +21,7 @@ namespace gatehouse {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::LocalGateway", text);
+    return QCoreApplication::translate("gatehouse::GatewayExchange", text);
 }
 
 // API Gateway's gateway-response type names, which $context.error.responseType reports

@@ -23,7 +23,7 @@ namespace gatehouse {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::WebSocketApiEndpoint", text);
+    return QCoreApplication::translate("gatehouse::ConnectAttempt", text);
 }
 
 class WebSocketSession;
@@ -282,7 +282,9 @@ private:
             return;
         case IntegrationType::HttpProxy:
             m_shared->reportError(*api, context.requestId,
-                                  tr("route '%1': HTTP integrations are not supported on WebSocket APIs yet")
+                                  QCoreApplication::translate(
+                                      "gatehouse::WebSocketSession",
+                                      "route '%1': HTTP integrations are not supported on WebSocket APIs yet")
                                       .arg(route.routeKey));
             send(webSocketErrorFrame(QStringLiteral("Internal server error"), context.connectionId,
                                      context.requestId),
@@ -298,10 +300,12 @@ private:
             route.integration.function, event, {}, GatewayThreadContext::current(),
             [self, shared, api, context, route](const InvocationResult &result) {
                 if (!result.succeeded()) {
-                    shared->reportError(*api, context.requestId,
-                                        tr("route '%1': function '%2' failed: %3: %4")
-                                            .arg(route.routeKey, route.integration.function, result.errorType,
-                                                 result.errorMessage));
+                    shared->reportError(
+                        *api, context.requestId,
+                        QCoreApplication::translate("gatehouse::WebSocketSession",
+                                                    "route '%1': function '%2' failed: %3: %4")
+                            .arg(route.routeKey, route.integration.function, result.errorType,
+                                 result.errorMessage));
                     if (self)
                         self->send(webSocketErrorFrame(QStringLiteral("Internal server error"),
                                                        context.connectionId, context.requestId),
@@ -363,7 +367,8 @@ private:
                 if (!result.succeeded())
                     shared->reportError(
                         *api, context.requestId,
-                        tr("route '$disconnect': function '%1' failed: %2: %3")
+                        QCoreApplication::translate("gatehouse::WebSocketSession",
+                                                    "route '$disconnect': function '%1' failed: %2: %3")
                             .arg(route.integration.function, result.errorType, result.errorMessage));
                 shared->accessLog(*api, context, "DISCONNECT", result.succeeded() ? 200 : 500);
             });
