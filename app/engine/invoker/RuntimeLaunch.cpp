@@ -3,6 +3,7 @@
 #include "RuntimeShims.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -12,7 +13,7 @@ namespace gatehouse::runtimelaunch {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::Invoker", text);
+    return QCoreApplication::translate("gatehouse::runtimelaunch", text);
 }
 
 bool isExecutableFile(const QString &path) {
@@ -91,6 +92,16 @@ Plan plan(const EnvironmentSpec &spec) {
     return p;
 }
 
+QString nodeRuntimeModulesDir() {
+    if (const QString chosen = qEnvironmentVariable("GATEHOUSE_NODE_RUNTIME_MODULES"); !chosen.isEmpty())
+        return chosen;
+    // Spelled out rather than QStandardPaths::GenericDataLocation so that it is the same folder as
+    // install-deps.sh's (Qt's test mode would move it) and so that the rule fits in the documentation.
+    QString data = qEnvironmentVariable("XDG_DATA_HOME");
+    if (!QDir::isAbsolutePath(data)) data = QDir::homePath() + QStringLiteral("/.local/share");
+    return data + QStringLiteral("/gatehouse/node-runtime-modules");
+}
+
 QProcessEnvironment environment(const EnvironmentSpec &spec, const Plan &plan, const QString &runtimeApi) {
     QProcessEnvironment env; // empty: nothing of Gatehouse's own environment leaks into the function
     for (const NameValue &v : spec.variables(plan.executionEnv))
@@ -98,6 +109,14 @@ QProcessEnvironment environment(const EnvironmentSpec &spec, const Plan &plan, c
     if (plan.executionEnv.isEmpty()) env.remove(QStringLiteral("AWS_EXECUTION_ENV"));
     if (!plan.runtimeDir.isEmpty()) env.insert(QStringLiteral("LAMBDA_RUNTIME_DIR"), plan.runtimeDir);
     env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"), runtimeApi);
+    if (plan.family == Family::Node) {
+        // Looked up at every process start (one stat), so that modules installed while Gatehouse runs
+        // are found by the next cold start; absent, the bootstrap registers no module hook at all.
+        const QString modules = nodeRuntimeModulesDir() + QStringLiteral("/node_modules");
+        if (QFileInfo(modules).isDir())
+            env.insert(QStringLiteral("_GATEHOUSE_RUNTIME_NODE_MODULES"),
+                       QFileInfo(modules).absoluteFilePath());
+    }
     // Lambda's PATH is /var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin; the interpreter's folder
     // stands in for /var/lang/bin.
     QStringList path;

@@ -30,10 +30,19 @@ struct Plan {
 // Node.js even when that is version 20. `provided*` runs <code dir>/bootstrap.
 Plan plan(const EnvironmentSpec &spec);
 
+// The folder standing in for the modules Lambda's Node.js runtimes provide (the AWS SDK for JavaScript
+// v3, "Lambda runtimes" in the Lambda guide): GATEHOUSE_NODE_RUNTIME_MODULES, else
+// $XDG_DATA_HOME/gatehouse/node-runtime-modules (~/.local/share/... without XDG_DATA_HOME), where
+// install-deps.sh installs the SDK clients the sample project uses. Holds a node_modules folder; it may
+// not exist.
+QString nodeRuntimeModulesDir();
+
 // The runtime's whole environment. Nothing is inherited from Gatehouse's own: Lambda's variables for
 // the function (EnvironmentSpec::variables) and AWS_LAMBDA_RUNTIME_API, plus PATH set as Lambda sets
 // it (the interpreter's folder, then /usr/local/bin:/usr/bin:/bin) so that a bootstrap or a handler
-// finds the usual tools, and LAMBDA_RUNTIME_DIR pointing at the shims.
+// finds the usual tools, and LAMBDA_RUNTIME_DIR pointing at the shims. For nodejs*, when
+// nodeRuntimeModulesDir()/node_modules exists, _GATEHOUSE_RUNTIME_NODE_MODULES names it for the bootstrap
+// (which removes it before the function runs).
 QProcessEnvironment environment(const EnvironmentSpec &spec, const Plan &plan, const QString &runtimeApi);
 
 } // namespace gatehouse::runtimelaunch

@@ -209,7 +209,9 @@ function tryRequire(file) {
   return fs.existsSync(file) ? require(file) : undefined;
 }
 async function tryImport(file) {
-  return fs.existsSync(file) ? import(pathToFileURL(file).href) : undefined;
+  if (!fs.existsSync(file)) return undefined;
+  beforeEsmHandler();
+  return import(pathToFileURL(file).href);
 }
 function folderIsModule(folder) {
   if (folder.endsWith('/node_modules')) return false;
@@ -267,6 +269,75 @@ async function loadHandler(appRoot, fullHandler) {
   if (!handler) throw runtimeError('HandlerNotFound', `${fullHandler} is undefined or not exported`);
   if (typeof handler !== 'function') throw runtimeError('HandlerNotFound', `${fullHandler} is not a function`);
   return handler;
+}
+
+// ---- Runtime-provided modules -------------------------------------------------------------------------
+// Lambda's Node.js runtimes include the AWS SDK for JavaScript v3 ("Lambda runtimes" in the Lambda guide):
+// on Lambda it sits in /var/runtime/node_modules, on NODE_PATH after the layers. Gatehouse's stand-in is
+// the runtime-modules folder (GATEHOUSE_NODE_RUNTIME_MODULES, else ~/.local/share/gatehouse/
+// node-runtime-modules, filled by install-deps.sh); the launcher passes its node_modules only when it
+// exists, so functions on a machine without it pay nothing. The variable is Gatehouse's, not Lambda's:
+// it is removed before the function's code can see it.
+function useRuntimeModules() {
+  const dir = process.env._GATEHOUSE_RUNTIME_NODE_MODULES;
+  delete process.env._GATEHOUSE_RUNTIME_NODE_MODULES;
+  if (!dir) return;
+  const Module = require('module');
+  // CommonJS: NODE_PATH's folders are searched after the node_modules folders above the requiring file,
+  // so the function's own copy of a package wins. A NODE_PATH the function sets is kept, and searched
+  // first (Lambda's runtime folder comes last on its NODE_PATH too).
+  if (typeof Module._initPaths === 'function') {
+    const own = process.env.NODE_PATH;
+    process.env.NODE_PATH = own ? own + path.delimiter + dir : dir;
+    Module._initPaths();
+    if (own === undefined) delete process.env.NODE_PATH;
+    else process.env.NODE_PATH = own;
+  }
+  // ES modules ignore NODE_PATH: a resolve hook retries a bare specifier that the default resolution
+  // cannot find as if it were imported from the runtime-modules folder (the default runs first, so the
+  // function's own copy wins). Node >= 22.15 / 23.5 runs hooks in-thread (module.registerHooks, measured
+  // ~0 ms per cold start): always. Node 20.6+ / 18.19+ has only module.register, whose hooks worker
+  // measured +30 ms per cold start: registered just before an ES module handler is imported, so that
+  // CommonJS handlers (whose require() needs no hook) do not pay for it; their import() of a package
+  // only the runtime provides then fails on those versions. Older versions: no fallback for ES modules.
+  const parentUrl = pathToFileURL(path.join(path.dirname(dir), 'gatehouse-runtime-modules.mjs')).href;
+  if (typeof Module.registerHooks === 'function') {
+    guarded(() =>
+      Module.registerHooks({
+        resolve(specifier, context, nextResolve) {
+          try {
+            return nextResolve(specifier, context);
+          } catch (error) {
+            if (!error || error.code !== 'ERR_MODULE_NOT_FOUND' || !isBareSpecifier(specifier)) throw error;
+            try {
+              return nextResolve(specifier, { ...context, parentURL: parentUrl });
+            } catch (_) {
+              throw error; // the message names the function's own file, as Lambda's does
+            }
+          }
+        },
+      }));
+  } else if (typeof Module.register === 'function') {
+    beforeEsmHandler = () => {
+      beforeEsmHandler = () => {};
+      guarded(() => Module.register(pathToFileURL(path.join(__dirname, 'runtime-modules.mjs')).href,
+                                    { data: { parentUrl } }));
+    };
+  }
+}
+let beforeEsmHandler = () => {};
+function guarded(register) {
+  try {
+    register();
+  } catch (e) {
+    // Not the function's fault: it still runs, only without the fallback for ES modules.
+    process.stderr.write(`Gatehouse bootstrap: runtime modules unavailable to ES modules: ${e && e.message}\n`);
+  }
+}
+// "pkg", "@scope/pkg/sub": not relative, absolute, a URL (node:, file:, data:) or a package import (#x).
+// (runtime-modules.mjs has the same test: it runs on the hooks thread, without this file.)
+function isBareSpecifier(specifier) {
+  return !/^(?:\.{0,2}\/|#|[a-zA-Z][a-zA-Z\d+.-]*:)/.test(specifier);
 }
 
 // awslambda.streamifyResponse marks response-streaming handlers, which Gatehouse does not run yet: the
@@ -407,6 +478,7 @@ async function main() {
   });
   process.on('beforeExit', () => beforeExitListener());
 
+  useRuntimeModules();
   const appRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
   let handler;
   try {
