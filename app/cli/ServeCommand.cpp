@@ -26,8 +26,7 @@ int runServe(const QStringList &arguments) {
     parser.setApplicationDescription(
         tr("Serve a project's HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own "
            "port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. "
-           "Editing "
-           "the project or a function's code applies without a restart. Stop with Ctrl+C."));
+           "Editing the project or a function's code applies without a restart. Stop with Ctrl+C."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("Project folder or its gatehouse.json."));
     const QCommandLineOption hostOption(QStringLiteral("host"),
                                         tr("Address to listen on (default 127.0.0.1; 0.0.0.0 exposes the "
