@@ -3867,6 +3867,26 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <source>Serve a project&apos;s HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing the project or a function&apos;s code applies without a restart. Stop with Ctrl+C.</source>
         <translation>Serve a project&apos;s HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing the project or a function&apos;s code applies without a restart. Stop with Ctrl+C.</translation>
     </message>
+    <message>
+        <source>WebSocket APIs: largest message in KB (default 128; larger closes the connection with code 1009).</source>
+        <translation>WebSocket APIs: largest message in KB (default 128; larger closes the connection with code 1009).</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs: largest frame in KB (default 32).</source>
+        <translation>WebSocket APIs: largest frame in KB (default 32).</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs: idle timeout in seconds (default 600).</source>
+        <translation>WebSocket APIs: idle timeout in seconds (default 600).</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs: longest connection in seconds (default 7200).</source>
+        <translation>WebSocket APIs: longest connection in seconds (default 7200).</translation>
+    </message>
+    <message>
+        <source>--%1 wants a positive number, not &apos;%2&apos;</source>
+        <translation>--%1 wants a positive number, not &apos;%2&apos;</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>

@@ -3826,6 +3826,26 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <source>Serve a project&apos;s HTTP, REST and WebSocket APIs locally as API Gateway would, each on its own port, plus the Lambda Invoke API. Access logs go to stdout, function logs and errors to stderr. Editing the project or a function&apos;s code applies without a restart. Stop with Ctrl+C.</source>
         <translation>프로젝트의 HTTP, REST, WebSocket API를 API Gateway처럼 각각 자체 포트에서 로컬로 제공하고, Lambda Invoke API도 함께 제공합니다. 액세스 로그는 stdout에, 함수 로그와 오류는 stderr에 출력합니다. 프로젝트나 함수 코드를 고치면 다시 시작하지 않아도 적용됩니다. Ctrl+C로 중지합니다.</translation>
     </message>
+    <message>
+        <source>WebSocket APIs: largest message in KB (default 128; larger closes the connection with code 1009).</source>
+        <translation>WebSocket API: 최대 메시지 크기(KB, 기본값 128, 넘으면 코드 1009로 연결을 닫습니다).</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs: largest frame in KB (default 32).</source>
+        <translation>WebSocket API: 최대 프레임 크기(KB, 기본값 32).</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs: idle timeout in seconds (default 600).</source>
+        <translation>WebSocket API: 유휴 시간 제한(초, 기본값 600).</translation>
+    </message>
+    <message>
+        <source>WebSocket APIs: longest connection in seconds (default 7200).</source>
+        <translation>WebSocket API: 최대 연결 시간(초, 기본값 7200).</translation>
+    </message>
+    <message>
+        <source>--%1 wants a positive number, not &apos;%2&apos;</source>
+        <translation>--%1에는 양수가 필요합니다. &apos;%2&apos;은(는) 사용할 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <tuple>
 
 namespace gatehouse::cli {
 
@@ -44,11 +45,27 @@ int runServe(const QStringList &arguments) {
         tr("Write the endpoint URLs as JSON to this file once everything "
            "listens (removed again on stop)."),
         QStringLiteral("F"));
+    // API Gateway's WebSocket quotas are fixed on AWS; locally they can be lowered to test how a client
+    // copes with them (or raised for a long debugging session).
+    const QCommandLineOption wsMessageOption(QStringLiteral("ws-max-message"),
+                                             tr("WebSocket APIs: largest message in KB (default 128; larger "
+                                                "closes the connection with code 1009)."),
+                                             QStringLiteral("KB"));
+    const QCommandLineOption wsFrameOption(QStringLiteral("ws-max-frame"),
+                                           tr("WebSocket APIs: largest frame in KB (default 32)."),
+                                           QStringLiteral("KB"));
+    const QCommandLineOption wsIdleOption(QStringLiteral("ws-idle-timeout"),
+                                          tr("WebSocket APIs: idle timeout in seconds (default 600)."),
+                                          QStringLiteral("S"));
+    const QCommandLineOption wsDurationOption(
+        QStringLiteral("ws-max-duration"),
+        tr("WebSocket APIs: longest connection in seconds (default 7200)."), QStringLiteral("S"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Print no access or function logs."));
     const QCommandLineOption noWatchOption(QStringLiteral("no-watch"),
                                            tr("Do not reload when the project file changes."));
     for (const QCommandLineOption &option :
-         {hostOption, portOption, invokePortOption, endpointsOption, quietOption, noWatchOption})
+         {hostOption, portOption, invokePortOption, endpointsOption, wsMessageOption, wsFrameOption,
+          wsIdleOption, wsDurationOption, quietOption, noWatchOption})
         parser.addOption(option);
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("gatehouse serve")} + arguments))
@@ -80,6 +97,20 @@ int runServe(const QStringList &arguments) {
         !(settings.cloud.invokeApiPort = parsePort(parser.value(invokePortOption), &ok)))
         return usageError(
             tr("--invoke-port wants a number from 0 to 65535, not '%1'").arg(parser.value(invokePortOption)));
+
+    WebSocketLimits &limits = settings.cloud.webSocketLimits;
+    for (const auto &[option, target, unit] :
+         {std::tuple{&wsMessageOption, &limits.maxMessageBytes, qint64(1024)},
+          std::tuple{&wsFrameOption, &limits.maxFrameBytes, qint64(1024)},
+          std::tuple{&wsIdleOption, &limits.idleTimeoutMs, qint64(1000)},
+          std::tuple{&wsDurationOption, &limits.maxConnectionMs, qint64(1000)}}) {
+        if (!parser.isSet(*option)) continue;
+        const qint64 value = parser.value(*option).toLongLong(&ok);
+        if (!ok || value <= 0 || value > 1000000)
+            return usageError(tr("--%1 wants a positive number, not '%2'")
+                                  .arg(option->names().constFirst(), parser.value(*option)));
+        *target = value * unit;
+    }
 
     ServeSession session(settings);
     UnixSignals unixSignals;

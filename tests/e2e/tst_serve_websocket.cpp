@@ -208,6 +208,20 @@ private slots:
         QVERIFY2(ws.exitCode() == 0, (out + ws.readAllStandardError()).constData());
         QVERIFY2(out.contains("< hi"), out.constData());
     }
+
+    // Last: restarts the server with lowered limits from the command line.
+    void limitsComeFromTheCommandLine() {
+        QCOMPARE(m_serve.stop(), 0);
+        QVERIFY2(m_serve.start(project(), m_dir.filePath(QStringLiteral("endpoints.json")),
+                               {QStringLiteral("--ws-max-message"), QStringLiteral("1")}),
+                 m_serve.err().constData());
+        QWebSocket client;
+        QVERIFY(open(client, stageUrl()));
+        QSignalSpy closed(&client, &QWebSocket::disconnected);
+        client.sendTextMessage(QString(2048, QLatin1Char('x')));
+        QVERIFY(closed.wait(10000));
+        QCOMPARE(int(client.closeCode()), 1009);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServeWebSocket)

@@ -91,6 +91,7 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
     gatewayOptions.host = m_options.host;
     gatewayOptions.basePort = m_options.basePort;
     gatewayOptions.workerThreads = m_options.workerThreads;
+    gatewayOptions.webSocketLimits = m_options.webSocketLimits;
     m_gateway = std::make_unique<LocalGateway>(m_invoker.get(), m_logs.get(), gatewayOptions);
     m_gateway->setObserver(m_observer);
     LocalGateway::Outcome outcome = m_gateway->start(project, projectFolder);

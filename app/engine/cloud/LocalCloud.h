@@ -30,6 +30,7 @@ struct LocalCloudOptions {
     int workerThreads = -1;               // per endpoint; -1 = one per core
     InvokerOptions invoker;
     qsizetype logCapacity = 100000;
+    WebSocketLimits webSocketLimits; // AWS's quotas unless the user or a test changes them
 };
 
 class LocalCloud : public QObject {
