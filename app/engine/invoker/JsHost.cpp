@@ -70,15 +70,13 @@ void JsHost::append(LogRecord::Level level, const QString &line, bool platform, 
     // Lines written between invocations (a timer left running) belong to no invocation's list.
     if (!owner.isEmpty()) m_lines.append(line);
     if (!m_store) return;
-    LogRecord record;
-    record.timeMs = timeMs;
-    record.source = m_function;
-    record.requestId = owner;
-    record.stream = m_stream;
-    record.level = level;
-    record.platform = platform;
-    record.message = line;
-    m_unflushed.append(std::move(record));
+    m_unflushed.append(LogRecord{.timeMs = timeMs,
+                                 .source = m_function,
+                                 .requestId = owner,
+                                 .stream = m_stream,
+                                 .level = level,
+                                 .platform = platform,
+                                 .message = line});
     if (m_unflushed.size() >= 32) flush();
 }
 

@@ -84,15 +84,13 @@ void ProcessLog::append(LogRecord::Level level, const QString &text, bool platfo
     const QString &owner = m_requestId.isEmpty() ? m_initRequestId : m_requestId;
     if (!owner.isEmpty()) m_lines.append(text);
     if (!m_store) return;
-    LogRecord record;
-    record.timeMs = QDateTime::currentMSecsSinceEpoch();
-    record.source = m_function;
-    record.requestId = owner;
-    record.stream = m_stream;
-    record.level = level;
-    record.platform = platform;
-    record.message = text;
-    m_unflushed.append(std::move(record));
+    m_unflushed.append(LogRecord{.timeMs = QDateTime::currentMSecsSinceEpoch(),
+                                 .source = m_function,
+                                 .requestId = owner,
+                                 .stream = m_stream,
+                                 .level = level,
+                                 .platform = platform,
+                                 .message = text});
 }
 
 void ProcessLog::flush() {

@@ -17,15 +17,14 @@ GatewayServices::GatewayServices(Invoker *invokerIn, LogStore *logsIn)
 
 void GatewayServices::report(GatewayEvent event) const {
     if (logs) {
-        LogRecord record;
-        record.timeMs = QDateTime::currentMSecsSinceEpoch();
-        record.source = QStringLiteral("api:") + event.apiName;
-        record.requestId = event.requestId;
-        record.level =
-            event.kind == GatewayEvent::Kind::Error ? LogRecord::Level::Error : LogRecord::Level::Info;
-        record.platform = true;
-        record.message = event.text;
-        logs->append(std::move(record));
+        const bool error = event.kind == GatewayEvent::Kind::Error;
+        logs->append(LogRecord{.timeMs = QDateTime::currentMSecsSinceEpoch(),
+                               .source = QStringLiteral("api:") + event.apiName,
+                               .requestId = event.requestId,
+                               .stream = {},
+                               .level = error ? LogRecord::Level::Error : LogRecord::Level::Info,
+                               .platform = true,
+                               .message = event.text});
     }
     if (observer) observer(event);
 }
