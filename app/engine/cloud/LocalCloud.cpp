@@ -20,8 +20,7 @@ std::optional<quint16> invokeApiPortFor(const Project &project, const LocalCloud
     if (options.invokeApiPort) return options.invokeApiPort;
     if (!options.basePort) return std::nullopt;
     int consecutive = 0;
-    for (const Api &api : project.apis)
-        if (api.port == 0) ++consecutive; // every API type is served, WebSocket APIs included
+    LocalGateway::requestedPorts(project, options.basePort, &consecutive);
     return quint16(*options.basePort + consecutive);
 }
 

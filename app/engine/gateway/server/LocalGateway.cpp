@@ -29,14 +29,16 @@ void LocalGateway::setObserver(std::function<void(const GatewayEvent &)> observe
     m_services->observer = std::move(observer);
 }
 
-QMap<QString, quint16> LocalGateway::requestedPorts(const Project &project) const {
+QMap<QString, quint16> LocalGateway::requestedPorts(const Project &project, std::optional<quint16> basePort,
+                                                    int *consecutive) {
     QMap<QString, quint16> ports;
     int next = 0;
     for (const Api &api : project.apis) {
         quint16 port = quint16(std::clamp(api.port, 0, 65535));
-        if (port == 0 && m_options.basePort) port = quint16(*m_options.basePort + next++);
+        if (port == 0 && basePort) port = quint16(*basePort + next++);
         ports.insert(api.name, port);
     }
+    if (consecutive) *consecutive = next;
     return ports;
 }
 
@@ -77,7 +79,7 @@ LocalGateway::Outcome LocalGateway::start(const Project &project, const QString 
 LocalGateway::Outcome LocalGateway::update(const Project &project, const QString &projectFolder) {
     Outcome outcome;
     const FetchedJwks jwks = fetchJwks(project);
-    const QMap<QString, quint16> ports = requestedPorts(project);
+    const QMap<QString, quint16> ports = requestedPorts(project, m_options.basePort);
 
     QHash<QString, ApiType> types;
     for (const Api &api : project.apis)

@@ -52,6 +52,11 @@ public:
     Outcome update(const Project &project, const QString &projectFolder);
     void stop();
 
+    // The port each API asks for: its own, else basePort, basePort + 1, ... in project order (else 0, a
+    // free one). `consecutive` receives how many ports were taken from basePort.
+    static QMap<QString, quint16> requestedPorts(const Project &project, std::optional<quint16> basePort,
+                                                 int *consecutive = nullptr);
+
     QList<ApiEndpointInfo> endpoints() const;
     GatewayServices &services() { return *m_services; }
     // The WebSocket API's endpoint (counters, open connections), or null.
@@ -70,7 +75,6 @@ private:
         }
     };
     FetchedJwks fetchJwks(const Project &project) const;
-    QMap<QString, quint16> requestedPorts(const Project &project) const;
     void describeProblems(const ApiSnapshot &snapshot, Outcome &outcome) const;
 
     LocalGatewayOptions m_options;
