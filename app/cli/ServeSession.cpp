@@ -76,19 +76,12 @@ std::optional<int> ServeSession::start() {
     }
     m_folder = loaded->folder;
 
-    if (!m_settings.quiet) {
-        m_cloud.setGatewayObserver([](const GatewayEvent &event) {
-            if (event.kind == GatewayEvent::Kind::AccessLog)
-                printOut(event.apiName + QLatin1Char(' ') + event.text);
-            else
-                printErr(event.apiName + QLatin1Char(' ') + event.requestId + QLatin1Char(' ') + event.text);
-        });
-    } else {
-        m_cloud.setGatewayObserver([](const GatewayEvent &event) {
-            if (event.kind == GatewayEvent::Kind::Error)
-                printErr(event.apiName + QLatin1Char(' ') + event.requestId + QLatin1Char(' ') + event.text);
-        });
-    }
+    m_cloud.setGatewayObserver([quiet = m_settings.quiet](const GatewayEvent &event) {
+        if (event.kind != GatewayEvent::Kind::AccessLog)
+            printErr(event.apiName + QLatin1Char(' ') + event.requestId + QLatin1Char(' ') + event.text);
+        else if (!quiet)
+            printOut(event.apiName + QLatin1Char(' ') + event.text);
+    });
     const LocalGateway::Outcome outcome = m_cloud.start(loaded->project, m_folder);
     for (const QString &notice : outcome.notices)
         printErr(tr("gatehouse: note: %1").arg(notice));

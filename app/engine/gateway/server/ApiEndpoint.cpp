@@ -1,6 +1,7 @@
 #include "ApiEndpoint.h"
 
 #include "GatewayExchange.h"
+#include "GatewayHttp.h"
 #include "gateway/GatewayErrors.h"
 #include "gateway/GatewayTime.h"
 
@@ -64,23 +65,15 @@ http::HttpResponse ApiEndpoint::protocolError(int status, const QByteArray &deta
                         QCoreApplication::translate("gatehouse::LocalGateway", "refused a request: %1 %2")
                             .arg(status)
                             .arg(QString::fromUtf8(detail))});
-    http::HttpResponse response;
-    response.status = status;
-    if (status == 413) {
-        // API Gateway's own answer to a payload over its 10 MB quota (GatewayErrors.cpp).
-        const GatewayResponse aws = gatewayErrorResponse(type, GatewayError::RequestTooLarge, ids);
-        response.body = aws.body;
-        for (const HeaderField &field : aws.headers)
-            response.headers.add(field.name.toLatin1(), field.value.toUtf8());
-        return response;
-    }
+    if (status == 413) // API Gateway's own answer to a payload over its 10 MB quota (GatewayErrors.cpp).
+        return httpResponseOf(gatewayErrorResponse(type, GatewayError::RequestTooLarge, ids));
     // Malformed requests never reach API Gateway's own logic on AWS either (its front end answers);
     // the body keeps the {"message": ...} shape clients parse, and the id headers are added.
-    response = http::HttpResponse::errorJson(status, detail);
-    GatewayResponse idsOnly;
-    addGatewayHeaders(idsOnly, type, ids);
-    for (const HeaderField &field : idsOnly.headers)
-        response.headers.add(field.name.toLatin1(), field.value.toUtf8());
+    http::HttpResponse response = http::HttpResponse::errorJson(status, detail);
+    GatewayResponse idHeaders;
+    addGatewayHeaders(idHeaders, type, ids);
+    for (const auto &[name, value] : httpResponseOf(idHeaders).headers)
+        response.headers.add(name, value);
     return response;
 }
 

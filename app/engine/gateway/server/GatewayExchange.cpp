@@ -1,5 +1,7 @@
 #include "GatewayExchange.h"
 
+#include "GatewayHttp.h"
+
 #include "gateway/GatewayQuotas.h"
 #include "gateway/GatewayTime.h"
 #include "gateway/HttpApiEventV2.h"
@@ -58,29 +60,6 @@ QString responseTypeOf(GatewayError error) {
         return QStringLiteral("AUTHORIZER_FAILURE");
     }
     return {};
-}
-
-QString sourceIpOf(const QHostAddress &address) {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4); // also unwraps ::ffff:127.0.0.1
-    return isV4 ? QHostAddress(v4).toString() : address.toString();
-}
-
-GatewayRequest gatewayRequestOf(const http::HttpRequest &in) {
-    GatewayRequest out;
-    out.method = QString::fromLatin1(in.method);
-    out.rawPath = QString::fromUtf8(in.path);
-    if (out.rawPath.isEmpty()) out.rawPath = QStringLiteral("/");
-    out.rawQueryString = QString::fromUtf8(in.query);
-    out.headers.reserve(in.headers.size());
-    for (const auto &[name, value] : in.headers)
-        out.headers.append({QString::fromLatin1(name), QString::fromUtf8(value)});
-    out.body = in.body;
-    out.sourceIp = sourceIpOf(in.remoteAddress);
-    out.protocol = QStringLiteral("HTTP/%1.%2").arg(in.versionMajor).arg(in.versionMinor);
-    out.host = QString::fromUtf8(in.header("Host"));
-    out.requestTime = QDateTime::currentDateTimeUtc();
-    return out;
 }
 
 // Framing is the server's business: a function's or backend's Content-Length or Transfer-Encoding
@@ -276,15 +255,11 @@ void GatewayExchange::authorizeWithJwt(const Authorizer &authorizer) {
     const GatewayError error = verdict.outcome == JwtVerdict::Outcome::Forbidden ? GatewayError::Forbidden
                                                                                  : GatewayError::Unauthorized;
     const QString reason = tr("JWT authorizer '%1': %2").arg(authorizer.name, verdict.reason);
-    if (verdict.wwwAuthenticate.isEmpty()) return fail(error, reason);
     // The 401 carries the challenge, as API Gateway's JWT authorizer sends it.
-    m_errorMessage = reason;
-    m_errorResponseType = responseTypeOf(error);
-    m_services->report({GatewayEvent::Kind::Error, m_api->api.name, m_context.requestId, reason});
-    GatewayResponse response =
-        gatewayErrorResponse(m_api->api.type, error, {m_context.requestId, m_context.extendedRequestId});
-    response.headers.append({QStringLiteral("www-authenticate"), verdict.wwwAuthenticate});
-    finish(std::move(response));
+    HeaderFields challenge;
+    if (!verdict.wwwAuthenticate.isEmpty())
+        challenge.append({QStringLiteral("www-authenticate"), verdict.wwwAuthenticate});
+    fail(error, reason, std::move(challenge));
 }
 
 void GatewayExchange::authorizeWithLambda(const Authorizer &authorizer) {
@@ -503,12 +478,15 @@ void GatewayExchange::answerMock(const Integration &integration) {
     finish(std::move(response));
 }
 
-void GatewayExchange::fail(GatewayError error, const QString &reason) {
+void GatewayExchange::fail(GatewayError error, const QString &reason, HeaderFields extraHeaders) {
     if (m_done) return;
     m_errorMessage = reason;
     m_errorResponseType = responseTypeOf(error);
     m_services->report({GatewayEvent::Kind::Error, m_api->api.name, m_context.requestId, reason});
-    finish(gatewayErrorResponse(m_api->api.type, error, {m_context.requestId, m_context.extendedRequestId}));
+    GatewayResponse response =
+        gatewayErrorResponse(m_api->api.type, error, {m_context.requestId, m_context.extendedRequestId});
+    response.headers.append(std::move(extraHeaders));
+    finish(std::move(response));
 }
 
 void GatewayExchange::finish(GatewayResponse response) {
@@ -531,13 +509,7 @@ void GatewayExchange::finish(GatewayResponse response) {
     if (!hasHeader(response.headers, isHttpApi() ? u"apigw-requestid" : u"x-amzn-RequestId"))
         addGatewayHeaders(response, m_api->api.type, {m_context.requestId, m_context.extendedRequestId});
 
-    http::HttpResponse out;
-    out.status = response.status;
-    out.headers.reserve(response.headers.size());
-    for (const HeaderField &field : response.headers)
-        out.headers.add(field.name.toLatin1(), field.value.toUtf8());
-    out.body = response.body;
-    m_responder.send(std::move(out));
+    m_responder.send(httpResponseOf(response));
     writeAccessLog(response);
 }
 

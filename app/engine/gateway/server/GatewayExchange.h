@@ -55,7 +55,7 @@ private:
 
     bool isHttpApi() const { return m_api->api.type == ApiType::Http; }
     bool payloadV2(const Integration &integration) const;
-    void fail(GatewayError error, const QString &reason);
+    void fail(GatewayError error, const QString &reason, HeaderFields extraHeaders = {});
     void finish(GatewayResponse response);
     void writeAccessLog(const GatewayResponse &response);
     QString requestIdForHeaders() const;

@@ -16,7 +16,7 @@ class Invoker;
 class LogStore;
 
 struct GatewayEvent {
-    enum class Kind { AccessLog, Error, Notice };
+    enum class Kind { AccessLog, Error };
     Kind kind = Kind::AccessLog;
     QString apiName;
     QString requestId;

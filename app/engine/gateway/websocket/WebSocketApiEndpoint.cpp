@@ -5,6 +5,7 @@
 #include "gateway/GatewayTime.h"
 #include "gateway/LambdaAuthorizerEvent.h"
 #include "gateway/LambdaAuthorizerResult.h"
+#include "gateway/server/GatewayHttp.h"
 #include "gateway/server/GatewayThreadContext.h"
 #include "invoker/Invoker.h"
 
@@ -37,20 +38,6 @@ struct ConnectionEntry {
     std::atomic<qint64> lastActiveMs{0}; // epoch milliseconds
     QElapsedTimer open;
 };
-
-QString sourceIpOf(const QHostAddress &address) {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : address.toString();
-}
-
-HeaderFields headerFieldsOf(const http::HttpRequest &request) {
-    HeaderFields fields;
-    fields.reserve(request.headers.size());
-    for (const auto &[name, value] : request.headers)
-        fields.append({QString::fromLatin1(name), QString::fromUtf8(value)});
-    return fields;
-}
 
 bool isUtf8(const QByteArray &data) {
     return QString::fromUtf8(data).toUtf8() == data;
@@ -397,7 +384,8 @@ public:
         , m_api(std::move(api))
         , m_httpRequest(std::move(request))
         , m_responder(std::move(responder)) {
-        m_headers = headerFieldsOf(m_httpRequest);
+        const GatewayRequest asGateway = gatewayRequestOf(m_httpRequest);
+        m_headers = asGateway.headers;
         m_rawQuery = QString::fromUtf8(m_httpRequest.query);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_context.apiId = m_api->apiId;
@@ -407,7 +395,7 @@ public:
         m_context.routeKey = QStringLiteral("$connect");
         m_context.requestId = newWebSocketId();
         m_context.extendedRequestId = m_context.requestId;
-        m_context.sourceIp = sourceIpOf(m_httpRequest.remoteAddress);
+        m_context.sourceIp = asGateway.sourceIp;
         m_context.userAgent = QString::fromUtf8(m_httpRequest.header("User-Agent"));
         m_context.connectedAtMs = epochMilliseconds(now);
         m_context.requestTime = now;
@@ -436,13 +424,7 @@ private:
         for (QString &source : authorizer.identitySources)
             if (source.startsWith(QLatin1String("route.request.")))
                 source = QStringLiteral("$request.") + source.mid(14);
-        GatewayRequest request;
-        request.method = QStringLiteral("GET");
-        request.rawPath = QString::fromUtf8(m_httpRequest.path);
-        request.rawQueryString = m_rawQuery;
-        request.headers = m_headers;
-        request.sourceIp = m_context.sourceIp;
-        request.host = QString::fromUtf8(m_httpRequest.header("Host"));
+        GatewayRequest request = gatewayRequestOf(m_httpRequest);
         request.requestTime = m_context.requestTime;
         InvocationContext invocation;
         invocation.apiId = m_context.apiId;
