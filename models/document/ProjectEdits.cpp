@@ -135,6 +135,8 @@ void rewriteAuthorizerReferences(Project &project, const QString &from, const QS
 void rewriteQueueReferences(Project &project, const QString &from, const QString &to) {
     for (Queue &queue : project.queues)
         replaceIfEqual(queue.deadLetterQueue, from, to);
+    for (Function &function : project.functions)
+        replaceIfEqual(function.deadLetterQueue, from, to);
 }
 
 } // namespace

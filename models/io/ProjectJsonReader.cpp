@@ -18,6 +18,17 @@ void readThrottleField(ObjectReader &r, const char *key, ThrottleSettings &t) {
     r.object(key, [&](ObjectReader &o) { readThrottle(o, t); });
 }
 
+// {"x": 120, "y": 40}: where the user put the node on the designer canvas.
+void readPosition(ObjectReader &r, std::optional<CanvasPoint> &position) {
+    r.object("position", [&](ObjectReader &o) {
+        CanvasPoint point;
+        o.integer("x", point.x, Need::Required);
+        o.integer("y", point.y, Need::Required);
+        o.finishIgnoringUnknown();
+        position = point;
+    });
+}
+
 void readFunction(ObjectReader &r, Function &f) {
     r.string("name", f.name, Need::Required);
     r.string("description", f.description);
@@ -29,6 +40,8 @@ void readFunction(ObjectReader &r, Function &f) {
     r.string("architecture", f.architecture);
     r.integer("reservedConcurrency", f.reservedConcurrency);
     r.nameValueMap("environment", f.environment);
+    r.string("deadLetterQueue", f.deadLetterQueue);
+    readPosition(r, f.position);
     r.finish(f.unknown);
 }
 
@@ -69,6 +82,7 @@ void readRoute(ObjectReader &r, ReadContext &ctx, Route &route) {
     r.strings("authorizationScopes", route.authorizationScopes);
     r.boolean("routeResponse", route.routeResponse);
     readThrottleField(r, "throttling", route.throttling);
+    readPosition(r, route.position);
     r.finish(route.unknown);
 }
 
@@ -119,6 +133,7 @@ void readApi(ObjectReader &r, ReadContext &ctx, Api &api) {
     });
     readThrottleField(r, "throttling", api.throttling);
     r.list<CustomDomain>("customDomains", api.customDomains, readCustomDomain);
+    readPosition(r, api.position);
     r.finish(api.unknown);
 }
 
@@ -154,6 +169,7 @@ void readAuthorizer(ObjectReader &r, ReadContext &ctx, Authorizer &a) {
         });
         readThrottle(o, a.usagePlanThrottling);
     });
+    readPosition(r, a.position);
     r.finish(a.unknown);
 }
 
@@ -167,6 +183,7 @@ void readBucket(ObjectReader &r, Bucket &b) {
         o.string("function", n.function, Need::Required);
         o.finish(n.unknown);
     });
+    readPosition(r, b.position);
     r.finish(b.unknown);
 }
 
@@ -177,6 +194,7 @@ void readSchedule(ObjectReader &r, Schedule &s) {
     r.boolean("enabled", s.enabled);
     r.string("timezone", s.timezone);
     r.anyJson("input", s.input);
+    readPosition(r, s.position);
     r.finish(s.unknown);
 }
 
@@ -197,6 +215,7 @@ void readQueue(ObjectReader &r, Queue &q) {
         o.finish(t.unknown);
         q.trigger = t;
     });
+    readPosition(r, q.position);
     r.finish(q.unknown);
 }
 

@@ -88,6 +88,10 @@ public:
         m_json[key] = std::move(array);
         return *this;
     }
+    ObjectWriter &position(const std::optional<CanvasPoint> &point) {
+        if (point) m_json["position"] = OrderedJson{{"x", point->x}, {"y", point->y}};
+        return *this;
+    }
     OrderedJson finish(const UnknownFields &unknown) {
         for (const auto &[key, value] : unknown.values.items())
             if (!m_json.contains(key)) m_json[key] = value;
@@ -117,6 +121,8 @@ OrderedJson writeFunction(const Function &f) {
         .text("architecture", f.architecture)
         .integer("reservedConcurrency", f.reservedConcurrency)
         .nameValueMap("environment", f.environment)
+        .textIfSet("deadLetterQueue", f.deadLetterQueue)
+        .position(f.position)
         .finish(f.unknown);
 }
 
@@ -150,7 +156,7 @@ OrderedJson writeRoute(const Route &r, ApiType apiType) {
         .booleanIf(r.routeResponse, "routeResponse", r.routeResponse);
     if (r.throttling.isSet() || !r.throttling.unknown.empty())
         w.json("throttling", writeThrottle(r.throttling));
-    return w.finish(r.unknown);
+    return w.position(r.position).finish(r.unknown);
 }
 
 OrderedJson writeStage(const Stage &st) {
@@ -197,7 +203,7 @@ OrderedJson writeApi(const Api &a) {
                   })
             .finish(d.unknown);
     });
-    return w.finish(a.unknown);
+    return w.position(a.position).finish(a.unknown);
 }
 
 OrderedJson writeAuthorizer(const Authorizer &a) {
@@ -227,7 +233,7 @@ OrderedJson writeAuthorizer(const Authorizer &a) {
                             .integer("limit", a.usagePlanQuota->limit)
                             .text("period", a.usagePlanQuota->period)
                             .finish(a.usagePlanQuota->unknown);
-    return w.objectIfNotEmpty("usagePlan", plan).finish(a.unknown);
+    return w.objectIfNotEmpty("usagePlan", plan).position(a.position).finish(a.unknown);
 }
 
 OrderedJson writeBucket(const Bucket &b) {
@@ -242,6 +248,7 @@ OrderedJson writeBucket(const Bucket &b) {
                       .text("function", n.function)
                       .finish(n.unknown);
               })
+        .position(b.position)
         .finish(b.unknown);
 }
 
@@ -250,7 +257,7 @@ OrderedJson writeSchedule(const Schedule &s) {
     w.text("name", s.name).text("expression", s.expression).text("function", s.function);
     w.booleanIf(!s.enabled, "enabled", s.enabled).textIfSet("timezone", s.timezone);
     if (!s.input.is_null()) w.json("input", s.input);
-    return w.finish(s.unknown);
+    return w.position(s.position).finish(s.unknown);
 }
 
 OrderedJson writeQueue(const Queue &q) {
@@ -273,7 +280,7 @@ OrderedJson writeQueue(const Queue &q) {
                               .booleanIf(!t.enabled, "enabled", false)
                               .finish(t.unknown));
     }
-    return w.finish(q.unknown);
+    return w.position(q.position).finish(q.unknown);
 }
 
 OrderedJson writeRequest(const SavedRequest &r) {

@@ -34,6 +34,7 @@ struct Route {
     QStringList authorizationScopes; // JWT scopes the route requires
     bool routeResponse = false;      // WebSocket two-way route: send the integration result back
     ThrottleSettings throttling;
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
     bool operator==(const Route &) const = default;
 };
@@ -85,8 +86,9 @@ struct Api {
     std::optional<Cors> cors;
     ThrottleSettings throttling; // default route throttling for every stage
     QList<CustomDomain> customDomains;
-    QStringList binaryMediaTypes;     // REST only
-    QString routeSelectionExpression; // WebSocket only; empty = "$request.body.action"
+    QStringList binaryMediaTypes;        // REST only
+    QString routeSelectionExpression;    // WebSocket only; empty = "$request.body.action"
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
     bool operator==(const Api &) const = default;
 };

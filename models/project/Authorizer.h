@@ -41,6 +41,7 @@ struct Authorizer {
     QList<ApiKey> apiKeys;
     ThrottleSettings usagePlanThrottling;
     std::optional<Quota> usagePlanQuota;
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
     bool operator==(const Authorizer &) const = default;
 };

@@ -17,6 +17,7 @@ struct BucketNotification {
 struct Bucket {
     QString name;
     QList<BucketNotification> notifications;
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
     bool operator==(const Bucket &) const = default;
 };

@@ -27,4 +27,12 @@ struct ThrottleSettings {
     bool operator==(const ThrottleSettings &) const = default;
 };
 
+// Where the user put an entity's node on the designer canvas (scene coordinates). Unset = placed by
+// the automatic layout; kept per entity so renames and deletions carry it along without bookkeeping.
+struct CanvasPoint {
+    int x = 0;
+    int y = 0;
+    bool operator==(const CanvasPoint &) const = default;
+};
+
 } // namespace gatehouse

@@ -19,6 +19,9 @@ struct Function {
     QString architecture = QStringLiteral("x86_64");
     std::optional<int> reservedConcurrency;
     NameValueList environment;
+    // Queue that receives the events of asynchronous invocations that failed every attempt.
+    QString deadLetterQueue;
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
 
     bool operator==(const Function &) const = default;

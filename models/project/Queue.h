@@ -23,6 +23,7 @@ struct Queue {
     QString deadLetterQueue;              // name of another queue, empty = none
     int maxReceiveCount = 5;
     std::optional<QueueTrigger> trigger;
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
     bool operator==(const Queue &) const = default;
 };

@@ -10,8 +10,9 @@ struct Schedule {
     QString expression = QStringLiteral("rate(1 minute)");
     QString function;
     bool enabled = true;
-    QString timezone;  // empty = UTC
-    OrderedJson input; // constant event detail; null = the standard "Scheduled Event"
+    QString timezone;                    // empty = UTC
+    OrderedJson input;                   // constant event detail; null = the standard "Scheduled Event"
+    std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
     bool operator==(const Schedule &) const = default;
 };

@@ -179,6 +179,27 @@ void checkEnvironment(const Function &f, const QString &path, Reporter &r) {
                                             "move large values into files or a secret store"));
 }
 
+// Lambda's DeadLetterConfig takes an SQS queue (or SNS topic); a FIFO queue is refused by Lambda
+// ("InvalidParameterValueException: ... FIFO queue is not supported").
+void checkDeadLetterQueue(const Project &project, const Function &f, const QString &path, Reporter &r) {
+    if (f.deadLetterQueue.isEmpty()) return;
+    const Queue *queue = project.findQueue(f.deadLetterQueue);
+    if (!queue) {
+        QStringList names;
+        for (const Queue &q : project.queues)
+            names.append(q.name);
+        r.error(at(path, "deadLetterQueue"),
+                QCoreApplication::translate("gatehouse::Validation", "references unknown queue '%1'")
+                    .arg(f.deadLetterQueue),
+                referenceHint(f.deadLetterQueue, names));
+    } else if (queue->fifo) {
+        r.error(at(path, "deadLetterQueue"),
+                QCoreApplication::translate("gatehouse::Validation",
+                                            "a function's dead-letter queue cannot be a FIFO queue"),
+                QCoreApplication::translate("gatehouse::Validation", "choose a standard queue"));
+    }
+}
+
 void checkFunction(const Project &project, const Function &f, const QString &path, Reporter &r) {
     if (f.name.isEmpty())
         r.error(at(path, "name"),
@@ -262,6 +283,7 @@ void checkFunction(const Project &project, const Function &f, const QString &pat
         }
     }
     checkEnvironment(f, path, r);
+    checkDeadLetterQueue(project, f, path, r);
     if (!r.options().projectFolder.isEmpty() && family != RuntimeFamily::Unknown && !f.handler.isEmpty())
         checkCodeOnDisk(f, family, module, path, r);
 }

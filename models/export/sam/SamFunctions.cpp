@@ -2,6 +2,7 @@
 // (SAM spec:
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html).
 #include "SamTemplate.h"
+#include "export/Intrinsics.h"
 #include "export/JavaScriptWrapper.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,10 @@ OrderedJson functionProperties(SamTemplate &t, const Function &f, qsizetype inde
     props["Timeout"] = f.timeoutSeconds;
     props["Architectures"] = OrderedJson::array({f.architecture.toStdString()});
     if (f.reservedConcurrency) props["ReservedConcurrentExecutions"] = *f.reservedConcurrency;
+    // DeadLetterQueue: {Type: SQS, TargetArn} (sam-property-function-deadletterqueue.html).
+    if (const QString queueId = t.queueIds.value(f.deadLetterQueue); !queueId.isEmpty())
+        props["DeadLetterQueue"] =
+            OrderedJson{{"Type", "SQS"}, {"TargetArn", cfn::getAtt(queueId, QStringLiteral("Arn"))}};
     if (!f.environment.isEmpty()) {
         OrderedJson variables = OrderedJson::object();
         for (const NameValue &nv : f.environment)

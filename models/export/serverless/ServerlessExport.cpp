@@ -68,6 +68,15 @@ OrderedJson functionDefinition(Service &s, const Function &f, qsizetype index) {
     def["timeout"] = f.timeoutSeconds;
     def["architecture"] = f.architecture.toStdString();
     if (f.reservedConcurrency) def["reservedConcurrency"] = *f.reservedConcurrency;
+    // The framework's `onError` takes SNS topic ARNs only ("due to a race condition when using SQS
+    // queue ARNs", serverless.com/framework/docs/providers/aws/guide/functions#dlq-with-sns).
+    if (!f.deadLetterQueue.isEmpty())
+        s.report.warning(fieldPath(path, "deadLetterQueue"),
+                         QCoreApplication::translate(
+                             "gatehouse::Export",
+                             "%1 cannot name an SQS dead-letter queue for a function (onError takes SNS "
+                             "topics only); dead-letter queue '%2' is not exported")
+                             .arg(s.title(), f.deadLetterQueue));
     if (!f.environment.isEmpty()) {
         OrderedJson env = OrderedJson::object();
         for (const NameValue &nv : f.environment)

@@ -70,15 +70,13 @@ public:
         f.reservedConcurrency = r.integer(json::member(p, "ReservedConcurrentExecutions"),
                                           at + QStringLiteral("ReservedConcurrentExecutions"));
         readEnvironment(f);
-        QStringList handled = {QStringLiteral("Description"),
-                               QStringLiteral("Handler"),
-                               QStringLiteral("Runtime"),
-                               QStringLiteral("MemorySize"),
-                               QStringLiteral("Timeout"),
-                               QStringLiteral("Architectures"),
-                               QStringLiteral("ReservedConcurrentExecutions"),
-                               QStringLiteral("Environment"),
-                               QStringLiteral("FunctionName")};
+        readDeadLetterQueue(f, json::member(p, "DeadLetterQueue"), at + QStringLiteral("DeadLetterQueue"));
+        QStringList handled = {
+            QStringLiteral("DeadLetterQueue"), QStringLiteral("Description"),
+            QStringLiteral("Handler"),         QStringLiteral("Runtime"),
+            QStringLiteral("MemorySize"),      QStringLiteral("Timeout"),
+            QStringLiteral("Architectures"),   QStringLiteral("ReservedConcurrentExecutions"),
+            QStringLiteral("Environment"),     QStringLiteral("FunctionName")};
         if (plainLambda) {
             handled << QStringLiteral("Code");
             readCode(f, json::member(json::member(p, "Code"), "ZipFile"), nullptr, QStringLiteral("Code"));
@@ -97,6 +95,28 @@ public:
     }
 
 private:
+    // DeadLetterQueue: {Type: SQS|SNS, TargetArn} (sam-property-function-deadletterqueue.html); the
+    // project models SQS queues only.
+    void readDeadLetterQueue(Function &f, const OrderedJson *config, const QString &path) {
+        if (!config) return;
+        const std::optional<QString> type =
+            r.text(json::member(config, "Type"), path + QStringLiteral(".Type"));
+        if (type != QLatin1String("SQS")) {
+            r.ctx.warning(path, QCoreApplication::translate("gatehouse::Import",
+                                                            "only SQS dead-letter queues are imported"));
+            return;
+        }
+        bool local = false;
+        f.deadLetterQueue =
+            queueName(r, json::member(config, "TargetArn"), path + QStringLiteral(".TargetArn"), &local);
+        if (!f.deadLetterQueue.isEmpty() && !local)
+            r.ctx.warning(
+                path, QCoreApplication::translate(
+                          "gatehouse::Import",
+                          "dead-letter queue '%1' is not in the template; create it in the project to use it")
+                          .arg(f.deadLetterQueue));
+    }
+
     void readEnvironment(Function &f) {
         const OrderedJson *variables = json::member(json::member(res.properties, "Environment"), "Variables");
         if (!variables || !variables->is_object()) return;

@@ -84,6 +84,8 @@ struct SamReader {
     QString addAuthorizer(Authorizer a, const QString &prefix);
 };
 
+// The queue a value points to: a local queue by !GetAtt/!Ref (`*local` set), or an ARN's last segment.
+QString queueName(SamReader &r, const OrderedJson *value, const QString &path, bool *local);
 void readStorage(SamReader &r);        // AWS::S3::Bucket, AWS::SQS::Queue
 void readFunctions(SamReader &r);      // AWS::Serverless::Function (and AWS::Lambda::Function) without events
 void readApis(SamReader &r);           // AWS::Serverless::HttpApi, AWS::Serverless::Api

@@ -74,19 +74,6 @@ void readBucket(SamReader &r, const TemplateResource &res) {
     r.consumed.insert(res.id);
 }
 
-// The queue a value points to: a local queue by !GetAtt/!Ref, or an ARN's last segment.
-QString queueName(SamReader &r, const OrderedJson *value, const QString &path, bool *local) {
-    *local = false;
-    if (!value) return {};
-    const QString id = TemplateValues::referencedId(*value);
-    if (r.queueNames.contains(id)) {
-        *local = true;
-        return r.queueNames.value(id);
-    }
-    const std::optional<QString> arn = r.text(value, path);
-    return arn ? arn->section(QLatin1Char(':'), -1) : QString();
-}
-
 void readQueue(SamReader &r, const TemplateResource &res) {
     Queue q;
     q.name = r.queueNames.value(res.id);
@@ -124,6 +111,18 @@ void readQueue(SamReader &r, const TemplateResource &res) {
 }
 
 } // namespace
+
+QString queueName(SamReader &r, const OrderedJson *value, const QString &path, bool *local) {
+    *local = false;
+    if (!value) return {};
+    const QString id = TemplateValues::referencedId(*value);
+    if (r.queueNames.contains(id)) {
+        *local = true;
+        return r.queueNames.value(id);
+    }
+    const std::optional<QString> arn = r.text(value, path);
+    return arn ? arn->section(QLatin1Char(':'), -1) : QString();
+}
 
 void readStorage(SamReader &r) {
     for (const TemplateResource &res : r.resources) {

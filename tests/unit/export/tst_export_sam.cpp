@@ -189,6 +189,10 @@ private slots:
         const OrderedJson &queue = resource(doc, "OrdersFifoQueue").at("Properties");
         QCOMPARE(queue.at("RedrivePolicy").at("deadLetterTargetArn"),
                  (OrderedJson{{"Fn::GetAtt", OrderedJson::array({"OrdersDlqFifoQueue", "Arn"})}}));
+        QCOMPARE(
+            resource(doc, "WorkerFunction").at("Properties").at("DeadLetterQueue"),
+            (OrderedJson{{"Type", "SQS"},
+                         {"TargetArn", {{"Fn::GetAtt", OrderedJson::array({"FailedEventsQueue", "Arn"})}}}}));
         const OrderedJson &worker = resource(doc, "WorkerFunction").at("Properties").at("Events");
         QCOMPARE(worker.at("NightlyReportSchedule").at("Type"), "ScheduleV2");
         QCOMPARE(worker.at("NightlyReportSchedule").at("Properties").at("ScheduleExpressionTimezone"),

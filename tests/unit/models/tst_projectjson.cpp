@@ -32,6 +32,8 @@ Project everyFieldSet() {
     f.architecture = QStringLiteral("arm64");
     f.reservedConcurrency = 0;
     f.environment = {{QStringLiteral("B"), QStringLiteral("2")}, {QStringLiteral("A"), QString()}};
+    f.deadLetterQueue = QStringLiteral("plain");
+    f.position = CanvasPoint{-40, 1200};
     f.unknown.values["layers"] = {"arn:1", "arn:2"};
     p.functions = {f};
 
@@ -54,6 +56,7 @@ Project everyFieldSet() {
     r.authorizationScopes = {QStringLiteral("read")};
     r.throttling.rateLimit = 1.5;
     r.throttling.burstLimit = 3;
+    r.position = CanvasPoint{300, 20};
     Route mock;
     mock.method = QStringLiteral("POST");
     mock.path = QStringLiteral("$default");
@@ -85,6 +88,7 @@ Project everyFieldSet() {
     connect.integration.function = QStringLiteral("fn");
     connect.integration.payloadFormatVersion = QStringLiteral("1.0");
     ws.routes = {connect};
+    ws.position = CanvasPoint{0, 0};
     p.apis = {api, ws};
 
     Authorizer jwt;
@@ -107,6 +111,7 @@ Project everyFieldSet() {
     keys.apiKeys = {{QStringLiteral("k"), QStringLiteral("0123456789abcdefghij"), {}}};
     keys.usagePlanThrottling.rateLimit = 2;
     keys.usagePlanQuota = Quota{5, QStringLiteral("MONTH"), {}};
+    keys.position = CanvasPoint{1, 2};
     p.authorizers = {jwt, lambda, keys};
 
     Bucket b;
@@ -115,6 +120,7 @@ Project everyFieldSet() {
     none.events = {};
     none.function = QStringLiteral("fn");
     b.notifications = {none};
+    b.position = CanvasPoint{3, 4};
     p.buckets = {b};
 
     Schedule s;
@@ -124,6 +130,7 @@ Project everyFieldSet() {
     s.enabled = false;
     s.timezone = QStringLiteral("Asia/Seoul");
     s.input = OrderedJson{{"z", 1}, {"a", {1, 2}}};
+    s.position = CanvasPoint{5, 6};
     p.schedules = {s};
 
     Queue q;
@@ -136,6 +143,7 @@ Project everyFieldSet() {
     Queue plain;
     plain.name = QStringLiteral("plain");
     plain.maxReceiveCount = 7;
+    plain.position = CanvasPoint{7, 8};
     p.queues = {q, plain};
 
     SavedRequest req;

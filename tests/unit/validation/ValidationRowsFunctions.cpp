@@ -95,6 +95,13 @@ void addFunctionRows() {
     addRow("function: negative reserved concurrency",
            withFunction(function(R"(, "reservedConcurrency": -1)")), "functions[0].reservedConcurrency",
            "found -1");
+    addRow("function: unknown dead-letter queue", withFunction(function(R"(, "deadLetterQueue": "nope")")),
+           "functions[0].deadLetterQueue", "references unknown queue 'nope'");
+    addRow("function: FIFO dead-letter queue (Lambda refuses it)",
+           QByteArray(R"({"formatVersion": 1, "name": "t", "functions": [)") +
+               function(R"(, "deadLetterQueue": "d.fifo")") +
+               R"(], "queues": [{"name": "d.fifo", "fifo": true}]})",
+           "functions[0].deadLetterQueue", "cannot be a FIFO queue");
     addRow("function: reserved concurrency 0 warns", withFunction(function(R"(, "reservedConcurrency": 0)")),
            "functions[0].reservedConcurrency", "throttles every invocation", Expect::Warning);
     addRow("function: reserved concurrency above project limit warns",
