@@ -5,6 +5,11 @@
 #include "Icons.h"
 #include "ProjectSession.h"
 #include "RecentProjects.h"
+#include "canvas/DesignerPage.h"
+#include "canvas/DesignerScene.h"
+#include "canvas/DesignerView.h"
+#include "canvas/NodeItem.h"
+#include "canvas/PaletteWidget.h"
 #include "commands/AddFunctionCommand.h"
 #include "commands/DeleteEntityCommand.h"
 #include "dialogs/AboutDialog.h"
@@ -17,7 +22,6 @@
 #include "itemmodels/ProjectTreeModel.h"
 #include "widgets/DiagnosticsSummary.h"
 #include "widgets/DiagnosticsView.h"
-#include "widgets/OverviewPage.h"
 #include "widgets/ProjectTreeView.h"
 #include "widgets/RecentProjectsMenu.h"
 
@@ -28,9 +32,9 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QSettings>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QUndoStack>
 
 namespace gatehouse {
@@ -50,10 +54,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_diagnosticsModel = new DiagnosticsModel(document(), this);
     m_treeModel = new ProjectTreeModel(document(), undoStack(), this);
-    m_overview = new OverviewPage(document(), m_diagnosticsModel, this);
-    // A stack, not a single page: the canvas designer will be added beside the overview.
-    m_central = new QStackedWidget(this);
-    m_central->addWidget(m_overview);
+    m_designer = new DesignerPage(document(), undoStack(), this);
+    // Tabs: the designer first, then one per open code file.
+    m_central = new QTabWidget(this);
+    m_central->setObjectName(QStringLiteral("centralTabs"));
+    m_central->setDocumentMode(true);
+    m_central->addTab(m_designer, tr("Design"));
     setCentralWidget(m_central);
 
     createDocks();
@@ -91,6 +97,16 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(m_treeModel, &ProjectTreeModel::editRejected, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, kStatusMessageMs); });
+    DesignerScene *scene = m_designer->scene();
+    connect(scene, &DesignerScene::refused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, kStatusMessageMs); });
+    connect(scene, &DesignerScene::edited, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(scene, &DesignerScene::currentEntityChanged, this,
+            [this, scene](const EntityRef &ref) { syncSelection(ref, scene); });
+    connect(scene, &DesignerScene::currentEntityChanged, this, &MainWindow::updateEditActions);
+    connect(m_tree, &ProjectTreeView::currentEntityChanged, this,
+            [this](const EntityRef &ref) { syncSelection(ref, m_tree); });
     updateTitle();
     updateEditActions();
     updateFileActions();
@@ -115,6 +131,16 @@ void MainWindow::createDocks() {
     m_projectDock->setWidget(m_tree);
     addDockWidget(Qt::LeftDockWidgetArea, m_projectDock);
 
+    m_palette = new PaletteWidget(this);
+    connect(m_palette, &PaletteWidget::nodeRequested, this, [this](NewNodes::Type type) {
+        m_central->setCurrentWidget(m_designer);
+        m_designer->addNode(type);
+    });
+    m_paletteDock = new QDockWidget(tr("Palette"), this);
+    m_paletteDock->setObjectName(QStringLiteral("paletteDock"));
+    m_paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+
     m_diagnosticsView = new DiagnosticsView(this);
     m_diagnosticsView->setDiagnosticsModel(m_diagnosticsModel);
     connect(m_diagnosticsView, &DiagnosticsView::entityActivated, this, &MainWindow::revealEntity);
@@ -126,6 +152,7 @@ void MainWindow::createDocks() {
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     resizeDocks({m_projectDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_projectDock, m_paletteDock}, {480, 260}, Qt::Vertical);
     resizeDocks({m_diagnosticsDock}, {170}, Qt::Vertical);
 }
 
@@ -199,6 +226,13 @@ void MainWindow::createEditMenu() {
     // (Delete in a future code editor, F2 in a table).
     for (QAction *action : {m_renameAction, m_deleteAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // On the canvas, Delete removes the selected nodes and wires (one undo step).
+    auto *deleteOnCanvas = new QAction(tr("&Delete"), m_designer->view());
+    deleteOnCanvas->setObjectName(QStringLiteral("canvasDeleteAction"));
+    deleteOnCanvas->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    deleteOnCanvas->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(deleteOnCanvas, &QAction::triggered, m_designer->scene(), &DesignerScene::deleteSelection);
+    m_designer->view()->addAction(deleteOnCanvas);
     m_tree->addAction(m_addFunctionAction);
     m_tree->addAction(m_renameAction);
     m_tree->addAction(m_deleteAction);
@@ -207,6 +241,7 @@ void MainWindow::createEditMenu() {
 void MainWindow::createViewMenu() {
     QMenu *menu = menuBar()->addMenu(tr("&View"));
     menu->addAction(m_projectDock->toggleViewAction());
+    menu->addAction(m_paletteDock->toggleViewAction());
     menu->addAction(m_diagnosticsDock->toggleViewAction());
 }
 
@@ -293,6 +328,22 @@ bool MainWindow::revealEntity(const EntityRef &ref) {
     const bool found = m_tree->selectEntity(ref);
     if (found) m_tree->setFocus();
     return found;
+}
+
+void MainWindow::syncSelection(const EntityRef &ref, QObject *from) {
+    // One selection, shown in both places; the guard stops the echo from the other view.
+    if (m_syncingSelection) return;
+    m_syncingSelection = true;
+    if (from != m_tree && ref.isValid() && ref.kind != EntityKind::Project) m_tree->selectEntity(ref);
+    if (from != m_designer->scene()) {
+        // Stages select their API on the canvas; the project root clears the canvas selection.
+        const EntityRef node =
+            ref.kind == EntityKind::Stage ? EntityRef{EntityKind::Api, ref.index, -1} : ref;
+        if (m_designer->scene()->selectEntity(node))
+            if (NodeItem *item = m_designer->scene()->nodeFor(node))
+                m_designer->view()->ensureVisible(item, 80, 80);
+    }
+    m_syncingSelection = false;
 }
 
 void MainWindow::showPreferences() {

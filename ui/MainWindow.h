@@ -1,5 +1,6 @@
-// Gatehouse's main window: the project tree and diagnostics docks around a central overview (where
-// the canvas designer will go), the menus, and the window title bound to the document's state.
+// Gatehouse's main window: the canvas designer in the middle (tabbed with code editors), the project
+// tree, palette and diagnostics docks around it, the menus, and the window title bound to the
+// document's state. Selections in the tree and on the canvas follow each other.
 #pragma once
 
 #include "document/EntityRef.h"
@@ -8,7 +9,7 @@
 
 class QAction;
 class QDockWidget;
-class QStackedWidget;
+class QTabWidget;
 class QUndoStack;
 
 namespace gatehouse {
@@ -16,7 +17,8 @@ namespace gatehouse {
 class DiagnosticsModel;
 class DiagnosticsSummary;
 class DiagnosticsView;
-class OverviewPage;
+class DesignerPage;
+class PaletteWidget;
 class ProjectDocument;
 class ProjectSession;
 class ProjectTreeModel;
@@ -35,6 +37,8 @@ public:
     ProjectTreeView *projectTree() const { return m_tree; }
     DiagnosticsModel *diagnosticsModel() const { return m_diagnosticsModel; }
     DiagnosticsView *diagnosticsView() const { return m_diagnosticsView; }
+    DesignerPage *designer() const { return m_designer; }
+    PaletteWidget *palette() const { return m_palette; }
 
     // Window geometry and dock layout, kept in QSettings between runs.
     void restoreLayout();
@@ -47,7 +51,7 @@ public:
     // File > Export… and File > Import… (the import opens the new project when it is written).
     void exportProject();
     void importProject();
-    // Makes the project tree show and select `ref` (used by the diagnostics panel).
+    // Makes the project tree and the canvas show and select `ref` (used by the diagnostics panel).
     bool revealEntity(const EntityRef &ref);
 
 protected:
@@ -65,6 +69,7 @@ private:
     void updateFileActions();
     void showPreferences();
     void showAbout();
+    void syncSelection(const EntityRef &ref, QObject *from);
 
     ProjectSession *m_session;
     ProjectTreeModel *m_treeModel = nullptr;
@@ -72,14 +77,17 @@ private:
     DiagnosticsModel *m_diagnosticsModel = nullptr;
     DiagnosticsView *m_diagnosticsView = nullptr;
     DiagnosticsSummary *m_summary = nullptr;
-    OverviewPage *m_overview = nullptr;
-    QStackedWidget *m_central = nullptr;
+    DesignerPage *m_designer = nullptr;
+    PaletteWidget *m_palette = nullptr;
+    QTabWidget *m_central = nullptr;
     QDockWidget *m_projectDock = nullptr;
+    QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;
     QAction *m_renameAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_addFunctionAction = nullptr;
     QAction *m_exportAction = nullptr;
+    bool m_syncingSelection = false;
 };
 
 } // namespace gatehouse
