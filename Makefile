@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 PROJECT ?=
 
-.PHONY: all deps configure build run serve test bench format clean
+.PHONY: all deps configure build run serve test bench screenshot format clean
 
 all: build
 
@@ -31,6 +31,14 @@ test: build
 bench: build
 	@cmake --build $(BUILD_DIR) --target benchmarks
 	@for script in tests/bench/*.sh; do echo "== $$script"; bash $$script $(BUILD_DIR) || exit 1; done
+
+# Regenerates resources/screenshots/designer.png (shown in README.md): the main window on the bundled
+# sample project, drawn offscreen so no display is needed.
+screenshot: build
+	@cmake --build $(BUILD_DIR) --target bench_startup
+	@mkdir -p resources/screenshots
+	@QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/bench_startup --screenshot resources/screenshots/designer.png >/dev/null
+	@echo "wrote resources/screenshots/designer.png"
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
