@@ -10,6 +10,7 @@
 #include "canvas/DesignerView.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PaletteWidget.h"
+#include "cloud/CloudRunner.h"
 #include "commands/AddFunctionCommand.h"
 #include "commands/DeleteEntityCommand.h"
 #include "dialogs/AboutDialog.h"
@@ -20,6 +21,8 @@
 #include "document/ProjectEdits.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
+#include "run/LiveStatus.h"
+#include "run/RunPanel.h"
 #include "widgets/DiagnosticsSummary.h"
 #include "widgets/DiagnosticsView.h"
 #include "widgets/ProjectTreeView.h"
@@ -30,11 +33,13 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace gatehouse {
@@ -54,7 +59,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_diagnosticsModel = new DiagnosticsModel(document(), this);
     m_treeModel = new ProjectTreeModel(document(), undoStack(), this);
+    m_runner = new CloudRunner(this);
+    m_live = new LiveStatus(m_runner, this);
     m_designer = new DesignerPage(document(), undoStack(), this);
+    m_designer->scene()->setLiveStatus(m_live);
     // Tabs: the designer first, then one per open code file.
     m_central = new QTabWidget(this);
     m_central->setObjectName(QStringLiteral("centralTabs"));
@@ -66,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     createFileMenu();
     createEditMenu();
     createViewMenu();
+    createRunMenu();
     createToolsMenu();
     createHelpMenu();
 
@@ -148,6 +157,16 @@ void MainWindow::createDocks() {
     m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnosticsView);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+
+    m_runPanel = new RunPanel(m_runner, this);
+    connect(m_runPanel, &RunPanel::runRequested, this, &MainWindow::runProject);
+    connect(m_runPanel, &RunPanel::stopRequested, this, &MainWindow::stopProject);
+    m_runDock = new QDockWidget(tr("Run"), this);
+    m_runDock->setObjectName(QStringLiteral("runDock"));
+    m_runDock->setWidget(m_runPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
+    tabifyDockWidget(m_diagnosticsDock, m_runDock);
+    m_diagnosticsDock->raise();
 
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -243,6 +262,72 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_projectDock->toggleViewAction());
     menu->addAction(m_paletteDock->toggleViewAction());
     menu->addAction(m_diagnosticsDock->toggleViewAction());
+    menu->addAction(m_runDock->toggleViewAction());
+}
+
+void MainWindow::createRunMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Run"));
+    menu->setObjectName(QStringLiteral("runMenu"));
+    m_runAction = menu->addAction(tr("&Run Locally"), this, &MainWindow::runProject);
+    m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setShortcut(Qt::Key_F5);
+    m_runAction->setStatusTip(
+        tr("Serve the project's APIs and functions on this machine, as gatehouse serve does"));
+    m_stopAction = menu->addAction(tr("&Stop"), this, &MainWindow::stopProject);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    const auto updateActions = [this] {
+        const CloudRunner::State state = m_runner->state();
+        m_runAction->setEnabled(state == CloudRunner::State::Stopped);
+        m_stopAction->setEnabled(state == CloudRunner::State::Starting ||
+                                 state == CloudRunner::State::Running);
+    };
+    connect(m_runner, &CloudRunner::stateChanged, this, updateActions);
+    updateActions();
+
+    // Edits reach the running cloud a moment after the last keystroke (hot reload, as serve does
+    // when gatehouse.json changes); opening another project stops the run.
+    m_reloadDelay = new QTimer(this);
+    m_reloadDelay->setSingleShot(true);
+    m_reloadDelay->setInterval(300);
+    connect(m_reloadDelay, &QTimer::timeout, this, [this] {
+        if (m_runner->isRunning()) m_runner->update(document()->project(), document()->folder());
+    });
+    connect(document(), &ProjectDocument::changed, this, [this] {
+        if (m_runner->isRunning()) m_reloadDelay->start();
+    });
+    connect(document(), &ProjectDocument::projectReplaced, this, &MainWindow::stopProject);
+    connect(m_runner, &CloudRunner::started, this, [this](const QJsonObject &endpoints) {
+        statusBar()->showMessage(tr("Running locally: %n endpoint(s)", nullptr,
+                                    int(endpoints.value(QStringLiteral("apis")).toArray().size())),
+                                 kStatusMessageMs);
+    });
+    connect(m_runner, &CloudRunner::startFailed, this, [this](const QStringList &errors) {
+        m_runDock->show();
+        m_runDock->raise();
+        statusBar()->showMessage(tr("Could not run: %1").arg(errors.value(0)), kStatusMessageMs);
+    });
+    connect(m_runner, &CloudRunner::updated, this, [this](const QStringList &errors) {
+        if (!errors.isEmpty())
+            m_runPanel->showMessage(tr("Not applied:\n%1").arg(errors.join(QLatin1Char('\n'))), true);
+    });
+}
+
+void MainWindow::runProject() {
+    if (m_runner->state() != CloudRunner::State::Stopped) return;
+    m_runDock->show();
+    m_runDock->raise();
+    if (!document()->hasFolder()) {
+        // The functions' code is read from the project folder.
+        m_runPanel->showMessage(tr("Save the project first: its functions' code lives in its folder."), true);
+        return;
+    }
+    m_runner->start(document()->project(), document()->folder());
+}
+
+void MainWindow::stopProject() {
+    m_reloadDelay->stop();
+    m_runner->stop();
 }
 
 void MainWindow::createToolsMenu() {

@@ -10,13 +10,17 @@
 class QAction;
 class QDockWidget;
 class QTabWidget;
+class QTimer;
 class QUndoStack;
 
 namespace gatehouse {
 
 class DiagnosticsModel;
 class DiagnosticsSummary;
+class CloudRunner;
 class DiagnosticsView;
+class LiveStatus;
+class RunPanel;
 class DesignerPage;
 class PaletteWidget;
 class ProjectDocument;
@@ -39,6 +43,11 @@ public:
     DiagnosticsView *diagnosticsView() const { return m_diagnosticsView; }
     DesignerPage *designer() const { return m_designer; }
     PaletteWidget *palette() const { return m_palette; }
+    CloudRunner *runner() const { return m_runner; }
+    RunPanel *runPanel() const { return m_runPanel; }
+    // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
+    void runProject();
+    void stopProject();
 
     // Window geometry and dock layout, kept in QSettings between runs.
     void restoreLayout();
@@ -62,6 +71,7 @@ private:
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void createRunMenu();
     void createToolsMenu();
     void createHelpMenu();
     void updateTitle();
@@ -82,6 +92,13 @@ private:
     QTabWidget *m_central = nullptr;
     QDockWidget *m_projectDock = nullptr;
     QDockWidget *m_paletteDock = nullptr;
+    QDockWidget *m_runDock = nullptr;
+    CloudRunner *m_runner = nullptr;
+    LiveStatus *m_live = nullptr;
+    RunPanel *m_runPanel = nullptr;
+    QTimer *m_reloadDelay = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_stopAction = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;
     QAction *m_renameAction = nullptr;
     QAction *m_deleteAction = nullptr;

@@ -10,6 +10,7 @@
 #include "document/NodePositions.h"
 #include "document/ProjectDocument.h"
 #include "document/ProjectEdits.h"
+#include "run/LiveStatus.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneDragDropEvent>
@@ -124,7 +125,45 @@ void DesignerScene::rebuild() {
         if (NodeItem *node = nodeFor(ref)) node->setSelected(true);
     // Room around the nodes so they can be dragged outwards.
     setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+    applyLiveStatus();
     m_rebuilding = false;
+}
+
+void DesignerScene::setLiveStatus(LiveStatus *live) {
+    if (m_live) disconnect(m_live, nullptr, this, nullptr);
+    m_live = live;
+    if (live) connect(live, &LiveStatus::changed, this, &DesignerScene::applyLiveStatus);
+    applyLiveStatus();
+}
+
+void DesignerScene::applyLiveStatus() {
+    const bool running = m_live && m_live->running();
+    const Project &project = m_document->project();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (NodeItem *node : std::as_const(m_nodes)) {
+        NodeItem::Live live;
+        const EntityRef &ref = node->ref();
+        if (running && ref.kind == EntityKind::Api) {
+            live = {true, QColor(0x2E, 0x9E, 0x4F), tr("running"), {}};
+        } else if (running && ref.kind == EntityKind::Function) {
+            const FunctionLiveState state = m_live->function(project.functions[ref.index].name);
+            const QString counts =
+                tr("%n invocation(s), %1 cold start(s), %2 error(s)", nullptr, int(state.invocations))
+                    .arg(state.coldStarts)
+                    .arg(state.errors);
+            if (state.hasRecentError(now))
+                live = {true, QColor(0xD0, 0x30, 0x30), tr("error"),
+                        counts + QLatin1Char('\n') + state.lastError};
+            else if (state.inFlight > 0)
+                live = {true, QColor(0x1F, 0x8A, 0xD2), tr("busy"), counts};
+            else if (state.warmEnvironments > 0)
+                live = {true, QColor(0x2E, 0x9E, 0x4F), tr("%n warm", nullptr, state.warmEnvironments),
+                        counts};
+            else
+                live = {true, QColor(0x90, 0x90, 0x90), tr("cold"), counts};
+        }
+        node->setLive(live);
+    }
 }
 
 NodeItem *DesignerScene::nodeFor(const EntityRef &ref) const {

@@ -16,6 +16,7 @@ class QGraphicsPathItem;
 namespace gatehouse {
 
 class EdgeItem;
+class LiveStatus;
 class NodeItem;
 class ProjectDocument;
 
@@ -45,6 +46,8 @@ public:
 
     // Rebuilds every item from the document (also done on each change). Public for benchmarks.
     void rebuild();
+    // Shows what the local run is doing on the API and function nodes, following `live`'s changes.
+    void setLiveStatus(LiveStatus *live);
 
 signals:
     void currentEntityChanged(const gatehouse::EntityRef &ref);
@@ -71,12 +74,14 @@ private:
     void cancelWire();
     void commitMoves();
     int apiIndexFor(const QPointF &scenePos) const;
+    void applyLiveStatus();
 
     ProjectDocument *m_document;
     QUndoStack *m_undoStack;
     QHash<quint64, NodeItem *> m_nodes;
     QList<EdgeItem *> m_edges;
     bool m_rebuilding = false;
+    QPointer<LiveStatus> m_live;
     // Wire being drawn from an output port.
     NodeItem *m_wireSource = nullptr;
     QGraphicsPathItem *m_wirePreview = nullptr;

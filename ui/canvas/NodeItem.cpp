@@ -76,6 +76,14 @@ bool NodeItem::isOnOutputPort(const QPointF &scenePoint) const {
     return QLineF(local, port).length() <= kPortRadius + 5;
 }
 
+void NodeItem::setLive(const Live &live) {
+    if (m_live == live) return;
+    m_live = live;
+    setToolTip(live.toolTip.isEmpty() ? m_content.toolTip
+                                      : m_content.toolTip + QStringLiteral("\n\n") + live.toolTip);
+    update();
+}
+
 void NodeItem::setDropHint(DropHint hint) {
     if (m_dropHint == hint) return;
     m_dropHint = hint;
@@ -118,6 +126,9 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal textLeft = iconRect.right() + 10;
     const qreal badgeRoom = (m_content.errors || m_content.warnings) ? 26 : 0;
     const qreal textWidth = CanvasLayout::kNodeSize.width() - textLeft - kPadding - badgeRoom;
+    QFont liveFont = painter->font();
+    liveFont.setPointSizeF(liveFont.pointSizeF() * 0.8);
+    const qreal liveWidth = m_live.shown ? QFontMetricsF(liveFont).horizontalAdvance(m_live.text) + 14 : 0;
     QFont titleFont = painter->font();
     titleFont.setBold(true);
     const QFontMetricsF titleMetrics(titleFont);
@@ -131,10 +142,26 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QFontMetricsF detailMetrics(detailFont);
     painter->setFont(detailFont);
     painter->setPen(palette.color(QPalette::PlaceholderText));
+    // The badge sits on the title line, so the detail line may run under it (but not under the live state).
+    const qreal detailWidth = textWidth + badgeRoom - liveWidth;
     painter->drawText(QRectF(textLeft, CanvasLayout::kNodeSize.height() - 9 - detailMetrics.height(),
-                             textWidth, detailMetrics.height()),
+                             detailWidth, detailMetrics.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,
-                      detailMetrics.elidedText(m_content.detail, Qt::ElideRight, textWidth));
+                      detailMetrics.elidedText(m_content.detail, Qt::ElideRight, detailWidth));
+
+    // Live state of the local run, bottom right: a dot in the state's colour and one word.
+    if (m_live.shown) {
+        const qreal baseline = CanvasLayout::kNodeSize.height() - 9 - detailMetrics.height() / 2;
+        const qreal right = CanvasLayout::kNodeSize.width() - kPadding;
+        painter->setFont(liveFont);
+        painter->setPen(m_live.colour);
+        const QRectF textRect(right - liveWidth + 12, baseline - detailMetrics.height() / 2, liveWidth - 12,
+                              detailMetrics.height());
+        painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter, m_live.text);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_live.colour);
+        painter->drawEllipse(QPointF(right - liveWidth + 5, baseline), 4, 4);
+    }
 
     // Problems of this entity: a count in the colour of the worst one.
     if (m_content.errors || m_content.warnings) {

@@ -41,6 +41,17 @@ public:
     // Whether `scenePoint` is on the output port (a wire drag starts there, not a move).
     bool isOnOutputPort(const QPointF &scenePoint) const;
 
+    // What the local run says about this node: a coloured dot and a word on the card.
+    struct Live {
+        bool shown = false;
+        QColor colour;
+        QString text;    // "2 warm", "busy", "cold", "running", "error"
+        QString toolTip; // e.g. the last error
+        bool operator==(const Live &) const = default;
+    };
+    void setLive(const Live &live);
+    const Live &live() const { return m_live; }
+
     void addEdge(EdgeItem *edge) { m_edges.append(edge); }
     // Highlighted while a wire being drawn hovers it: green if it would be accepted, red if not.
     enum class DropHint { None, Accept, Refuse };
@@ -53,6 +64,7 @@ private:
     Content m_content;
     QList<EdgeItem *> m_edges;
     DropHint m_dropHint = DropHint::None;
+    Live m_live;
 };
 
 } // namespace gatehouse

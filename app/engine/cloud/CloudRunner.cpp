@@ -1,0 +1,103 @@
+#include "CloudRunner.h"
+
+#include <QMetaObject>
+
+namespace gatehouse {
+
+CloudRunner::CloudRunner(QObject *parent)
+    : QObject(parent) {
+    m_thread.setObjectName(QStringLiteral("gatehouse-cloud"));
+    m_thread.start();
+}
+
+CloudRunner::~CloudRunner() {
+    if (m_cloud) {
+        LocalCloud *cloud = m_cloud;
+        m_cloud = nullptr;
+        // The cloud's servers, timers and environments belong to its thread: delete it there.
+        QMetaObject::invokeMethod(
+            cloud, [cloud] { delete cloud; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+LogStore *CloudRunner::logs() const {
+    return m_cloud ? m_cloud->logs() : nullptr;
+}
+
+void CloudRunner::setState(State state) {
+    if (m_state == state) return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void CloudRunner::start(const Project &project, const QString &projectFolder,
+                        const LocalCloudOptions &options) {
+    if (m_cloud) return;
+    setState(State::Starting);
+    auto *cloud = new LocalCloud(options);
+    cloud->moveToThread(&m_thread);
+    m_cloud = cloud;
+    QMetaObject::invokeMethod(cloud, [this, cloud, project, projectFolder] {
+        // On the cloud's thread: its invoker and servers are created here and stay here.
+        const LocalGateway::Outcome outcome = cloud->start(project, projectFolder);
+        const QJsonObject endpoints = outcome.ok() ? cloud->endpointsJson() : QJsonObject();
+        if (outcome.ok()) {
+            Invoker *invoker = cloud->invoker();
+            connect(invoker, &Invoker::invocationStarted, this, &CloudRunner::invocationStarted);
+            connect(invoker, &Invoker::invocationFinished, this, &CloudRunner::invocationFinished);
+            connect(invoker, &Invoker::invocationThrottled, this, &CloudRunner::invocationThrottled);
+            connect(invoker, &Invoker::environmentStarted, this, &CloudRunner::environmentStarted);
+            connect(invoker, &Invoker::environmentStopped, this, &CloudRunner::environmentStopped);
+        }
+        QMetaObject::invokeMethod(this, [this, cloud, outcome, endpoints] {
+            if (m_cloud != cloud) return; // stopped meanwhile
+            if (!outcome.ok()) {
+                m_cloud = nullptr;
+                QMetaObject::invokeMethod(cloud, [cloud] { delete cloud; });
+                setState(State::Stopped);
+                emit startFailed(outcome.errors);
+                return;
+            }
+            m_endpoints = endpoints;
+            setState(State::Running);
+            emit started(endpoints, outcome.notices);
+        });
+    });
+}
+
+void CloudRunner::update(const Project &project, const QString &projectFolder) {
+    if (m_state != State::Running || !m_cloud) return;
+    LocalCloud *cloud = m_cloud;
+    QMetaObject::invokeMethod(cloud, [this, cloud, project, projectFolder] {
+        const LocalGateway::Outcome outcome = cloud->update(project, projectFolder);
+        const QJsonObject endpoints = cloud->endpointsJson();
+        QMetaObject::invokeMethod(this, [this, cloud, outcome, endpoints] {
+            if (m_cloud != cloud) return;
+            m_endpoints = endpoints;
+            emit updated(outcome.errors, outcome.notices);
+        });
+    });
+}
+
+void CloudRunner::stop() {
+    if (!m_cloud) return;
+    LocalCloud *cloud = m_cloud;
+    // Forgotten at once: a start still in flight sees it is stale, and the destructor has nothing
+    // left to delete.
+    m_cloud = nullptr;
+    m_endpoints = {};
+    setState(State::Stopping);
+    QMetaObject::invokeMethod(cloud, [this, cloud] {
+        // Queued behind a start still running on that thread; LocalCloud's destructor stops it all.
+        delete cloud;
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_cloud) return; // started again meanwhile
+            setState(State::Stopped);
+            emit stopped();
+        });
+    });
+}
+
+} // namespace gatehouse

@@ -1,0 +1,61 @@
+// Runs a LocalCloud on a thread of its own for the studio's Run action, so that starting servers,
+// serving requests and reloading never block the window. Every call returns at once; results arrive
+// as signals on the caller's thread. The invoker's activity is forwarded for live status.
+#pragma once
+
+#include "LocalCloud.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QThread>
+
+namespace gatehouse {
+
+class CloudRunner : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Stopped, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    explicit CloudRunner(QObject *parent = nullptr);
+    // Stops the cloud (waiting for it) and its thread.
+    ~CloudRunner() override;
+
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    // The endpoints while running: LocalCloud::endpointsJson().
+    QJsonObject endpoints() const { return m_endpoints; }
+    // The cloud's log store (thread-safe), null when stopped.
+    LogStore *logs() const;
+
+    // Starts the project; `started` or `startFailed` follows. Ignored unless stopped.
+    void start(const Project &project, const QString &projectFolder, const LocalCloudOptions &options = {});
+    // Applies an edited project while running (hot reload); `updated` follows.
+    void update(const Project &project, const QString &projectFolder);
+    // Stops everything; `stopped` follows.
+    void stop();
+
+signals:
+    void stateChanged(gatehouse::CloudRunner::State state);
+    void started(const QJsonObject &endpoints, const QStringList &notices);
+    void startFailed(const QStringList &errors);
+    void updated(const QStringList &errors, const QStringList &notices);
+    void stopped();
+    // Forwarded from the invoker (queued onto the caller's thread).
+    void invocationStarted(const QString &function, const QString &requestId, bool coldStart);
+    void invocationFinished(const gatehouse::InvocationResult &result);
+    void invocationThrottled(const QString &function, const QString &requestId);
+    void environmentStarted(const QString &function);
+    void environmentStopped(const QString &function, const QString &reason);
+
+private:
+    void setState(State state);
+
+    QThread m_thread;
+    // Lives on m_thread while running; created and destroyed there.
+    LocalCloud *m_cloud = nullptr;
+    State m_state = State::Stopped;
+    QJsonObject m_endpoints;
+};
+
+} // namespace gatehouse
