@@ -9,8 +9,9 @@
 
 namespace gatehouse {
 
-// The stub for a function with this runtime and handler, at `codeUri`/<handler file>; nullopt for
-// runtimes Gatehouse cannot write a stub for (provided.*, java, dotnet, ...).
+// The stub for a function with this runtime and handler, at `codeUri`/<newHandlerFileName>: the runtime's
+// handler template (code/HandlerTemplate.h) answering 501. nullopt for runtimes Gatehouse cannot write a
+// stub for (provided.*, java, dotnet, ...) and handlers that name no file.
 std::optional<ImportedFile> codeStub(const Function &function);
 
 } // namespace gatehouse

@@ -2,6 +2,7 @@
 // when the project folder is known, that the code is on disk where the handler says it is.
 #include "NamingRules.h"
 #include "ValidationChecks.h"
+#include "code/HandlerFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,8 +14,6 @@ namespace gatehouse::validation {
 
 namespace {
 
-enum class RuntimeFamily { Unknown, JavaScript, Node, Python, Provided };
-
 const QStringList &supportedRuntimes() {
     static const QStringList runtimes = {
         QStringLiteral("javascript"), QStringLiteral("nodejs18.x"),   QStringLiteral("nodejs20.x"),
@@ -24,12 +23,10 @@ const QStringList &supportedRuntimes() {
     return runtimes;
 }
 
-RuntimeFamily runtimeFamily(const QString &runtime) {
-    if (!supportedRuntimes().contains(runtime)) return RuntimeFamily::Unknown;
-    if (runtime == QLatin1String("javascript")) return RuntimeFamily::JavaScript;
-    if (runtime.startsWith(QLatin1String("nodejs"))) return RuntimeFamily::Node;
-    if (runtime.startsWith(QLatin1String("python"))) return RuntimeFamily::Python;
-    return RuntimeFamily::Provided;
+// The engine runs more runtimes than Lambda still offers (nodejs16.x, python3.8); the project accepts
+// only the supported ones.
+RuntimeFamily supportedFamily(const QString &runtime) {
+    return supportedRuntimes().contains(runtime) ? runtimeFamily(runtime) : RuntimeFamily::Unknown;
 }
 
 QString handlerHint(RuntimeFamily family) {
@@ -49,24 +46,17 @@ struct HandlerModule {
 
 HandlerModule handlerModule(const QString &handler, RuntimeFamily family) {
     HandlerModule result;
-    const qsizetype lastSlash = handler.lastIndexOf(QLatin1Char('/'));
-    // Node splits at the first dot of the file name ("index.handlers.main" exports handlers.main);
-    // Python at the last dot ("pkg.app.handler" is function handler of module pkg.app).
-    const qsizetype dot = family == RuntimeFamily::Python ? handler.lastIndexOf(QLatin1Char('.'))
-                                                          : handler.indexOf(QLatin1Char('.'), lastSlash + 1);
-    if (dot <= lastSlash + 1 || dot == handler.size() - 1) return result;
-    QString module = handler.left(dot);
-    const QString member = handler.mid(dot + 1);
+    const HandlerName name = splitHandler(handler, family);
+    if (!name.isValid()) return result;
     static const QRegularExpression jsMember(
         QStringLiteral("^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$"));
     static const QRegularExpression pyMember(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    if (!(family == RuntimeFamily::Python ? pyMember : jsMember).match(member).hasMatch()) return result;
-    if (family == RuntimeFamily::Python) module.replace(QLatin1Char('.'), QLatin1Char('/'));
-    for (const QString &part : module.split(QLatin1Char('/'))) {
+    if (!(family == RuntimeFamily::Python ? pyMember : jsMember).match(name.member).hasMatch()) return result;
+    for (const QString &part : name.module.split(QLatin1Char('/'))) {
         if (part.isEmpty()) return result;
         if (part == QLatin1String("..") || part == QLatin1String(".")) result.insideFolder = false;
     }
-    result.path = module;
+    result.path = name.module;
     result.valid = true;
     return result;
 }
@@ -112,19 +102,18 @@ void checkCodeOnDisk(const Function &f, RuntimeFamily family, const HandlerModul
         return;
     }
     if (!module.valid || !module.insideFolder) return; // already reported
+    // Found by the engine's own rules (an extensionless module, a Python package's __init__.py, ...).
+    if (handlerFile(f, project.absolutePath()).exists) return;
     if (family == RuntimeFamily::Python) {
         const QString file = module.path + QLatin1String(".py");
-        if (!QFileInfo(code.filePath(file)).isFile())
-            r.error(at(path, "handler"),
-                    QCoreApplication::translate("gatehouse::Validation", "handler file '%1' does not exist")
-                        .arg(shownPath(f.codeUri, file)),
-                    QCoreApplication::translate(
-                        "gatehouse::Validation",
-                        "create it, or fix the handler ('module.function' runs module.py)"));
+        r.error(
+            at(path, "handler"),
+            QCoreApplication::translate("gatehouse::Validation", "handler file '%1' does not exist")
+                .arg(shownPath(f.codeUri, file)),
+            QCoreApplication::translate("gatehouse::Validation",
+                                        "create it, or fix the handler ('module.function' runs module.py)"));
         return;
     }
-    for (const char *extension : {".js", ".mjs", ".cjs"})
-        if (QFileInfo(code.filePath(module.path + QLatin1String(extension))).isFile()) return;
     r.error(at(path, "handler"),
             QCoreApplication::translate("gatehouse::Validation",
                                         "handler file '%1' does not exist (nor its .mjs or .cjs variant)")
@@ -212,7 +201,7 @@ void checkFunction(const Project &project, const Function &f, const QString &pat
                 .arg(f.name),
             QCoreApplication::translate("gatehouse::Validation", "use 1 to 64 letters, digits, '-' or '_'"));
 
-    const RuntimeFamily family = runtimeFamily(f.runtime);
+    const RuntimeFamily family = supportedFamily(f.runtime);
     HandlerModule module;
     if (family == RuntimeFamily::Unknown) {
         r.error(at(path, "runtime"),
