@@ -20,8 +20,7 @@ namespace gatehouse {
 
 Field::Field(PropertyForm *form, const QString &key, const QString &label, QWidget *content,
              QWidget *focusTarget)
-    : QObject(form)
-    , m_form(form)
+    : m_form(form)
     , m_key(key)
     , m_label(label)
     , m_focusTarget(focusTarget ? focusTarget : content)

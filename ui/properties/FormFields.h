@@ -21,6 +21,7 @@ class QSpinBox;
 
 namespace gatehouse {
 
+// Owned by its form (a QObject for its connections' lifetime and event filters, without a parent).
 class Field : public QObject {
 public:
     // `label` names the field in undo texts; `focusTarget` is the part of `content` that takes focus

@@ -215,6 +215,7 @@ void PropertyEditor::rememberIdentity() {
 }
 
 bool PropertyEditor::relocate() {
+    if (m_ref.kind == EntityKind::Project) return true; // every project has settings
     const Project &project = m_document->project();
     const auto same = [&](const EntityRef &ref) {
         if (!ProjectEdits::exists(project, ref) || ProjectEdits::nameOf(project, ref) != m_identity)
@@ -227,8 +228,11 @@ bool PropertyEditor::relocate() {
             if (project.apis[a].name != m_apiName) continue;
             const int count = int(m_ref.kind == EntityKind::Route ? project.apis[a].routes.size()
                                                                   : project.apis[a].stages.size());
-            for (int i = 0; i < count; ++i)
-                if (same({m_ref.kind, a, i})) return m_ref = {m_ref.kind, a, i}, true;
+            for (int i = 0; i < count; ++i) {
+                if (!same({m_ref.kind, a, i})) continue;
+                m_ref = {m_ref.kind, a, i};
+                return true;
+            }
         }
         return false;
     }
