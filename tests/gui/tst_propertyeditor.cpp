@@ -6,9 +6,11 @@
 #include "TestSupport.h"
 #include "commands/DeleteEntityCommand.h"
 #include "document/ProjectDocument.h"
+#include "itemmodels/DiagnosticsModel.h"
 #include "properties/FieldFrame.h"
 #include "properties/PropertyEditor.h"
 #include "properties/RecordTable.h"
+#include "widgets/DiagnosticsView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,6 +18,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -61,6 +64,9 @@ private:
     QTemporaryDir *m_dir = nullptr;
     ProjectDocument *m_document = nullptr;
     QUndoStack *m_stack = nullptr;
+    // The editor sits in a plain window, as in a dock: a top-level with a layout would hand its
+    // minimum size to the window system, which the offscreen platform only warns about.
+    QWidget *m_window = nullptr;
     PropertyEditor *m_editor = nullptr;
 
     template <typename W> W *editor(const QString &key) {
@@ -80,15 +86,17 @@ private slots:
         m_document = new ProjectDocument;
         QVERIFY(m_document->open(m_dir->path()));
         m_stack = new QUndoStack;
-        m_editor = new PropertyEditor(m_document, m_stack);
-        m_editor->resize(420, 900);
-        m_editor->show();
-        m_editor->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_editor));
+        m_window = new QWidget;
+        m_window->resize(420, 900);
+        m_editor = new PropertyEditor(m_document, m_stack, m_window);
+        m_editor->resize(m_window->size());
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
     }
 
     void cleanup() {
-        delete m_editor;
+        delete m_window;
         delete m_stack;
         delete m_document;
         delete m_dir;
@@ -229,6 +237,34 @@ private slots:
         QVERIFY(!m_editor->focusField(QStringLiteral("functions[2].noSuchField")));
         QCOMPARE(m_editor->entity(), (EntityRef{EntityKind::Function, 2, -1}));
         QVERIFY(!m_editor->focusField(QStringLiteral("functions[99].memoryMB")));
+    }
+
+    void activatingADiagnosticFocusesItsField() {
+        // As the main window wires it: the diagnostics table's path goes to focusField.
+        DiagnosticsModel model(m_document);
+        auto *view = new DiagnosticsView(m_window);
+        view->setDiagnosticsModel(&model);
+        view->setGeometry(0, 700, 420, 200);
+        m_editor->resize(420, 700);
+        view->show();
+        connect(view, &DiagnosticsView::pathActivated, m_editor, &PropertyEditor::focusField);
+
+        m_editor->showEntity(kItemsRoute);
+        typeOver(editor<QLineEdit>(QStringLiteral("path")), QStringLiteral("/items/{id"));
+        // The panel follows the typing too.
+        int row = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, 0).data(DiagnosticsModel::JsonPathRole) ==
+                QStringLiteral("apis[0].routes[1].path"))
+                row = r;
+        QVERIFY(row >= 0);
+
+        m_editor->showEntity(kHello);
+        const QRect cell = view->visualRect(model.index(row, DiagnosticsModel::MessageColumn));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(m_editor->entity(), kItemsRoute);
+        QCOMPARE(QApplication::focusWidget(), m_editor->fieldEditor(QStringLiteral("path")));
     }
 
     void theIntegrationTypeDecidesWhichFieldsShow() {
@@ -437,6 +473,16 @@ private slots:
         m_editor->showEntity(kItemsRoute);
         typeOver(editor<QLineEdit>(QStringLiteral("path")), QStringLiteral("/items/{id"));
         QVERIFY(m_editor->grab().save(folder + QStringLiteral("/props-route-invalid.png")));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        m_editor->setPalette(dark);
+        QVERIFY(m_editor->grab().save(folder + QStringLiteral("/props-route-invalid-dark.png")));
+        m_editor->setPalette(QPalette());
         m_editor->resize(300, 700);
         m_editor->showEntity(kHello);
         QVERIFY(m_editor->grab().save(folder + QStringLiteral("/props-function-narrow.png")));
