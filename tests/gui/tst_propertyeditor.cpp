@@ -373,6 +373,20 @@ private slots:
         QVERIFY2(problemText(memory).contains(QStringLiteral("10240")), qPrintable(problemText(memory)));
     }
 
+    void aProblemWithNoFieldOnScreenIsListedAboveTheForm() {
+        // WebSocket APIs have no CORS section, yet a file can still set it.
+        Project edited = project();
+        edited.apis[2].cors = Cors{{QStringLiteral("*")}, {}, {}, {}, {}, false, {}};
+        m_document->setProject(edited);
+        m_editor->showEntity({EntityKind::Api, 2, -1});
+        auto *problems = m_editor->findChild<QLabel *>(QStringLiteral("entityProblems"));
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(QStringLiteral("CORS")), qPrintable(problems->text()));
+        // Another API's form does not show it.
+        m_editor->showEntity({EntityKind::Api, 0, -1});
+        QVERIFY(!problems->isVisible());
+    }
+
     void theFormFollowsItsEntityAndShowsTheHintWhenItIsGone() {
         m_editor->showEntity({EntityKind::Function, 2, -1}); // echo
         QSignalSpy moved(m_editor, &PropertyEditor::shownEntityChanged);
