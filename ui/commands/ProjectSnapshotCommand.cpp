@@ -14,6 +14,11 @@ ProjectSnapshotCommand::ProjectSnapshotCommand(ProjectDocument *document, Projec
     if (m_before == m_after) setObsolete(true);
 }
 
+void ProjectSnapshotCommand::setAfter(Project after) {
+    m_after = std::move(after);
+    setObsolete(m_before == m_after);
+}
+
 void ProjectSnapshotCommand::undo() {
     m_document->setProject(m_before);
 }

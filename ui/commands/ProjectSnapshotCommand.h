@@ -20,6 +20,11 @@ public:
     const Project &before() const { return m_before; }
     const Project &after() const { return m_after; }
 
+protected:
+    // For commands that absorb a later edit (QUndoCommand::mergeWith): the merged command ends where
+    // the later one did, and becomes obsolete when that is where it started.
+    void setAfter(Project after);
+
 private:
     ProjectDocument *m_document;
     // Project lists are implicitly shared, so two snapshots cost little more than what changed.

@@ -25,6 +25,7 @@ DiagnosticsView::DiagnosticsView(QWidget *parent)
         const QString path = index.siblingAtColumn(0).data(DiagnosticsModel::JsonPathRole).toString();
         const EntityRef ref = entityRefFromJsonPath(path);
         if (ref.index >= 0) emit entityActivated(ref);
+        if (!path.isEmpty()) emit pathActivated(path);
     });
 }
 

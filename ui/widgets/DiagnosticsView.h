@@ -22,6 +22,9 @@ protected:
 signals:
     // The entity the activated diagnostic's JSON path points into (entityRefFromJsonPath).
     void entityActivated(const gatehouse::EntityRef &ref);
+    // The activated diagnostic's JSON path itself, for PropertyEditor::focusField; not emitted for
+    // whole-file problems, which have no path.
+    void pathActivated(const QString &jsonPath);
 };
 
 } // namespace gatehouse
