@@ -11,6 +11,8 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PaletteWidget.h"
 #include "cloud/CloudRunner.h"
+#include "code/HandlerFile.h"
+#include "code/HandlerTemplate.h"
 #include "commands/AddFunctionCommand.h"
 #include "commands/DeleteEntityCommand.h"
 #include "dialogs/AboutDialog.h"
@@ -19,8 +21,11 @@
 #include "dialogs/PreferencesDialog.h"
 #include "document/ProjectDocument.h"
 #include "document/ProjectEdits.h"
+#include "editor/CodeFiles.h"
+#include "editor/CodeTabs.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
+#include "properties/PropertyEditor.h"
 #include "run/LiveStatus.h"
 #include "run/RunPanel.h"
 #include "widgets/DiagnosticsSummary.h"
@@ -64,11 +69,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_designer = new DesignerPage(document(), undoStack(), this);
     m_designer->scene()->setLiveStatus(m_live);
     // Tabs: the designer first, then one per open code file.
-    m_central = new QTabWidget(this);
+    m_central = new CodeTabs(this);
     m_central->setObjectName(QStringLiteral("centralTabs"));
     m_central->setDocumentMode(true);
-    m_central->addTab(m_designer, tr("Design"));
+    m_central->setHomePage(m_designer, tr("Design"));
     setCentralWidget(m_central);
+    m_session->setBeforeReplace([this] { return m_central->maybeSaveAll(); });
+    connect(m_central, &CodeTabs::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    // The running cloud's code watcher reloads a saved function by itself; say so.
+    connect(m_central, &CodeTabs::functionCodeSaved, this,
+            [this](const QString &function, const QString &path) {
+                statusBar()->showMessage(
+                    m_runner->isRunning()
+                        ? tr("Saved %1; function %2 reloads for its next invocation").arg(path, function)
+                        : tr("Saved %1").arg(path),
+                    kStatusMessageMs);
+            });
 
     createDocks();
     createFileMenu();
@@ -114,6 +131,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(scene, &DesignerScene::currentEntityChanged, this,
             [this, scene](const EntityRef &ref) { syncSelection(ref, scene); });
     connect(scene, &DesignerScene::currentEntityChanged, this, &MainWindow::updateEditActions);
+    connect(scene, &DesignerScene::entityActivated, this, &MainWindow::activateEntity);
+    connect(scene, &DesignerScene::nodeAdded, this, &MainWindow::writeStarterCode);
+    connect(doc, &ProjectDocument::projectReplaced, m_central, &CodeTabs::closeAll);
     connect(m_tree, &ProjectTreeView::currentEntityChanged, this,
             [this](const EntityRef &ref) { syncSelection(ref, m_tree); });
     updateTitle();
@@ -150,9 +170,25 @@ void MainWindow::createDocks() {
     m_paletteDock->setWidget(m_palette);
     addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
 
+    m_properties = new PropertyEditor(document(), undoStack(), this);
+    m_propertiesDock = new QDockWidget(tr("Properties"), this);
+    m_propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    m_propertiesDock->setWidget(m_properties);
+    addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);
+    // A rename or a deletion in the form moves or removes what it shows: the tree and canvas follow.
+    connect(m_properties, &PropertyEditor::shownEntityChanged, this, [this] {
+        if (m_properties->hasEntity()) syncSelection(m_properties->entity(), m_properties);
+    });
+
     m_diagnosticsView = new DiagnosticsView(this);
     m_diagnosticsView->setDiagnosticsModel(m_diagnosticsModel);
     connect(m_diagnosticsView, &DiagnosticsView::entityActivated, this, &MainWindow::revealEntity);
+    // Then the field the diagnostic is about, in the property editor.
+    connect(m_diagnosticsView, &DiagnosticsView::pathActivated, this, [this](const QString &path) {
+        m_propertiesDock->show();
+        m_propertiesDock->raise();
+        m_properties->focusField(path);
+    });
     m_diagnosticsDock = new QDockWidget(tr("Diagnostics"), this);
     m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnosticsView);
@@ -170,7 +206,7 @@ void MainWindow::createDocks() {
 
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    resizeDocks({m_projectDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_projectDock, m_propertiesDock}, {280, 360}, Qt::Horizontal);
     resizeDocks({m_projectDock, m_paletteDock}, {480, 260}, Qt::Vertical);
     resizeDocks({m_diagnosticsDock}, {170}, Qt::Vertical);
 }
@@ -261,6 +297,7 @@ void MainWindow::createViewMenu() {
     QMenu *menu = menuBar()->addMenu(tr("&View"));
     menu->addAction(m_projectDock->toggleViewAction());
     menu->addAction(m_paletteDock->toggleViewAction());
+    menu->addAction(m_propertiesDock->toggleViewAction());
     menu->addAction(m_diagnosticsDock->toggleViewAction());
     menu->addAction(m_runDock->toggleViewAction());
 }
@@ -403,6 +440,7 @@ void MainWindow::addFunction() {
     auto *command = new AddFunctionCommand(document());
     const EntityRef added = command->addedRef();
     undoStack()->push(command);
+    writeStarterCode(added);
     // Straight into naming it, as file managers do with a new folder.
     if (m_tree->selectEntity(added)) renameCurrent();
 }
@@ -415,11 +453,55 @@ bool MainWindow::revealEntity(const EntityRef &ref) {
     return found;
 }
 
+void MainWindow::activateEntity(const EntityRef &ref) {
+    if (ref.kind == EntityKind::Function && ref.index < document()->project().functions.size()) {
+        openFunctionCode(document()->project().functions[ref.index].name);
+        return;
+    }
+    m_propertiesDock->show();
+    m_propertiesDock->raise();
+    m_properties->showEntity(ref);
+    m_properties->setFocus();
+}
+
+void MainWindow::openFunctionCode(const QString &functionName) {
+    const Function *function = document()->project().findFunction(functionName);
+    if (!function) return;
+    if (!document()->hasFolder()) {
+        statusBar()->showMessage(tr("Save the project first: a function's code lives in the project folder."),
+                                 kStatusMessageMs);
+        return;
+    }
+    m_central->openFunction(*function, document()->folder());
+}
+
+void MainWindow::writeStarterCode(const EntityRef &ref) {
+    // A new function runs at once: its starter handler is written beside the project (and stays when
+    // the addition is undone, like any file the user might have edited).
+    if (ref.kind != EntityKind::Function || !document()->hasFolder()) return;
+    if (ref.index >= document()->project().functions.size()) return;
+    const Function &function = document()->project().functions[ref.index];
+    const HandlerFile file = handlerFile(function, document()->folder());
+    if (file.path.isEmpty() || file.exists) return;
+    const QByteArray code = handlerTemplate(function);
+    QString error;
+    if (code.isEmpty() || !codefiles::write(file.path, code, file.executable, &error)) return;
+    document()->refreshDiagnostics(); // "handler file does not exist" no longer holds
+    statusBar()->showMessage(tr("Wrote a starter handler for %1 to %2").arg(function.name, file.path),
+                             kStatusMessageMs);
+}
+
 void MainWindow::syncSelection(const EntityRef &ref, QObject *from) {
     // One selection, shown in both places; the guard stops the echo from the other view.
     if (m_syncingSelection) return;
     m_syncingSelection = true;
     if (from != m_tree && ref.isValid() && ref.kind != EntityKind::Project) m_tree->selectEntity(ref);
+    if (from != m_properties) {
+        if (ref.isValid())
+            m_properties->showEntity(ref);
+        else
+            m_properties->clear();
+    }
     if (from != m_designer->scene()) {
         // Stages select their API on the canvas; the project root clears the canvas selection.
         const EntityRef node =

@@ -9,7 +9,6 @@
 
 class QAction;
 class QDockWidget;
-class QTabWidget;
 class QTimer;
 class QUndoStack;
 
@@ -18,6 +17,8 @@ namespace gatehouse {
 class DiagnosticsModel;
 class DiagnosticsSummary;
 class CloudRunner;
+class CodeTabs;
+class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
 class RunPanel;
@@ -43,6 +44,10 @@ public:
     DiagnosticsView *diagnosticsView() const { return m_diagnosticsView; }
     DesignerPage *designer() const { return m_designer; }
     PaletteWidget *palette() const { return m_palette; }
+    PropertyEditor *propertyEditor() const { return m_properties; }
+    CodeTabs *codeTabs() const { return m_central; }
+    // Opens a function's handler file in a code tab (double-click on its node).
+    void openFunctionCode(const QString &functionName);
     CloudRunner *runner() const { return m_runner; }
     RunPanel *runPanel() const { return m_runPanel; }
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
@@ -80,6 +85,8 @@ private:
     void showPreferences();
     void showAbout();
     void syncSelection(const EntityRef &ref, QObject *from);
+    void activateEntity(const EntityRef &ref);
+    void writeStarterCode(const EntityRef &function);
 
     ProjectSession *m_session;
     ProjectTreeModel *m_treeModel = nullptr;
@@ -89,7 +96,9 @@ private:
     DiagnosticsSummary *m_summary = nullptr;
     DesignerPage *m_designer = nullptr;
     PaletteWidget *m_palette = nullptr;
-    QTabWidget *m_central = nullptr;
+    CodeTabs *m_central = nullptr;
+    PropertyEditor *m_properties = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
     QDockWidget *m_projectDock = nullptr;
     QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_runDock = nullptr;

@@ -134,6 +134,7 @@ bool ProjectSession::saveAs(const QString &folder) {
 }
 
 bool ProjectSession::maybeSave() {
+    if (m_beforeReplace && !m_beforeReplace()) return false;
     if (!m_document->isModified()) return true;
     const auto answer = DialogSeams::question(m_window, tr("Unsaved Changes"),
                                               tr("Do you want to save the changes you made to "

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <functional>
 
 class QUndoStack;
 class QWidget;
@@ -35,6 +36,9 @@ public:
     bool saveAs(const QString &folder);
     // Asks Save / Discard / Cancel when there are unsaved changes. True when it is fine to go on.
     bool maybeSave();
+    // Asked first by maybeSave(): other unsaved work that must be saved or dropped before the project
+    // is replaced or the window closes (the code editor's tabs). Returns false to cancel.
+    void setBeforeReplace(std::function<bool()> check) { m_beforeReplace = std::move(check); }
 
 signals:
     void openFailed(const QString &path, const gatehouse::Diagnostics &diagnostics);
@@ -48,6 +52,7 @@ private:
     QPointer<QWidget> m_window;
     ProjectDocument *m_document;
     QUndoStack *m_undoStack;
+    std::function<bool()> m_beforeReplace;
 };
 
 } // namespace gatehouse

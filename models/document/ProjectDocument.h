@@ -42,6 +42,9 @@ public:
     bool save(QString *errorMessage = nullptr);
     bool saveAs(const QString &folder, QString *errorMessage = nullptr);
 
+    // Validates again: files on disk (handler files, code folders) changed behind the model's back.
+    void refreshDiagnostics() { revalidate(); }
+
     // Applies an edit. Used by undo commands with the before/after values they hold.
     void setProject(const Project &project);
 

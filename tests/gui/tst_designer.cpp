@@ -14,10 +14,16 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PaletteWidget.h"
 #include "document/ProjectDocument.h"
+#include "editor/CodeEditor.h"
+#include "editor/CodeTabs.h"
+#include "itemmodels/DiagnosticsModel.h"
+#include "properties/PropertyEditor.h"
 #include "widgets/ProjectTreeView.h"
 
 #include <QApplication>
 #include <QDropEvent>
+#include <QFile>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
@@ -366,6 +372,56 @@ private slots:
                           QPoint(0, 120), Qt::NoButton, {}, Qt::NoScrollPhase, false);
         QApplication::sendEvent(v->viewport(), &wheel);
         QVERIFY(v->zoom() > fitted);
+    }
+
+    void clickingARouteShowsItsFormAndAnInvalidPathShowsTheDiagnostic() {
+        const auto window = emptyProjectWindow();
+        buildApiWithTwoRoutes(*window);
+        DesignerView *v = view(*window);
+        v->fitToView();
+        QTest::mouseClick(v->viewport(), Qt::LeftButton, {},
+                          toView(v, scene(*window)->nodeFor(kRoute1)->sceneBoundingRect().center()));
+        PropertyEditor *properties = window->propertyEditor();
+        QCOMPARE(properties->entity(), kRoute1);
+        auto *path = qobject_cast<QLineEdit *>(properties->fieldEditor(QStringLiteral("path")));
+        QVERIFY(path);
+        path->setFocus();
+        path->selectAll();
+        QTest::keyClicks(path, QStringLiteral("/orders/{id"));
+        QCOMPARE(window->document()->project().apis[0].routes[1].path, QStringLiteral("/orders/{id"));
+        // Inline under the field, in the diagnostics panel, and as a count on the route's node.
+        QVERIFY(path->property("invalid").toBool());
+        bool listed = false;
+        for (int row = 0; row < window->diagnosticsModel()->rowCount(); ++row)
+            listed = listed || window->diagnosticsModel()->diagnosticAt(row).path == QLatin1String("apis[0].routes[1].path");
+        QVERIFY(listed);
+        QCOMPARE(scene(*window)->nodeFor(kRoute1)->content().errors, 1);
+        QTest::keyClick(path, Qt::Key_BraceRight);
+        QCOMPARE(scene(*window)->nodeFor(kRoute1)->content().errors, 0);
+        QCOMPARE(scene(*window)->nodeFor(kRoute1)->content().title, QStringLiteral("GET /orders/{id}"));
+    }
+
+    void newFunctionGetsAStarterHandlerAndDoubleClickOpensIt() {
+        const QString folder = m_dir->filePath(QStringLiteral("sample"));
+        QVERIFY(test::copyTree(test::samplePath(), folder));
+        const auto window = showWindow(folder);
+        const qsizetype before = window->document()->project().functions.size();
+        dropFromPalette(*window, NewNodes::Type::Function, QPoint(300, 300));
+        QCOMPARE(window->document()->project().functions.size(), before + 1);
+        const Function added = window->document()->project().functions.last();
+        const QString file = folder + QStringLiteral("/functions/") + added.name + QStringLiteral("/index.js");
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+        // The validator finds the handler: no error on the new node.
+        const EntityRef ref{EntityKind::Function, int(before), -1};
+        QCOMPARE(scene(*window)->nodeFor(ref)->content().errors, 0);
+        DesignerView *v = view(*window);
+        const QPoint centre = toView(v, scene(*window)->nodeFor(ref)->sceneBoundingRect().center());
+        QTest::mouseClick(v->viewport(), Qt::LeftButton, {}, centre);
+        QTest::mouseDClick(v->viewport(), Qt::LeftButton, {}, centre);
+        CodeTabs *tabs = window->codeTabs();
+        QVERIFY(tabs->tabForFunction(added.name) > 0);
+        QCOMPARE(tabs->currentIndex(), tabs->tabForFunction(added.name));
+        QVERIFY(tabs->currentEditor()->text().contains(QStringLiteral("exports.handler")));
     }
 
     void arrangeAutomaticallyForgetsDraggedPositions() {

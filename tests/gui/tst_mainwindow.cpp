@@ -8,7 +8,10 @@
 #include "TestSupport.h"
 #include "Translations.h"
 #include "dialogs/AboutDialog.h"
+#include "canvas/DesignerPage.h"
+#include "canvas/DesignerScene.h"
 #include "dialogs/PreferencesDialog.h"
+#include "properties/PropertyEditor.h"
 #include "document/ProjectDocument.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
@@ -299,8 +302,13 @@ private slots:
         // QTest's widget double-click is a lone DblClick event; a real one starts with a click.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
-        QCOMPARE(window->projectTree()->currentEntity(), (EntityRef{EntityKind::Function, 1, -1}));
-        QTRY_VERIFY(window->projectTree()->hasFocus());
+        // The tree and the canvas select the entity; the property editor focuses the field at fault.
+        const EntityRef getItem{EntityKind::Function, 1, -1};
+        QCOMPARE(window->projectTree()->currentEntity(), getItem);
+        QCOMPARE(window->designer()->scene()->currentEntity(), getItem);
+        QWidget *field = window->propertyEditor()->fieldEditor(QStringLiteral("memoryMB"));
+        QVERIFY(field);
+        QTRY_VERIFY(field->hasFocus() || field->isAncestorOf(QApplication::focusWidget()));
     }
 
     void savingOverInvalidValuesAsksFirst() {

@@ -67,6 +67,7 @@ DesignerScene::DesignerScene(ProjectDocument *document, QUndoStack *undoStack, Q
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(document, &ProjectDocument::projectReplaced, this, &DesignerScene::rebuild);
     connect(document, &ProjectDocument::changed, this, &DesignerScene::rebuild);
+    connect(document, &ProjectDocument::diagnosticsChanged, this, &DesignerScene::refreshProblems);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
         if (!m_rebuilding) emit currentEntityChanged(currentEntity());
     });
@@ -88,14 +89,7 @@ void DesignerScene::rebuild() {
     m_edges.clear();
 
     const Project &project = m_document->project();
-    QHash<quint64, std::pair<int, int>> problems; // errors, warnings per node
-    for (const Diagnostic &d : m_document->diagnostics()) {
-        EntityRef ref = entityRefFromJsonPath(d.path);
-        if (ref.kind == EntityKind::Stage) ref = {EntityKind::Api, ref.index, -1};
-        if (!NodePositions::hasNode(ref.kind)) continue;
-        auto &[errors, warnings] = problems[nodeKey(ref)];
-        ++(d.isError() ? errors : warnings);
-    }
+    const QHash<quint64, std::pair<int, int>> problems = problemsByNode();
     const QList<Link> links = Wiring::links(project);
     for (const CanvasLayout::Placement &placement : CanvasLayout::compute(project, links)) {
         const EntityRef &ref = placement.ref;
@@ -127,6 +121,27 @@ void DesignerScene::rebuild() {
     setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
     applyLiveStatus();
     m_rebuilding = false;
+}
+
+QHash<quint64, std::pair<int, int>> DesignerScene::problemsByNode() const {
+    QHash<quint64, std::pair<int, int>> problems; // errors, warnings per node
+    for (const Diagnostic &d : m_document->diagnostics()) {
+        EntityRef ref = entityRefFromJsonPath(d.path);
+        if (ref.kind == EntityKind::Stage) ref = {EntityKind::Api, ref.index, -1};
+        if (!NodePositions::hasNode(ref.kind)) continue;
+        auto &[errors, warnings] = problems[nodeKey(ref)];
+        ++(d.isError() ? errors : warnings);
+    }
+    return problems;
+}
+
+void DesignerScene::refreshProblems() {
+    // After a change the rebuild that follows recounts anyway; this serves revalidations alone.
+    const QHash<quint64, std::pair<int, int>> problems = problemsByNode();
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        const auto [errors, warnings] = problems.value(it.key());
+        it.value()->setProblems(errors, warnings);
+    }
 }
 
 void DesignerScene::setLiveStatus(LiveStatus *live) {
@@ -233,6 +248,7 @@ bool DesignerScene::addNode(NewNodes::Type type, const QPointF &scenePos, bool p
     }
     push(*result.project, result.text);
     selectEntity(result.added);
+    emit nodeAdded(result.added);
     return true;
 }
 

@@ -57,6 +57,8 @@ signals:
     void refused(const QString &reason, const QPointF &scenePos);
     // A gesture became an undo step; its text, for the status bar.
     void edited(const QString &text);
+    // A palette entry became a node (the main window writes a new function's starter code).
+    void nodeAdded(const gatehouse::EntityRef &ref);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -75,6 +77,9 @@ private:
     void commitMoves();
     int apiIndexFor(const QPointF &scenePos) const;
     void applyLiveStatus();
+    // Errors and warnings per node, from the document's diagnostics.
+    QHash<quint64, std::pair<int, int>> problemsByNode() const;
+    void refreshProblems();
 
     ProjectDocument *m_document;
     QUndoStack *m_undoStack;

@@ -76,6 +76,13 @@ bool NodeItem::isOnOutputPort(const QPointF &scenePoint) const {
     return QLineF(local, port).length() <= kPortRadius + 5;
 }
 
+void NodeItem::setProblems(int errors, int warnings) {
+    if (m_content.errors == errors && m_content.warnings == warnings) return;
+    m_content.errors = errors;
+    m_content.warnings = warnings;
+    update();
+}
+
 void NodeItem::setLive(const Live &live) {
     if (m_live == live) return;
     m_live = live;

@@ -34,6 +34,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     const EntityRef &ref() const { return m_content.ref; }
+    void setProblems(int errors, int warnings);
     const Content &content() const { return m_content; }
     // Scene positions where wires attach: the middle of the left and right edges.
     QPointF inputPoint() const;
