@@ -94,6 +94,97 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ApiForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port the API listens on while running locally; Automatic picks a free one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary media types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. image/png, application/octet-stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default route throttling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com, or *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET, POST, or *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content-type, authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposed headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow credentials (cookies, authorization headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ApiSnapshot</name>
     <message>
         <source>JWT authorizer &apos;%1&apos; names no JWKS: every token is refused</source>
@@ -125,6 +216,273 @@
         <translation>The sample project could not be copied to %1:
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AuthorizerForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT</source>
+        <translation type="unfinished">JWT</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://issuer.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client IDs, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWKS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https URL, or a file in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambda authorizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request (headers, query, context)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token (one header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a regular expression the token must match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple responses ({&quot;isAuthorized&quot;: true})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a custom value results are cached for 300 s; 0 turns caching off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoke a function when objects change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CodeTabs</name>
+    <message>
+        <source>Gatehouse cannot open the code of function %1: runtime %2 is not one it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handler &quot;%1&quot; of function %2 does not name a module in its code folder. Write it as module.function, for example app.lambda_handler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handler &quot;%1&quot; of function %2 does not name a file in its code folder. Write it as file.function, for example index.handler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No handler file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the handler file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote a starter handler for function %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the handler file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text: it is open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished">Saved %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1*</source>
+        <comment>the tab of a file with unsaved changes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handler of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted or moved away; saving writes it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program, and you have unsaved changes to it here.
+
+Reload it from disk and discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded %1: it was changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ComboField</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(none)</translation>
     </message>
 </context>
 <context>
@@ -171,6 +529,84 @@
     <message>
         <source>Delete %1 “%2”</source>
         <translation>Delete %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DesignerPage</name>
+    <message>
+        <source>Zoom In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrange Automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget where nodes were dragged and lay the canvas out left to right</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DesignerScene</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invocation(s), %1 cold start(s), %2 error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warm</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrange the canvas automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -230,6 +666,13 @@
     <message>
         <source>No problems found in this project.</source>
         <translation>No problems found in this project.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EditorPage</name>
+    <message>
+        <source>%1 is not UTF-8 text, so it was opened read-only.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -765,6 +1208,10 @@
         <source>there is no HTTP or REST API at this position to describe in OpenAPI</source>
         <translation>there is no HTTP or REST API at this position to describe in OpenAPI</translation>
     </message>
+    <message>
+        <source>%1 cannot name an SQS dead-letter queue for a function (onError takes SNS topics only); dead-letter queue &apos;%2&apos; is not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ExportDialog</name>
@@ -995,6 +1442,140 @@ Replace them?</numerusform>
     <message>
         <source>… (the preview shows the first %1 KiB of %2 KiB)</source>
         <translation>… (the preview shows the first %1 KiB of %2 KiB)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::FieldFrame</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>problem message — hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::FindBar</name>
+    <message>
+        <source>Previous match (Shift+F3, Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3, Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::FunctionForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>javascript (embedded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file.function, e.g. index.handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative to the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>128 to 10,240 MB in 1 MB steps; the arrows move by 64 MB. Lambda gives a function one vCPU at 1,769 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 900 seconds (15 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments kept for this function alone, and its maximum; 0 throttles every call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1610,6 +2191,10 @@ Replace them?</numerusform>
         <source>SAM templates have Resources, OpenAPI documents an openapi field, Postman collections an info.schema naming getpostman.com</source>
         <translation>SAM templates have Resources, OpenAPI documents an openapi field, Postman collections an info.schema naming getpostman.com</translation>
     </message>
+    <message>
+        <source>only SQS dead-letter queues are imported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ImportDialog</name>
@@ -2008,79 +2593,167 @@ Replace them?</numerusform>
         <source>%1 It was not opened.</source>
         <translation>%1 It was not opened.</translation>
     </message>
+    <message>
+        <source>Design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1; function %2 reloads for its next invocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished">Saved %1</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run Locally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the project&apos;s APIs and functions on this machine, as gatehouse serve does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running locally: %n endpoint(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project first: its functions&apos; code lives in its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project first: a function&apos;s code lives in the project folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote a starter handler for %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>gatehouse::OverviewPage</name>
+    <name>gatehouse::NameField</name>
     <message>
-        <source>At a glance</source>
-        <translation>At a glance</translation>
-    </message>
-    <message>
-        <source>Untitled project</source>
-        <translation>Untitled project</translation>
+        <source>A %1 needs a name.</source>
+        <translation type="unfinished">A %1 needs a name.</translation>
     </message>
     <message>
-        <source>Not saved yet</source>
-        <translation>Not saved yet</translation>
+        <source>There is already a %1 named “%2”.</source>
+        <translation type="unfinished">There is already a %1 named “%2”.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::NewNodes</name>
+    <message>
+        <source>HTTP API</source>
+        <translation type="unfinished">HTTP API</translation>
     </message>
     <message>
-        <source>No problems found.</source>
-        <translation>No problems found.</translation>
+        <source>REST API</source>
+        <translation type="unfinished">REST API</translation>
     </message>
     <message>
-        <source>%1 and %2; see the Diagnostics panel.</source>
-        <translation>%1 and %2; see the Diagnostics panel.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s); see the Diagnostics panel.</source>
-        <translation>
-            <numerusform>%n warning; see the Diagnostics panel.</numerusform>
-            <numerusform>%n warnings; see the Diagnostics panel.</numerusform>
-        </translation>
+        <source>WebSocket API</source>
+        <translation type="unfinished">WebSocket API</translation>
     </message>
     <message>
-        <source>No APIs yet.</source>
-        <translation>No APIs yet.</translation>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 API</source>
-        <translation>%1 API</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n route(s)</source>
-        <translation>
-            <numerusform>%n route</numerusform>
-            <numerusform>%n routes</numerusform>
-        </translation>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No functions yet.</source>
-        <translation>No functions yet.</translation>
+        <source>Authorizer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 MB · %2 s</source>
-        <translation>%1 MB · %2 s</translation>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n error(s); see the Diagnostics panel.</source>
-        <translation>
-            <numerusform>%n error; see the Diagnostics panel.</numerusform>
-            <numerusform>%n errors; see the Diagnostics panel.</numerusform>
-        </translation>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An HTTP API: low-latency proxy to functions and URLs, JWT authorizers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A REST API: API keys and usage plans, binary media types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A WebSocket API: $connect, $disconnect and message routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A route of an API: drop it onto the API it belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Lambda function with a starter handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JWT, Lambda or API-key authorizer: wire it to the routes it protects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An S3-style bucket whose uploads can invoke functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An EventBridge schedule (rate or cron) that invokes a function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An SQS-style queue that feeds a function in batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an API first, then drop the route onto it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 “%2”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2780,77 @@ Replace them?</numerusform>
     <message>
         <source>the project has no folder yet; use Save As</source>
         <translation>the project has no folder yet; use Save As</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProjectForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing granularity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 ms (AWS since December 2020)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 ms (classic billing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrency limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many execution environments may run at once across the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle environments kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A warm environment that has been idle this long is shut down</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2969,163 @@ Save anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::PropertyEditor</name>
+    <message>
+        <source>Select a part of the project in the tree or on the canvas to edit its properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route “%1” of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage “%1” of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizer “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PropertyForm</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change “%1” of %2 “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::QueueForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIFO (ordered, exactly once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>60 s to 1,209,600 s (14 days); the default is 345,600 s (4 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>Max receives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receives before a message moves to the dead-letter queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoke a function with the messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batching window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report batch item failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::RecentProjectsMenu</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -2240,10 +3141,310 @@ Save anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::RecordTable</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::RenameEntityCommand</name>
     <message>
         <source>Rename %1 “%2” to “%3”</source>
         <translation>Rename %1 “%2” to “%3”</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RouteForm</name>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/items/{id}, /files/{proxy+} or $default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$connect, $disconnect, $default or an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the integration&apos;s result back to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lambda function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mock response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/{proxy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a custom timeout: 30 s on HTTP APIs, 29 s on REST and WebSocket APIs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT scopes, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RunPanel</name>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running on this machine (127.0.0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP API</source>
+        <translation type="unfinished">HTTP API</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation type="unfinished">REST API</translation>
+    </message>
+    <message>
+        <source>WebSocket API</source>
+        <translation type="unfinished">WebSocket API</translation>
+    </message>
+    <message>
+        <source>Lambda Invoke API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ScheduleForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate(5 minutes) or cron(0 10 * * ? *)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC; or an IANA name such as Europe/Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::StageForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dev, prod, or $default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access log format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$context variables; empty: no access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throttling</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3504,6 +4705,14 @@ Save anyway?</numerusform>
         <source>SQS allows 60 seconds to 1209600 seconds (14 days)</source>
         <translation>SQS allows 60 seconds to 1209600 seconds (14 days)</translation>
     </message>
+    <message>
+        <source>a function&apos;s dead-letter queue cannot be a FIFO queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a standard queue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::WarningsPanel</name>
@@ -3573,6 +4782,77 @@ Hint: %2</translation>
     <message>
         <source>route &apos;$disconnect&apos;: function &apos;%1&apos; failed: %2: %3</source>
         <translation>route &apos;$disconnect&apos;: function &apos;%1&apos; failed: %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Wiring</name>
+    <message>
+        <source>That part of the project no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A node cannot be wired to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already wired: %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes belong to their API: drop a route from the palette onto the API to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A route is wired to the function its integration calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Lambda authorizers call a function; %1 is a %2 authorizer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An authorizer is wired to the routes it protects (or, for a Lambda authorizer, to its function).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bucket&apos;s notifications invoke functions: wire it to a function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A schedule invokes a function: wire it to a function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A queue is wired to the function that consumes it, or to its dead-letter queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A function is wired only to a queue, its dead-letter queue. Wire routes, triggers and authorizers from their own nodes to the function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be wired from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not wired: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A route cannot leave its API; delete the route instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That wire no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unwire %1 from %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3941,6 +5221,25 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>Press Ctrl+C to stop.</source>
         <translation>Press Ctrl+C to stop.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::codefiles</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make it executable</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

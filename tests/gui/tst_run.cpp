@@ -12,6 +12,9 @@
 #include "canvas/NodeItem.h"
 #include "cloud/CloudRunner.h"
 #include "document/ProjectDocument.h"
+#include "editor/CodeEditor.h"
+#include "editor/CodeTabs.h"
+#include "editor/EditorPage.h"
 #include "run/RunPanel.h"
 
 #include <QJsonArray>
@@ -138,6 +141,27 @@ private slots:
         // Applied a moment after the edit (the same port: no restart).
         QTRY_COMPARE_WITH_TIMEOUT(get(url + QStringLiteral("hi")).status, 200, 5000);
         QCOMPARE(stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http")), url);
+    }
+
+    void savingCodeInTheEditorReloadsTheRunningFunction() {
+        const auto window = sampleWindow();
+        QVERIFY(window);
+        window->runProject();
+        QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Running, kStartTimeoutMs);
+        const QString url = stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http")) + QStringLiteral("hello");
+        QVERIFY(get(url).body.contains("hello"));
+        // Double-click on the function's node opens its handler; edit, Ctrl+S.
+        window->openFunctionCode(QStringLiteral("hello"));
+        CodeEditor *editor = window->codeTabs()->currentEditor();
+        QVERIFY(editor);
+        QString code = editor->text();
+        QVERIFY(code.contains(QStringLiteral("return { message:")));
+        editor->setText(code.replace(QStringLiteral("return { message:"), QStringLiteral("return { reloaded: true, message:")));
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!window->codeTabs()->currentPage()->isModified());
+        // The next invocation runs the saved code, without Stop and Run.
+        QTRY_VERIFY_WITH_TIMEOUT(get(url).body.contains("\"reloaded\":true"), 10000);
     }
 
     void aPortInUseIsAMessageInThePanel() {
