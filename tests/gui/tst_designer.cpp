@@ -393,7 +393,8 @@ private slots:
         QVERIFY(path->property("invalid").toBool());
         bool listed = false;
         for (int row = 0; row < window->diagnosticsModel()->rowCount(); ++row)
-            listed = listed || window->diagnosticsModel()->diagnosticAt(row).path == QLatin1String("apis[0].routes[1].path");
+            listed = listed || window->diagnosticsModel()->diagnosticAt(row).path ==
+                                   QLatin1String("apis[0].routes[1].path");
         QVERIFY(listed);
         QCOMPARE(scene(*window)->nodeFor(kRoute1)->content().errors, 1);
         QTest::keyClick(path, Qt::Key_BraceRight);
@@ -409,7 +410,8 @@ private slots:
         dropFromPalette(*window, NewNodes::Type::Function, QPoint(300, 300));
         QCOMPARE(window->document()->project().functions.size(), before + 1);
         const Function added = window->document()->project().functions.last();
-        const QString file = folder + QStringLiteral("/functions/") + added.name + QStringLiteral("/index.js");
+        const QString file =
+            folder + QStringLiteral("/functions/") + added.name + QStringLiteral("/index.js");
         QVERIFY2(QFile::exists(file), qPrintable(file));
         // The validator finds the handler: no error on the new node.
         const EntityRef ref{EntityKind::Function, int(before), -1};
@@ -422,6 +424,30 @@ private slots:
         QVERIFY(tabs->tabForFunction(added.name) > 0);
         QCOMPARE(tabs->currentIndex(), tabs->tabForFunction(added.name));
         QVERIFY(tabs->currentEditor()->text().contains(QStringLiteral("exports.handler")));
+    }
+
+    // Grabs the canvas in a dark palette when GATEHOUSE_SCREENSHOT_DIR is set (to look at it).
+    void darkPaletteScreenshot() {
+        const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+        if (dir.isEmpty()) QSKIP("set GATEHOUSE_SCREENSHOT_DIR to write the screenshot");
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2B, 0x2B, 0x2B));
+        dark.setColor(QPalette::WindowText, QColor(0xE0, 0xE0, 0xE0));
+        dark.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
+        dark.setColor(QPalette::Text, QColor(0xE6, 0xE6, 0xE6));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xA0, 0xA0, 0xA0));
+        dark.setColor(QPalette::Mid, QColor(0x5A, 0x5A, 0x5A));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xE0, 0xE0, 0xE0));
+        dark.setColor(QPalette::Highlight, QColor(0x3D, 0x8E, 0xF0));
+        QApplication::setPalette(dark);
+        const QString folder = m_dir->filePath(QStringLiteral("sample"));
+        QVERIFY(test::copyTree(test::samplePath(), folder));
+        const auto window = showWindow(folder);
+        scene(*window)->selectEntity(kRoute0);
+        window->grab().save(dir + QStringLiteral("/designer-dark.png"));
+        QApplication::setPalette(light);
     }
 
     void arrangeAutomaticallyForgetsDraggedPositions() {
