@@ -97,91 +97,91 @@
     <name>gatehouse::ApiForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Local port</source>
-        <translation type="unfinished"></translation>
+        <translation>Local port</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic</translation>
     </message>
     <message>
         <source>The port the API listens on while running locally; Automatic picks a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>The port the API listens on while running locally; Automatic picks a free one.</translation>
     </message>
     <message>
         <source>Route selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Route selection</translation>
     </message>
     <message>
         <source>Binary media types</source>
-        <translation type="unfinished"></translation>
+        <translation>Binary media types</translation>
     </message>
     <message>
         <source>e.g. image/png, application/octet-stream</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. image/png, application/octet-stream</translation>
     </message>
     <message>
         <source>Default route throttling</source>
-        <translation type="unfinished"></translation>
+        <translation>Default route throttling</translation>
     </message>
     <message>
         <source>CORS</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS</translation>
     </message>
     <message>
         <source>Allowed origins</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed origins</translation>
     </message>
     <message>
         <source>https://example.com, or *</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com, or *</translation>
     </message>
     <message>
         <source>Allowed methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed methods</translation>
     </message>
     <message>
         <source>GET, POST, or *</source>
-        <translation type="unfinished"></translation>
+        <translation>GET, POST, or *</translation>
     </message>
     <message>
         <source>Allowed headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed headers</translation>
     </message>
     <message>
         <source>content-type, authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>content-type, authorization</translation>
     </message>
     <message>
         <source>Exposed headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposed headers</translation>
     </message>
     <message>
         <source>Max age</source>
-        <translation type="unfinished"></translation>
+        <translation>Max age</translation>
     </message>
     <message>
         <source>Cache for</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache for</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Allow credentials (cookies, authorization headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Allow credentials (cookies, authorization headers)</translation>
     </message>
 </context>
 <context>
@@ -222,267 +222,269 @@
     <name>gatehouse::AuthorizerForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>JWT</source>
-        <translation type="unfinished">JWT</translation>
+        <translation>JWT</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer</translation>
     </message>
     <message>
         <source>https://issuer.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://issuer.example.com</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience</translation>
     </message>
     <message>
         <source>client IDs, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>client IDs, comma-separated</translation>
     </message>
     <message>
         <source>JWKS</source>
-        <translation type="unfinished"></translation>
+        <translation>JWKS</translation>
     </message>
     <message>
         <source>https URL, or a file in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>https URL, or a file in the project</translation>
     </message>
     <message>
         <source>Token source</source>
-        <translation type="unfinished"></translation>
+        <translation>Token source</translation>
     </message>
     <message>
         <source>Lambda authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lambda authorizer</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Function</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Request (headers, query, context)</source>
-        <translation type="unfinished"></translation>
+        <translation>Request (headers, query, context)</translation>
     </message>
     <message>
         <source>Token (one header)</source>
-        <translation type="unfinished"></translation>
+        <translation>Token (one header)</translation>
     </message>
     <message>
         <source>Payload format</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload format</translation>
     </message>
     <message>
         <source>API default</source>
-        <translation type="unfinished"></translation>
+        <translation>API default</translation>
     </message>
     <message>
         <source>Identity sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity sources</translation>
     </message>
     <message>
         <source>Token pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>Token pattern</translation>
     </message>
     <message>
         <source>a regular expression the token must match</source>
-        <translation type="unfinished"></translation>
+        <translation>a regular expression the token must match</translation>
     </message>
     <message>
         <source>Simple responses ({&quot;isAuthorized&quot;: true})</source>
-        <translation type="unfinished"></translation>
+        <translation>Simple responses ({&quot;isAuthorized&quot;: true})</translation>
     </message>
     <message>
         <source>Cache results</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache results</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Without a custom value results are cached for 300 s; 0 turns caching off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a custom value results are cached for 300 s; 0 turns caching off.</translation>
     </message>
     <message>
         <source>API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API keys</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Keys</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Usage plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage plan</translation>
     </message>
     <message>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota</translation>
     </message>
     <message>
         <source>Limit to</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit to</translation>
     </message>
     <message>
         <source> requests</source>
-        <translation type="unfinished"></translation>
+        <translation> requests</translation>
     </message>
     <message>
         <source>Quota period</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota period</translation>
     </message>
     <message>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>per day</translation>
     </message>
     <message>
         <source>per week</source>
-        <translation type="unfinished"></translation>
+        <translation>per week</translation>
     </message>
     <message>
         <source>per month</source>
-        <translation type="unfinished"></translation>
+        <translation>per month</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::BucketForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Invoke a function when objects change</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoke a function when objects change</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Events</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefix</translation>
     </message>
     <message>
         <source>Suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>Suffix</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Function</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::CodeTabs</name>
     <message>
         <source>Gatehouse cannot open the code of function %1: runtime %2 is not one it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse cannot open the code of function %1: runtime %2 is not one it runs.</translation>
     </message>
     <message>
         <source>The handler &quot;%1&quot; of function %2 does not name a module in its code folder. Write it as module.function, for example app.lambda_handler.</source>
-        <translation type="unfinished"></translation>
+        <translation>The handler &quot;%1&quot; of function %2 does not name a module in its code folder. Write it as module.function, for example app.lambda_handler.</translation>
     </message>
     <message>
         <source>The handler &quot;%1&quot; of function %2 does not name a file in its code folder. Write it as file.function, for example index.handler.</source>
-        <translation type="unfinished"></translation>
+        <translation>The handler &quot;%1&quot; of function %2 does not name a file in its code folder. Write it as file.function, for example index.handler.</translation>
     </message>
     <message>
         <source>No handler file</source>
-        <translation type="unfinished"></translation>
+        <translation>No handler file</translation>
     </message>
     <message>
         <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</translation>
     </message>
     <message>
         <source>Cannot create the handler file</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the handler file</translation>
     </message>
     <message>
         <source>Wrote a starter handler for function %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote a starter handler for function %1 to %2</translation>
     </message>
     <message>
         <source>Cannot open the handler file</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the handler file</translation>
     </message>
     <message>
         <source>%1 is not UTF-8 text: it is open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not UTF-8 text: it is open read-only</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">Saved %1</translation>
+        <translation>Saved %1</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>Save the changes to %1 before closing it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the changes to %1 before closing it?</translation>
     </message>
     <message>
         <source>%1*</source>
         <comment>the tab of a file with unsaved changes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1*</translation>
     </message>
     <message>
         <source>The handler of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The handler of %1</translation>
     </message>
     <message>
         <source>%1 was deleted or moved away; saving writes it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was deleted or moved away; saving writes it again</translation>
     </message>
     <message>
         <source>File changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>File changed on disk</translation>
     </message>
     <message>
         <source>%1 was changed by another program, and you have unsaved changes to it here.
 
 Reload it from disk and discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was changed by another program, and you have unsaved changes to it here.
+
+Reload it from disk and discard your changes?</translation>
     </message>
     <message>
         <source>Reloaded %1: it was changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Reloaded %1: it was changed on disk</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ComboField</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -535,77 +537,77 @@ Reload it from disk and discard your changes?</source>
     <name>gatehouse::DesignerPage</name>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom In</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom Out</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit</translation>
     </message>
     <message>
         <source>Arrange Automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrange Automatically</translation>
     </message>
     <message>
         <source>Forget where nodes were dragged and lay the canvas out left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>Forget where nodes were dragged and lay the canvas out left to right</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::DesignerScene</name>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>running</translation>
     </message>
     <message numerus="yes">
         <source>%n invocation(s), %1 cold start(s), %2 error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invocation, %1 cold start(s), %2 error(s)</numerusform>
+            <numerusform>%n invocations, %1 cold start(s), %2 error(s)</numerusform>
         </translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>busy</translation>
     </message>
     <message numerus="yes">
         <source>%n warm</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n warm</numerusform>
+            <numerusform>%n warm</numerusform>
         </translation>
     </message>
     <message>
         <source>cold</source>
-        <translation type="unfinished"></translation>
+        <translation>cold</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
         </translation>
     </message>
     <message>
         <source>Arrange the canvas automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrange the canvas automatically</translation>
     </message>
     <message>
         <source>Move “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Move “%1”</translation>
     </message>
     <message numerus="yes">
         <source>Move %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Move %n node</numerusform>
+            <numerusform>Move %n nodes</numerusform>
         </translation>
     </message>
 </context>
@@ -672,7 +674,7 @@ Reload it from disk and discard your changes?</source>
     <name>gatehouse::EditorPage</name>
     <message>
         <source>%1 is not UTF-8 text, so it was opened read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not UTF-8 text, so it was opened read-only.</translation>
     </message>
 </context>
 <context>
@@ -1210,7 +1212,7 @@ Reload it from disk and discard your changes?</source>
     </message>
     <message>
         <source>%1 cannot name an SQS dead-letter queue for a function (onError takes SNS topics only); dead-letter queue &apos;%2&apos; is not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot name an SQS dead-letter queue for a function (onError takes SNS topics only); dead-letter queue &apos;%2&apos; is not exported</translation>
     </message>
 </context>
 <context>
@@ -1449,133 +1451,133 @@ Replace them?</numerusform>
     <message>
         <source>%1 — %2</source>
         <comment>problem message — hint</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::FindBar</name>
     <message>
         <source>Previous match (Shift+F3, Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match (Shift+F3, Shift+Enter)</translation>
     </message>
     <message>
         <source>Next match (F3, Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match (F3, Enter)</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Match case</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regular expression</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Find</translation>
     </message>
     <message>
         <source>Invalid regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid regular expression</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>No matches</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::FunctionForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>javascript (embedded)</source>
-        <translation type="unfinished"></translation>
+        <translation>javascript (embedded)</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Runtime</translation>
     </message>
     <message>
         <source>Handler</source>
-        <translation type="unfinished"></translation>
+        <translation>Handler</translation>
     </message>
     <message>
         <source>file.function, e.g. index.handler</source>
-        <translation type="unfinished"></translation>
+        <translation>file.function, e.g. index.handler</translation>
     </message>
     <message>
         <source>Code folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Code folder</translation>
     </message>
     <message>
         <source>relative to the project folder</source>
-        <translation type="unfinished"></translation>
+        <translation>relative to the project folder</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Limits</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source>128 to 10,240 MB in 1 MB steps; the arrows move by 64 MB. Lambda gives a function one vCPU at 1,769 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>128 to 10,240 MB in 1 MB steps; the arrows move by 64 MB. Lambda gives a function one vCPU at 1,769 MB.</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeout</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>1 to 900 seconds (15 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 to 900 seconds (15 minutes)</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Architecture</translation>
     </message>
     <message>
         <source>Reserved concurrency</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserved concurrency</translation>
     </message>
     <message>
         <source>Reserve</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserve</translation>
     </message>
     <message>
         <source>Environments kept for this function alone, and its maximum; 0 throttles every call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Environments kept for this function alone, and its maximum; 0 throttles every call.</translation>
     </message>
     <message>
         <source>Environment variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Environment variables</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2195,7 @@ Replace them?</numerusform>
     </message>
     <message>
         <source>only SQS dead-letter queues are imported</source>
-        <translation type="unfinished"></translation>
+        <translation>only SQS dead-letter queues are imported</translation>
     </message>
 </context>
 <context>
@@ -2265,7 +2267,7 @@ Replace them?</numerusform>
     <message numerus="yes">
         <source>Also import the %n environment(s) beside it: %1</source>
         <translation>
-            <numerusform>Also import the environment beside it: %1</numerusform>
+            <numerusform>Also import the %n environment beside it: %1</numerusform>
             <numerusform>Also import the %n environments beside it: %1</numerusform>
         </translation>
     </message>
@@ -2595,165 +2597,166 @@ Replace them?</numerusform>
     </message>
     <message>
         <source>Design</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>Saved %1; function %2 reloads for its next invocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1; function %2 reloads for its next invocation</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">Saved %1</translation>
+        <translation>Saved %1</translation>
     </message>
     <message>
         <source>Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Palette</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Properties</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Run</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Run</translation>
     </message>
     <message>
         <source>&amp;Run Locally</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Run Locally</translation>
     </message>
     <message>
         <source>Serve the project&apos;s APIs and functions on this machine, as gatehouse serve does</source>
-        <translation type="unfinished"></translation>
+        <translation>Serve the project&apos;s APIs and functions on this machine, as gatehouse serve does</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stop</translation>
     </message>
     <message numerus="yes">
         <source>Running locally: %n endpoint(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Running locally: %n endpoint</numerusform>
+            <numerusform>Running locally: %n endpoints</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not run: %1</translation>
     </message>
     <message>
         <source>Not applied:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not applied:
+%1</translation>
     </message>
     <message>
         <source>Save the project first: its functions&apos; code lives in its folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the project first: its functions&apos; code lives in its folder.</translation>
     </message>
     <message>
         <source>Save the project first: a function&apos;s code lives in the project folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the project first: a function&apos;s code lives in the project folder.</translation>
     </message>
     <message>
         <source>Wrote a starter handler for %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote a starter handler for %1 to %2</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::NameField</name>
     <message>
         <source>A %1 needs a name.</source>
-        <translation type="unfinished">A %1 needs a name.</translation>
+        <translation>A %1 needs a name.</translation>
     </message>
     <message>
         <source>There is already a %1 named “%2”.</source>
-        <translation type="unfinished">There is already a %1 named “%2”.</translation>
+        <translation>There is already a %1 named “%2”.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::NewNodes</name>
     <message>
         <source>HTTP API</source>
-        <translation type="unfinished">HTTP API</translation>
+        <translation>HTTP API</translation>
     </message>
     <message>
         <source>REST API</source>
-        <translation type="unfinished">REST API</translation>
+        <translation>REST API</translation>
     </message>
     <message>
         <source>WebSocket API</source>
-        <translation type="unfinished">WebSocket API</translation>
+        <translation>WebSocket API</translation>
     </message>
     <message>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Function</translation>
     </message>
     <message>
         <source>Authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorizer</translation>
     </message>
     <message>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>Bucket</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue</translation>
     </message>
     <message>
         <source>An HTTP API: low-latency proxy to functions and URLs, JWT authorizers</source>
-        <translation type="unfinished"></translation>
+        <translation>An HTTP API: low-latency proxy to functions and URLs, JWT authorizers</translation>
     </message>
     <message>
         <source>A REST API: API keys and usage plans, binary media types</source>
-        <translation type="unfinished"></translation>
+        <translation>A REST API: API keys and usage plans, binary media types</translation>
     </message>
     <message>
         <source>A WebSocket API: $connect, $disconnect and message routes</source>
-        <translation type="unfinished"></translation>
+        <translation>A WebSocket API: $connect, $disconnect and message routes</translation>
     </message>
     <message>
         <source>A route of an API: drop it onto the API it belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>A route of an API: drop it onto the API it belongs to</translation>
     </message>
     <message>
         <source>A Lambda function with a starter handler</source>
-        <translation type="unfinished"></translation>
+        <translation>A Lambda function with a starter handler</translation>
     </message>
     <message>
         <source>A JWT, Lambda or API-key authorizer: wire it to the routes it protects</source>
-        <translation type="unfinished"></translation>
+        <translation>A JWT, Lambda or API-key authorizer: wire it to the routes it protects</translation>
     </message>
     <message>
         <source>An S3-style bucket whose uploads can invoke functions</source>
-        <translation type="unfinished"></translation>
+        <translation>An S3-style bucket whose uploads can invoke functions</translation>
     </message>
     <message>
         <source>An EventBridge schedule (rate or cron) that invokes a function</source>
-        <translation type="unfinished"></translation>
+        <translation>An EventBridge schedule (rate or cron) that invokes a function</translation>
     </message>
     <message>
         <source>An SQS-style queue that feeds a function in batches</source>
-        <translation type="unfinished"></translation>
+        <translation>An SQS-style queue that feeds a function in batches</translation>
     </message>
     <message>
         <source>Add an API first, then drop the route onto it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add an API first, then drop the route onto it.</translation>
     </message>
     <message>
         <source>Add %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Add %1 “%2”</translation>
     </message>
 </context>
 <context>
@@ -2786,71 +2789,71 @@ Replace them?</numerusform>
     <name>gatehouse::ProjectForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Simulated account</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulated account</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>e.g. us-east-1</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. us-east-1</translation>
     </message>
     <message>
         <source>Account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Account ID</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>12 digits</translation>
     </message>
     <message>
         <source>Billing granularity</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing granularity</translation>
     </message>
     <message>
         <source>1 ms (AWS since December 2020)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ms (AWS since December 2020)</translation>
     </message>
     <message>
         <source>100 ms (classic billing)</source>
-        <translation type="unfinished"></translation>
+        <translation>100 ms (classic billing)</translation>
     </message>
     <message>
         <source>Local engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Local engine</translation>
     </message>
     <message>
         <source>Concurrency limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrency limit</translation>
     </message>
     <message>
         <source> environments</source>
-        <translation type="unfinished"></translation>
+        <translation> environments</translation>
     </message>
     <message>
         <source>How many execution environments may run at once across the project</source>
-        <translation type="unfinished"></translation>
+        <translation>How many execution environments may run at once across the project</translation>
     </message>
     <message>
         <source>Idle environments kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Idle environments kept</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>A warm environment that has been idle this long is shut down</source>
-        <translation type="unfinished"></translation>
+        <translation>A warm environment that has been idle this long is shut down</translation>
     </message>
 </context>
 <context>
@@ -2972,157 +2975,157 @@ Save anyway?</numerusform>
     <name>gatehouse::PropertyEditor</name>
     <message>
         <source>Select a part of the project in the tree or on the canvas to edit its properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a part of the project in the tree or on the canvas to edit its properties.</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Properties</translation>
     </message>
     <message>
         <source>Project settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Project settings</translation>
     </message>
     <message>
         <source>Function “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Function “%1”</translation>
     </message>
     <message>
         <source>API “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>API “%1”</translation>
     </message>
     <message>
         <source>Route “%1” of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Route “%1” of %2</translation>
     </message>
     <message>
         <source>Stage “%1” of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage “%1” of %2</translation>
     </message>
     <message>
         <source>Authorizer “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorizer “%1”</translation>
     </message>
     <message>
         <source>Bucket “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Bucket “%1”</translation>
     </message>
     <message>
         <source>Schedule “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule “%1”</translation>
     </message>
     <message>
         <source>Queue “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue “%1”</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::PropertyForm</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Change “%1” of %2 “%3”</source>
-        <translation type="unfinished"></translation>
+        <translation>Change “%1” of %2 “%3”</translation>
     </message>
     <message>
         <source>Rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate limit</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit</translation>
     </message>
     <message>
         <source> requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation> requests/s</translation>
     </message>
     <message>
         <source>Burst limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Burst limit</translation>
     </message>
     <message>
         <source> requests</source>
-        <translation type="unfinished"></translation>
+        <translation> requests</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::QueueForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>FIFO (ordered, exactly once)</source>
-        <translation type="unfinished"></translation>
+        <translation>FIFO (ordered, exactly once)</translation>
     </message>
     <message>
         <source>Visibility timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Visibility timeout</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention</translation>
     </message>
     <message>
         <source>60 s to 1,209,600 s (14 days); the default is 345,600 s (4 days).</source>
-        <translation type="unfinished"></translation>
+        <translation>60 s to 1,209,600 s (14 days); the default is 345,600 s (4 days).</translation>
     </message>
     <message>
         <source>Dead-letter queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead-letter queue</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>Max receives</source>
-        <translation type="unfinished"></translation>
+        <translation>Max receives</translation>
     </message>
     <message>
         <source>Receives before a message moves to the dead-letter queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Receives before a message moves to the dead-letter queue</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger</translation>
     </message>
     <message>
         <source>Invoke a function with the messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoke a function with the messages</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Function</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch size</translation>
     </message>
     <message>
         <source> messages</source>
-        <translation type="unfinished"></translation>
+        <translation> messages</translation>
     </message>
     <message>
         <source>Batching window</source>
-        <translation type="unfinished"></translation>
+        <translation>Batching window</translation>
     </message>
     <message>
         <source>Report batch item failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Report batch item failures</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Enabled</translation>
     </message>
 </context>
 <context>
@@ -3144,11 +3147,11 @@ Save anyway?</numerusform>
     <name>gatehouse::RecordTable</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -3162,289 +3165,290 @@ Save anyway?</numerusform>
     <name>gatehouse::RouteForm</name>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Path</translation>
     </message>
     <message>
         <source>/items/{id}, /files/{proxy+} or $default</source>
-        <translation type="unfinished"></translation>
+        <translation>/items/{id}, /files/{proxy+} or $default</translation>
     </message>
     <message>
         <source>Route key</source>
-        <translation type="unfinished"></translation>
+        <translation>Route key</translation>
     </message>
     <message>
         <source>$connect, $disconnect, $default or an action</source>
-        <translation type="unfinished"></translation>
+        <translation>$connect, $disconnect, $default or an action</translation>
     </message>
     <message>
         <source>Send the integration&apos;s result back to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Send the integration&apos;s result back to the client</translation>
     </message>
     <message>
         <source>Integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Integration</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Lambda function</source>
-        <translation type="unfinished"></translation>
+        <translation>Lambda function</translation>
     </message>
     <message>
         <source>HTTP proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP proxy</translation>
     </message>
     <message>
         <source>Mock response</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock response</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Function</translation>
     </message>
     <message>
         <source>Payload format</source>
-        <translation type="unfinished"></translation>
+        <translation>Payload format</translation>
     </message>
     <message>
         <source>API default</source>
-        <translation type="unfinished"></translation>
+        <translation>API default</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>https://example.com/{proxy}</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/{proxy}</translation>
     </message>
     <message>
         <source>Same as the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Same as the request</translation>
     </message>
     <message>
         <source>HTTP method</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP method</translation>
     </message>
     <message>
         <source>Status code</source>
-        <translation type="unfinished"></translation>
+        <translation>Status code</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body</translation>
     </message>
     <message>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Response headers</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeout</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Without a custom timeout: 30 s on HTTP APIs, 29 s on REST and WebSocket APIs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a custom timeout: 30 s on HTTP APIs, 29 s on REST and WebSocket APIs.</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Access</translation>
     </message>
     <message>
         <source>Authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorizer</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Scopes</translation>
     </message>
     <message>
         <source>JWT scopes, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT scopes, comma-separated</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::RunPanel</name>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Could not start:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not start:
+%1</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Run</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting…</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
         <source>Running on this machine (127.0.0.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Running on this machine (127.0.0.1)</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopping…</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>Copy %1 to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy %1 to the clipboard</translation>
     </message>
     <message>
         <source>HTTP API</source>
-        <translation type="unfinished">HTTP API</translation>
+        <translation>HTTP API</translation>
     </message>
     <message>
         <source>REST API</source>
-        <translation type="unfinished">REST API</translation>
+        <translation>REST API</translation>
     </message>
     <message>
         <source>WebSocket API</source>
-        <translation type="unfinished">WebSocket API</translation>
+        <translation>WebSocket API</translation>
     </message>
     <message>
         <source>Lambda Invoke API</source>
-        <translation type="unfinished"></translation>
+        <translation>Lambda Invoke API</translation>
     </message>
     <message>
         <source>Invoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoke</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ScheduleForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Expression</translation>
     </message>
     <message>
         <source>rate(5 minutes) or cron(0 10 * * ? *)</source>
-        <translation type="unfinished"></translation>
+        <translation>rate(5 minutes) or cron(0 10 * * ? *)</translation>
     </message>
     <message>
         <source>Next runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Next runs</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Function</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Enabled</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Time zone</translation>
     </message>
     <message>
         <source>UTC; or an IANA name such as Europe/Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC; or an IANA name such as Europe/Paris</translation>
     </message>
     <message>
         <source>never again</source>
-        <translation type="unfinished"></translation>
+        <translation>never again</translation>
     </message>
     <message>
         <source> (%1 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 %2)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::StageForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>dev, prod, or $default</source>
-        <translation type="unfinished"></translation>
+        <translation>dev, prod, or $default</translation>
     </message>
     <message>
         <source>Access log format</source>
-        <translation type="unfinished"></translation>
+        <translation>Access log format</translation>
     </message>
     <message>
         <source>$context variables; empty: no access log</source>
-        <translation type="unfinished"></translation>
+        <translation>$context variables; empty: no access log</translation>
     </message>
     <message>
         <source>Stage variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage variables</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Throttling</source>
-        <translation type="unfinished"></translation>
+        <translation>Throttling</translation>
     </message>
 </context>
 <context>
@@ -4707,11 +4711,11 @@ Save anyway?</numerusform>
     </message>
     <message>
         <source>a function&apos;s dead-letter queue cannot be a FIFO queue</source>
-        <translation type="unfinished"></translation>
+        <translation>a function&apos;s dead-letter queue cannot be a FIFO queue</translation>
     </message>
     <message>
         <source>choose a standard queue</source>
-        <translation type="unfinished"></translation>
+        <translation>choose a standard queue</translation>
     </message>
 </context>
 <context>
@@ -4788,71 +4792,71 @@ Hint: %2</translation>
     <name>gatehouse::Wiring</name>
     <message>
         <source>That part of the project no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>That part of the project no longer exists.</translation>
     </message>
     <message>
         <source>A node cannot be wired to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>A node cannot be wired to itself.</translation>
     </message>
     <message>
         <source>Already wired: %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Already wired: %1 to %2.</translation>
     </message>
     <message>
         <source>Routes belong to their API: drop a route from the palette onto the API to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes belong to their API: drop a route from the palette onto the API to add one.</translation>
     </message>
     <message>
         <source>A route is wired to the function its integration calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>A route is wired to the function its integration calls.</translation>
     </message>
     <message>
         <source>Only Lambda authorizers call a function; %1 is a %2 authorizer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only Lambda authorizers call a function; %1 is a %2 authorizer.</translation>
     </message>
     <message>
         <source>An authorizer is wired to the routes it protects (or, for a Lambda authorizer, to its function).</source>
-        <translation type="unfinished"></translation>
+        <translation>An authorizer is wired to the routes it protects (or, for a Lambda authorizer, to its function).</translation>
     </message>
     <message>
         <source>A bucket&apos;s notifications invoke functions: wire it to a function.</source>
-        <translation type="unfinished"></translation>
+        <translation>A bucket&apos;s notifications invoke functions: wire it to a function.</translation>
     </message>
     <message>
         <source>A schedule invokes a function: wire it to a function.</source>
-        <translation type="unfinished"></translation>
+        <translation>A schedule invokes a function: wire it to a function.</translation>
     </message>
     <message>
         <source>A queue is wired to the function that consumes it, or to its dead-letter queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>A queue is wired to the function that consumes it, or to its dead-letter queue.</translation>
     </message>
     <message>
         <source>A function is wired only to a queue, its dead-letter queue. Wire routes, triggers and authorizers from their own nodes to the function.</source>
-        <translation type="unfinished"></translation>
+        <translation>A function is wired only to a queue, its dead-letter queue. Wire routes, triggers and authorizers from their own nodes to the function.</translation>
     </message>
     <message>
         <source>Nothing can be wired from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing can be wired from %1.</translation>
     </message>
     <message>
         <source>Not wired: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not wired: %1.</translation>
     </message>
     <message>
         <source>Wire %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wire %1 to %2</translation>
     </message>
     <message>
         <source>A route cannot leave its API; delete the route instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>A route cannot leave its API; delete the route instead.</translation>
     </message>
     <message>
         <source>That wire no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>That wire no longer exists.</translation>
     </message>
     <message>
         <source>Unwire %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unwire %1 from %2</translation>
     </message>
 </context>
 <context>
@@ -5227,19 +5231,19 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <name>gatehouse::codefiles</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read %1: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write %1: %2</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot create the folder %1</translation>
     </message>
     <message>
         <source>cannot make it executable</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot make it executable</translation>
     </message>
 </context>
 <context>

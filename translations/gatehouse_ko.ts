@@ -97,91 +97,91 @@
     <name>gatehouse::ApiForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>설명</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>유형</translation>
     </message>
     <message>
         <source>Local port</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 포트</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>자동</translation>
     </message>
     <message>
         <source>The port the API listens on while running locally; Automatic picks a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬에서 실행할 때 API가 수신 대기하는 포트입니다. 자동이면 빈 포트를 고릅니다.</translation>
     </message>
     <message>
         <source>Route selection</source>
-        <translation type="unfinished"></translation>
+        <translation>라우트 선택</translation>
     </message>
     <message>
         <source>Binary media types</source>
-        <translation type="unfinished"></translation>
+        <translation>바이너리 미디어 유형</translation>
     </message>
     <message>
         <source>e.g. image/png, application/octet-stream</source>
-        <translation type="unfinished"></translation>
+        <translation>예: image/png, application/octet-stream</translation>
     </message>
     <message>
         <source>Default route throttling</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 라우트 제한</translation>
     </message>
     <message>
         <source>CORS</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS</translation>
     </message>
     <message>
         <source>Allowed origins</source>
-        <translation type="unfinished"></translation>
+        <translation>허용 오리진</translation>
     </message>
     <message>
         <source>https://example.com, or *</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com 또는 *</translation>
     </message>
     <message>
         <source>Allowed methods</source>
-        <translation type="unfinished"></translation>
+        <translation>허용 메서드</translation>
     </message>
     <message>
         <source>GET, POST, or *</source>
-        <translation type="unfinished"></translation>
+        <translation>GET, POST 또는 *</translation>
     </message>
     <message>
         <source>Allowed headers</source>
-        <translation type="unfinished"></translation>
+        <translation>허용 헤더</translation>
     </message>
     <message>
         <source>content-type, authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>content-type, authorization</translation>
     </message>
     <message>
         <source>Exposed headers</source>
-        <translation type="unfinished"></translation>
+        <translation>노출 헤더</translation>
     </message>
     <message>
         <source>Max age</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 수명</translation>
     </message>
     <message>
         <source>Cache for</source>
-        <translation type="unfinished"></translation>
+        <translation>캐시 유지</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation>초</translation>
     </message>
     <message>
         <source>Allow credentials (cookies, authorization headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>자격 증명 허용 (쿠키, 인증 헤더)</translation>
     </message>
 </context>
 <context>
@@ -222,267 +222,269 @@
     <name>gatehouse::AuthorizerForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>유형</translation>
     </message>
     <message>
         <source>JWT</source>
-        <translation type="unfinished">JWT</translation>
+        <translation>JWT</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>발급자</translation>
     </message>
     <message>
         <source>https://issuer.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://issuer.example.com</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>대상</translation>
     </message>
     <message>
         <source>client IDs, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>클라이언트 ID, 쉼표로 구분</translation>
     </message>
     <message>
         <source>JWKS</source>
-        <translation type="unfinished"></translation>
+        <translation>JWKS</translation>
     </message>
     <message>
         <source>https URL, or a file in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>https URL 또는 프로젝트 안의 파일</translation>
     </message>
     <message>
         <source>Token source</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 소스</translation>
     </message>
     <message>
         <source>Lambda authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lambda 권한 부여자</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>종류</translation>
     </message>
     <message>
         <source>Request (headers, query, context)</source>
-        <translation type="unfinished"></translation>
+        <translation>요청 (헤더, 쿼리, 컨텍스트)</translation>
     </message>
     <message>
         <source>Token (one header)</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 (헤더 하나)</translation>
     </message>
     <message>
         <source>Payload format</source>
-        <translation type="unfinished"></translation>
+        <translation>페이로드 형식</translation>
     </message>
     <message>
         <source>API default</source>
-        <translation type="unfinished"></translation>
+        <translation>API 기본값</translation>
     </message>
     <message>
         <source>Identity sources</source>
-        <translation type="unfinished"></translation>
+        <translation>자격 증명 소스</translation>
     </message>
     <message>
         <source>Token pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 패턴</translation>
     </message>
     <message>
         <source>a regular expression the token must match</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰이 일치해야 하는 정규식</translation>
     </message>
     <message>
         <source>Simple responses ({&quot;isAuthorized&quot;: true})</source>
-        <translation type="unfinished"></translation>
+        <translation>단순 응답 ({&quot;isAuthorized&quot;: true})</translation>
     </message>
     <message>
         <source>Cache results</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 캐시</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>직접 지정</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation>초</translation>
     </message>
     <message>
         <source>Without a custom value results are cached for 300 s; 0 turns caching off.</source>
-        <translation type="unfinished"></translation>
+        <translation>직접 지정하지 않으면 결과를 300초 동안 캐시합니다. 0이면 캐싱을 끕니다.</translation>
     </message>
     <message>
         <source>API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>키</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>값</translation>
     </message>
     <message>
         <source>Usage plan</source>
-        <translation type="unfinished"></translation>
+        <translation>사용량 계획</translation>
     </message>
     <message>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>할당량</translation>
     </message>
     <message>
         <source>Limit to</source>
-        <translation type="unfinished"></translation>
+        <translation>최대</translation>
     </message>
     <message>
         <source> requests</source>
-        <translation type="unfinished"></translation>
+        <translation>건</translation>
     </message>
     <message>
         <source>Quota period</source>
-        <translation type="unfinished"></translation>
+        <translation>할당량 기간</translation>
     </message>
     <message>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>일별</translation>
     </message>
     <message>
         <source>per week</source>
-        <translation type="unfinished"></translation>
+        <translation>주별</translation>
     </message>
     <message>
         <source>per month</source>
-        <translation type="unfinished"></translation>
+        <translation>월별</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::BucketForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>알림</translation>
     </message>
     <message>
         <source>Invoke a function when objects change</source>
-        <translation type="unfinished"></translation>
+        <translation>객체가 바뀌면 함수 호출</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>이벤트</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>접두사</translation>
     </message>
     <message>
         <source>Suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>접미사</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::CodeTabs</name>
     <message>
         <source>Gatehouse cannot open the code of function %1: runtime %2 is not one it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse는 함수 %1의 코드를 열 수 없습니다: 런타임 %2은(는) Gatehouse가 실행하는 런타임이 아닙니다.</translation>
     </message>
     <message>
         <source>The handler &quot;%1&quot; of function %2 does not name a module in its code folder. Write it as module.function, for example app.lambda_handler.</source>
-        <translation type="unfinished"></translation>
+        <translation>함수 %2의 핸들러 &quot;%1&quot;이(가) 코드 폴더의 모듈을 가리키지 않습니다. module.function 형식(예: app.lambda_handler)으로 쓰세요.</translation>
     </message>
     <message>
         <source>The handler &quot;%1&quot; of function %2 does not name a file in its code folder. Write it as file.function, for example index.handler.</source>
-        <translation type="unfinished"></translation>
+        <translation>함수 %2의 핸들러 &quot;%1&quot;이(가) 코드 폴더의 파일을 가리키지 않습니다. file.function 형식(예: index.handler)으로 쓰세요.</translation>
     </message>
     <message>
         <source>No handler file</source>
-        <translation type="unfinished"></translation>
+        <translation>핸들러 파일 없음</translation>
     </message>
     <message>
         <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse에는 함수 %2의 핸들러 &quot;%1&quot;에 맞는 템플릿이 없습니다: 파일 이름 뒤의 부분은 코드에서 정의할 수 있는 이름이어야 합니다.</translation>
     </message>
     <message>
         <source>Cannot create the handler file</source>
-        <translation type="unfinished"></translation>
+        <translation>핸들러 파일을 만들 수 없음</translation>
     </message>
     <message>
         <source>Wrote a starter handler for function %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>함수 %1의 시작용 핸들러를 %2에 작성했습니다</translation>
     </message>
     <message>
         <source>Cannot open the handler file</source>
-        <translation type="unfinished"></translation>
+        <translation>핸들러 파일을 열 수 없음</translation>
     </message>
     <message>
         <source>%1 is not UTF-8 text: it is open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) UTF-8 텍스트가 아니어서 읽기 전용으로 열었습니다</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장할 수 없음</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">%1에 저장했습니다</translation>
+        <translation>%1을(를) 저장했습니다</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
         <source>Save the changes to %1 before closing it?</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기 전에 %1의 변경 사항을 저장하시겠습니까?</translation>
     </message>
     <message>
         <source>%1*</source>
         <comment>the tab of a file with unsaved changes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1*</translation>
     </message>
     <message>
         <source>The handler of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 핸들러</translation>
     </message>
     <message>
         <source>%1 was deleted or moved away; saving writes it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) 삭제되었거나 다른 곳으로 옮겨졌습니다. 저장하면 다시 씁니다</translation>
     </message>
     <message>
         <source>File changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크의 파일이 변경됨</translation>
     </message>
     <message>
         <source>%1 was changed by another program, and you have unsaved changes to it here.
 
 Reload it from disk and discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) 다른 프로그램에서 변경되었고, 여기에는 저장하지 않은 변경 사항이 있습니다.
+
+디스크에서 다시 불러오고 변경 사항을 버리시겠습니까?</translation>
     </message>
     <message>
         <source>Reloaded %1: it was changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크에서 변경된 %1을(를) 다시 불러왔습니다</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ComboField</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(없음)</translation>
+        <translation>(없음)</translation>
     </message>
 </context>
 <context>
@@ -535,73 +537,73 @@ Reload it from disk and discard your changes?</source>
     <name>gatehouse::DesignerPage</name>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>확대</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>축소</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>화면에 맞추기</translation>
     </message>
     <message>
         <source>Arrange Automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 정렬</translation>
     </message>
     <message>
         <source>Forget where nodes were dragged and lay the canvas out left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>끌어 놓은 노드 위치를 버리고 캔버스를 왼쪽에서 오른쪽으로 배치합니다</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::DesignerScene</name>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 중</translation>
     </message>
     <message numerus="yes">
         <source>%n invocation(s), %1 cold start(s), %2 error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>호출 %n회, 콜드 스타트 %1회, 오류 %2개</numerusform>
         </translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>오류</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>처리 중</translation>
     </message>
     <message numerus="yes">
         <source>%n warm</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>웜 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>cold</source>
-        <translation type="unfinished"></translation>
+        <translation>콜드</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>항목 %n개 삭제</numerusform>
         </translation>
     </message>
     <message>
         <source>Arrange the canvas automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>캔버스 자동 정렬</translation>
     </message>
     <message>
         <source>Move “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 이동</translation>
     </message>
     <message numerus="yes">
         <source>Move %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>노드 %n개 이동</numerusform>
         </translation>
     </message>
 </context>
@@ -666,7 +668,7 @@ Reload it from disk and discard your changes?</source>
     <name>gatehouse::EditorPage</name>
     <message>
         <source>%1 is not UTF-8 text, so it was opened read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) UTF-8 텍스트가 아니어서 읽기 전용으로 열었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1200,7 +1202,7 @@ Reload it from disk and discard your changes?</source>
     </message>
     <message>
         <source>%1 cannot name an SQS dead-letter queue for a function (onError takes SNS topics only); dead-letter queue &apos;%2&apos; is not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서는 함수의 배달 못한 편지 대기열로 SQS 대기열을 지정할 수 없습니다 (onError에는 SNS 주제만 지정 가능). 배달 못한 편지 대기열 &apos;%2&apos;은(는) 내보내지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -1428,133 +1430,133 @@ Replace them?</source>
     <message>
         <source>%1 — %2</source>
         <comment>problem message — hint</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::FindBar</name>
     <message>
         <source>Previous match (Shift+F3, Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 일치 항목 (Shift+F3, Shift+Enter)</translation>
     </message>
     <message>
         <source>Next match (F3, Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 일치 항목 (F3, Enter)</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>대/소문자 구분</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>정규식</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기 (Esc)</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>찾기</translation>
     </message>
     <message>
         <source>Invalid regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 정규식</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 없음</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::FunctionForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>설명</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>코드</translation>
     </message>
     <message>
         <source>javascript (embedded)</source>
-        <translation type="unfinished"></translation>
+        <translation>javascript (내장)</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>런타임</translation>
     </message>
     <message>
         <source>Handler</source>
-        <translation type="unfinished"></translation>
+        <translation>핸들러</translation>
     </message>
     <message>
         <source>file.function, e.g. index.handler</source>
-        <translation type="unfinished"></translation>
+        <translation>file.function, 예: index.handler</translation>
     </message>
     <message>
         <source>Code folder</source>
-        <translation type="unfinished"></translation>
+        <translation>코드 폴더</translation>
     </message>
     <message>
         <source>relative to the project folder</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 폴더 기준 상대 경로</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>한도</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>메모리</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source>128 to 10,240 MB in 1 MB steps; the arrows move by 64 MB. Lambda gives a function one vCPU at 1,769 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>128~10,240 MB, 1 MB 단위이며 화살표는 64 MB씩 바꿉니다. Lambda는 1,769 MB에서 함수에 vCPU 1개를 할당합니다.</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>제한 시간</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation>초</translation>
     </message>
     <message>
         <source>1 to 900 seconds (15 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>1~900초(15분)</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>아키텍처</translation>
     </message>
     <message>
         <source>Reserved concurrency</source>
-        <translation type="unfinished"></translation>
+        <translation>예약된 동시성</translation>
     </message>
     <message>
         <source>Reserve</source>
-        <translation type="unfinished"></translation>
+        <translation>예약</translation>
     </message>
     <message>
         <source>Environments kept for this function alone, and its maximum; 0 throttles every call.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 함수 전용으로 확보하는 환경 수이자 최대 동시 실행 수입니다. 0이면 모든 호출이 제한됩니다.</translation>
     </message>
     <message>
         <source>Environment variables</source>
-        <translation type="unfinished"></translation>
+        <translation>환경 변수</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>값</translation>
     </message>
 </context>
 <context>
@@ -2172,7 +2174,7 @@ Replace them?</source>
     </message>
     <message>
         <source>only SQS dead-letter queues are imported</source>
-        <translation type="unfinished"></translation>
+        <translation>SQS 배달 못한 편지 대기열만 가져옵니다</translation>
     </message>
 </context>
 <context>
@@ -2560,164 +2562,165 @@ Replace them?</source>
     </message>
     <message>
         <source>Design</source>
-        <translation type="unfinished"></translation>
+        <translation>디자인</translation>
     </message>
     <message>
         <source>Saved %1; function %2 reloads for its next invocation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 저장했습니다. 함수 %2은(는) 다음 호출부터 새 코드를 불러옵니다</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">%1에 저장했습니다</translation>
+        <translation>%1을(를) 저장했습니다</translation>
     </message>
     <message>
         <source>Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>팔레트</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>속성</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>실행</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>실행(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Run Locally</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬에서 실행(&amp;R)</translation>
     </message>
     <message>
         <source>Serve the project&apos;s APIs and functions on this machine, as gatehouse serve does</source>
-        <translation type="unfinished"></translation>
+        <translation>gatehouse serve처럼 프로젝트의 API와 함수를 이 컴퓨터에서 제공합니다</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>중지(&amp;S)</translation>
     </message>
     <message numerus="yes">
         <source>Running locally: %n endpoint(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>로컬에서 실행 중: 엔드포인트 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>실행하지 못했습니다: %1</translation>
     </message>
     <message>
         <source>Not applied:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>적용되지 않음:
+%1</translation>
     </message>
     <message>
         <source>Save the project first: its functions&apos; code lives in its folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 프로젝트를 저장하세요: 함수 코드는 프로젝트 폴더에 있습니다.</translation>
     </message>
     <message>
         <source>Save the project first: a function&apos;s code lives in the project folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 프로젝트를 저장하세요: 함수의 코드는 프로젝트 폴더에 저장됩니다.</translation>
     </message>
     <message>
         <source>Wrote a starter handler for %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 시작용 핸들러를 %2에 작성했습니다</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::NameField</name>
     <message>
         <source>A %1 needs a name.</source>
-        <translation type="unfinished">%1에는 이름이 있어야 합니다.</translation>
+        <translation>%1에는 이름이 있어야 합니다.</translation>
     </message>
     <message>
         <source>There is already a %1 named “%2”.</source>
-        <translation type="unfinished">이름이 “%2”인 %1이(가) 이미 있습니다.</translation>
+        <translation>이름이 “%2”인 %1이(가) 이미 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::NewNodes</name>
     <message>
         <source>HTTP API</source>
-        <translation type="unfinished">HTTP API</translation>
+        <translation>HTTP API</translation>
     </message>
     <message>
         <source>REST API</source>
-        <translation type="unfinished">REST API</translation>
+        <translation>REST API</translation>
     </message>
     <message>
         <source>WebSocket API</source>
-        <translation type="unfinished">WebSocket API</translation>
+        <translation>WebSocket API</translation>
     </message>
     <message>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>라우트</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수</translation>
     </message>
     <message>
         <source>Authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>권한 부여자</translation>
     </message>
     <message>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>버킷</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>일정</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열</translation>
     </message>
     <message>
         <source>An HTTP API: low-latency proxy to functions and URLs, JWT authorizers</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP API: 함수와 URL로 연결되는 지연 시간이 짧은 프록시, JWT 권한 부여자</translation>
     </message>
     <message>
         <source>A REST API: API keys and usage plans, binary media types</source>
-        <translation type="unfinished"></translation>
+        <translation>REST API: API 키와 사용량 계획, 바이너리 미디어 유형</translation>
     </message>
     <message>
         <source>A WebSocket API: $connect, $disconnect and message routes</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket API: $connect, $disconnect 및 메시지 라우트</translation>
     </message>
     <message>
         <source>A route of an API: drop it onto the API it belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>API의 라우트: 속할 API 위에 놓으세요</translation>
     </message>
     <message>
         <source>A Lambda function with a starter handler</source>
-        <translation type="unfinished"></translation>
+        <translation>시작용 핸들러가 포함된 Lambda 함수</translation>
     </message>
     <message>
         <source>A JWT, Lambda or API-key authorizer: wire it to the routes it protects</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT, Lambda 또는 API 키 권한 부여자: 보호할 라우트에 연결하세요</translation>
     </message>
     <message>
         <source>An S3-style bucket whose uploads can invoke functions</source>
-        <translation type="unfinished"></translation>
+        <translation>업로드로 함수를 호출할 수 있는 S3 방식 버킷</translation>
     </message>
     <message>
         <source>An EventBridge schedule (rate or cron) that invokes a function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수를 호출하는 EventBridge 일정 (rate 또는 cron)</translation>
     </message>
     <message>
         <source>An SQS-style queue that feeds a function in batches</source>
-        <translation type="unfinished"></translation>
+        <translation>함수에 메시지를 배치로 전달하는 SQS 방식 대기열</translation>
     </message>
     <message>
         <source>Add an API first, then drop the route onto it.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 API를 추가한 다음 라우트를 그 위에 놓으세요.</translation>
     </message>
     <message>
         <source>Add %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 “%2” 추가</translation>
     </message>
 </context>
 <context>
@@ -2750,71 +2753,71 @@ Replace them?</source>
     <name>gatehouse::ProjectForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>설명</translation>
     </message>
     <message>
         <source>Simulated account</source>
-        <translation type="unfinished"></translation>
+        <translation>시뮬레이션 계정</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>리전</translation>
     </message>
     <message>
         <source>e.g. us-east-1</source>
-        <translation type="unfinished"></translation>
+        <translation>예: us-east-1</translation>
     </message>
     <message>
         <source>Account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>계정 ID</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>12자리 숫자</translation>
     </message>
     <message>
         <source>Billing granularity</source>
-        <translation type="unfinished"></translation>
+        <translation>청구 단위</translation>
     </message>
     <message>
         <source>1 ms (AWS since December 2020)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ms (2020년 12월 이후 AWS)</translation>
     </message>
     <message>
         <source>100 ms (classic billing)</source>
-        <translation type="unfinished"></translation>
+        <translation>100 ms (이전 청구 방식)</translation>
     </message>
     <message>
         <source>Local engine</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 엔진</translation>
     </message>
     <message>
         <source>Concurrency limit</source>
-        <translation type="unfinished"></translation>
+        <translation>동시 실행 한도</translation>
     </message>
     <message>
         <source> environments</source>
-        <translation type="unfinished"></translation>
+        <translation>개 환경</translation>
     </message>
     <message>
         <source>How many execution environments may run at once across the project</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 전체에서 동시에 실행할 수 있는 실행 환경 수</translation>
     </message>
     <message>
         <source>Idle environments kept</source>
-        <translation type="unfinished"></translation>
+        <translation>유휴 환경 유지 시간</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation>초</translation>
     </message>
     <message>
         <source>A warm environment that has been idle this long is shut down</source>
-        <translation type="unfinished"></translation>
+        <translation>이 시간 동안 유휴 상태인 웜 환경은 종료됩니다</translation>
     </message>
 </context>
 <context>
@@ -2933,157 +2936,157 @@ Save anyway?</source>
     <name>gatehouse::PropertyEditor</name>
     <message>
         <source>Select a part of the project in the tree or on the canvas to edit its properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>속성을 편집하려면 트리나 캔버스에서 프로젝트의 항목을 선택하세요.</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>속성</translation>
     </message>
     <message>
         <source>Project settings</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 설정</translation>
     </message>
     <message>
         <source>Function “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>함수 “%1”</translation>
     </message>
     <message>
         <source>API “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>API “%1”</translation>
     </message>
     <message>
         <source>Route “%1” of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2의 라우트 “%1”</translation>
     </message>
     <message>
         <source>Stage “%1” of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2의 스테이지 “%1”</translation>
     </message>
     <message>
         <source>Authorizer “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>권한 부여자 “%1”</translation>
     </message>
     <message>
         <source>Bucket “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>버킷 “%1”</translation>
     </message>
     <message>
         <source>Schedule “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>일정 “%1”</translation>
     </message>
     <message>
         <source>Queue “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 “%1”</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::PropertyForm</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Change “%1” of %2 “%3”</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 “%3”의 “%1” 변경</translation>
     </message>
     <message>
         <source>Rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>속도 한도</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>제한</translation>
     </message>
     <message>
         <source> requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation>건/초</translation>
     </message>
     <message>
         <source>Burst limit</source>
-        <translation type="unfinished"></translation>
+        <translation>버스트 한도</translation>
     </message>
     <message>
         <source> requests</source>
-        <translation type="unfinished"></translation>
+        <translation>건</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::QueueForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>FIFO (ordered, exactly once)</source>
-        <translation type="unfinished"></translation>
+        <translation>FIFO (순서 보장, 정확히 한 번 처리)</translation>
     </message>
     <message>
         <source>Visibility timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>표시 제한 시간</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation>초</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>보존 기간</translation>
     </message>
     <message>
         <source>60 s to 1,209,600 s (14 days); the default is 345,600 s (4 days).</source>
-        <translation type="unfinished"></translation>
+        <translation>60초~1,209,600초(14일). 기본값은 345,600초(4일)입니다.</translation>
     </message>
     <message>
         <source>Dead-letter queue</source>
-        <translation type="unfinished"></translation>
+        <translation>배달 못한 편지 대기열</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(없음)</translation>
+        <translation>(없음)</translation>
     </message>
     <message>
         <source>Max receives</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 수신 횟수</translation>
     </message>
     <message>
         <source>Receives before a message moves to the dead-letter queue</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지가 배달 못한 편지 대기열로 옮겨지기 전까지의 수신 횟수</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>트리거</translation>
     </message>
     <message>
         <source>Invoke a function with the messages</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지로 함수 호출</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 크기</translation>
     </message>
     <message>
         <source> messages</source>
-        <translation type="unfinished"></translation>
+        <translation>개 메시지</translation>
     </message>
     <message>
         <source>Batching window</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 기간</translation>
     </message>
     <message>
         <source>Report batch item failures</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 항목 실패 보고</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>사용</translation>
     </message>
 </context>
 <context>
@@ -3105,11 +3108,11 @@ Save anyway?</source>
     <name>gatehouse::RecordTable</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>추가</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>제거</translation>
     </message>
 </context>
 <context>
@@ -3123,289 +3126,290 @@ Save anyway?</source>
     <name>gatehouse::RouteForm</name>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>메서드</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>경로</translation>
     </message>
     <message>
         <source>/items/{id}, /files/{proxy+} or $default</source>
-        <translation type="unfinished"></translation>
+        <translation>/items/{id}, /files/{proxy+} 또는 $default</translation>
     </message>
     <message>
         <source>Route key</source>
-        <translation type="unfinished"></translation>
+        <translation>라우트 키</translation>
     </message>
     <message>
         <source>$connect, $disconnect, $default or an action</source>
-        <translation type="unfinished"></translation>
+        <translation>$connect, $disconnect, $default 또는 작업 이름</translation>
     </message>
     <message>
         <source>Send the integration&apos;s result back to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>통합 결과를 클라이언트에 돌려보내기</translation>
     </message>
     <message>
         <source>Integration</source>
-        <translation type="unfinished"></translation>
+        <translation>통합</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>유형</translation>
     </message>
     <message>
         <source>Lambda function</source>
-        <translation type="unfinished"></translation>
+        <translation>Lambda 함수</translation>
     </message>
     <message>
         <source>HTTP proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 프록시</translation>
     </message>
     <message>
         <source>Mock response</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 응답</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수</translation>
     </message>
     <message>
         <source>Payload format</source>
-        <translation type="unfinished"></translation>
+        <translation>페이로드 형식</translation>
     </message>
     <message>
         <source>API default</source>
-        <translation type="unfinished"></translation>
+        <translation>API 기본값</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>https://example.com/{proxy}</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/{proxy}</translation>
     </message>
     <message>
         <source>Same as the request</source>
-        <translation type="unfinished"></translation>
+        <translation>요청과 동일</translation>
     </message>
     <message>
         <source>HTTP method</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 메서드</translation>
     </message>
     <message>
         <source>Status code</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 코드</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>본문</translation>
     </message>
     <message>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>응답 헤더</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>헤더</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>값</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>제한 시간</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>직접 지정</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Without a custom timeout: 30 s on HTTP APIs, 29 s on REST and WebSocket APIs.</source>
-        <translation type="unfinished"></translation>
+        <translation>직접 지정하지 않으면 HTTP API는 30초, REST와 WebSocket API는 29초입니다.</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>액세스</translation>
     </message>
     <message>
         <source>Authorizer</source>
-        <translation type="unfinished"></translation>
+        <translation>권한 부여자</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(없음)</translation>
+        <translation>(없음)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>범위</translation>
     </message>
     <message>
         <source>JWT scopes, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT 범위, 쉼표로 구분</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::RunPanel</name>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>엔드포인트</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>종류</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Could not start:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시작하지 못했습니다:
+%1</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>중지됨</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>실행</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>시작하는 중…</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>중지</translation>
     </message>
     <message>
         <source>Running on this machine (127.0.0.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에서 실행 중 (127.0.0.1)</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>중지하는 중…</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>복사</translation>
     </message>
     <message>
         <source>Copy %1 to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 클립보드에 복사</translation>
     </message>
     <message>
         <source>HTTP API</source>
-        <translation type="unfinished">HTTP API</translation>
+        <translation>HTTP API</translation>
     </message>
     <message>
         <source>REST API</source>
-        <translation type="unfinished">REST API</translation>
+        <translation>REST API</translation>
     </message>
     <message>
         <source>WebSocket API</source>
-        <translation type="unfinished">WebSocket API</translation>
+        <translation>WebSocket API</translation>
     </message>
     <message>
         <source>Lambda Invoke API</source>
-        <translation type="unfinished"></translation>
+        <translation>Lambda Invoke API</translation>
     </message>
     <message>
         <source>Invoke</source>
-        <translation type="unfinished"></translation>
+        <translation>호출</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ScheduleForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>표현식</translation>
     </message>
     <message>
         <source>rate(5 minutes) or cron(0 10 * * ? *)</source>
-        <translation type="unfinished"></translation>
+        <translation>rate(5 minutes) 또는 cron(0 10 * * ? *)</translation>
     </message>
     <message>
         <source>Next runs</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 실행</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>함수</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>사용</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>시간대</translation>
     </message>
     <message>
         <source>UTC; or an IANA name such as Europe/Paris</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC 또는 Europe/Paris 같은 IANA 이름</translation>
     </message>
     <message>
         <source>never again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행되지 않음</translation>
     </message>
     <message>
         <source> (%1 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 %2)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::StageForm</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>dev, prod, or $default</source>
-        <translation type="unfinished"></translation>
+        <translation>dev, prod 또는 $default</translation>
     </message>
     <message>
         <source>Access log format</source>
-        <translation type="unfinished"></translation>
+        <translation>액세스 로그 형식</translation>
     </message>
     <message>
         <source>$context variables; empty: no access log</source>
-        <translation type="unfinished"></translation>
+        <translation>$context 변수. 비워 두면 액세스 로그 없음</translation>
     </message>
     <message>
         <source>Stage variables</source>
-        <translation type="unfinished"></translation>
+        <translation>스테이지 변수</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>값</translation>
     </message>
     <message>
         <source>Throttling</source>
-        <translation type="unfinished"></translation>
+        <translation>제한</translation>
     </message>
 </context>
 <context>
@@ -4668,11 +4672,11 @@ Save anyway?</source>
     </message>
     <message>
         <source>a function&apos;s dead-letter queue cannot be a FIFO queue</source>
-        <translation type="unfinished"></translation>
+        <translation>함수의 배달 못한 편지 대기열은 FIFO 대기열일 수 없습니다</translation>
     </message>
     <message>
         <source>choose a standard queue</source>
-        <translation type="unfinished"></translation>
+        <translation>표준 대기열을 고르세요</translation>
     </message>
 </context>
 <context>
@@ -4747,71 +4751,71 @@ Hint: %2</source>
     <name>gatehouse::Wiring</name>
     <message>
         <source>That part of the project no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트의 해당 항목이 더 이상 없습니다.</translation>
     </message>
     <message>
         <source>A node cannot be wired to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>노드를 자기 자신에 연결할 수 없습니다.</translation>
     </message>
     <message>
         <source>Already wired: %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 연결되어 있습니다: %1 → %2.</translation>
     </message>
     <message>
         <source>Routes belong to their API: drop a route from the palette onto the API to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>라우트는 API에 속합니다. 라우트를 추가하려면 팔레트에서 API 위로 끌어 놓으세요.</translation>
     </message>
     <message>
         <source>A route is wired to the function its integration calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>라우트는 통합이 호출하는 함수에 연결됩니다.</translation>
     </message>
     <message>
         <source>Only Lambda authorizers call a function; %1 is a %2 authorizer.</source>
-        <translation type="unfinished"></translation>
+        <translation>함수를 호출하는 것은 Lambda 권한 부여자뿐입니다. %1은(는) %2 권한 부여자입니다.</translation>
     </message>
     <message>
         <source>An authorizer is wired to the routes it protects (or, for a Lambda authorizer, to its function).</source>
-        <translation type="unfinished"></translation>
+        <translation>권한 부여자는 보호하는 라우트에 연결됩니다 (Lambda 권한 부여자는 그 함수에도 연결됩니다).</translation>
     </message>
     <message>
         <source>A bucket&apos;s notifications invoke functions: wire it to a function.</source>
-        <translation type="unfinished"></translation>
+        <translation>버킷 알림은 함수를 호출합니다. 버킷을 함수에 연결하세요.</translation>
     </message>
     <message>
         <source>A schedule invokes a function: wire it to a function.</source>
-        <translation type="unfinished"></translation>
+        <translation>일정은 함수를 호출합니다. 일정을 함수에 연결하세요.</translation>
     </message>
     <message>
         <source>A queue is wired to the function that consumes it, or to its dead-letter queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열은 메시지를 처리하는 함수나 배달 못한 편지 대기열에 연결됩니다.</translation>
     </message>
     <message>
         <source>A function is wired only to a queue, its dead-letter queue. Wire routes, triggers and authorizers from their own nodes to the function.</source>
-        <translation type="unfinished"></translation>
+        <translation>함수는 대기열(배달 못한 편지 대기열)에만 연결됩니다. 라우트, 트리거, 권한 부여자는 각자의 노드에서 함수로 연결하세요.</translation>
     </message>
     <message>
         <source>Nothing can be wired from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서는 아무것도 연결할 수 없습니다.</translation>
     </message>
     <message>
         <source>Not wired: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>연결하지 않았습니다: %1.</translation>
     </message>
     <message>
         <source>Wire %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) %2에 연결</translation>
     </message>
     <message>
         <source>A route cannot leave its API; delete the route instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>라우트는 API에서 분리할 수 없습니다. 대신 라우트를 삭제하세요.</translation>
     </message>
     <message>
         <source>That wire no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>해당 연결이 더 이상 없습니다.</translation>
     </message>
     <message>
         <source>Unwire %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2에서 %1 연결 해제</translation>
     </message>
 </context>
 <context>
@@ -5186,19 +5190,19 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <name>gatehouse::codefiles</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
         <source>cannot make it executable</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 권한을 줄 수 없습니다</translation>
     </message>
 </context>
 <context>
