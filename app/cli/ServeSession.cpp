@@ -174,6 +174,7 @@ void ServeSession::printEndpoints() const {
         }
     printOut(tr("  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)")
                  .arg(m_cloud.invokeApiUrl().toString()));
+    printOut(tr("  Metrics (Prometheus): %1").arg(m_cloud.metricsUrl().toString()));
     printOut(tr("Press Ctrl+C to stop."));
 }
 

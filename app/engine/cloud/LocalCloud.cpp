@@ -1,10 +1,12 @@
 #include "LocalCloud.h"
 
+#include "AdminEndpoint.h"
 #include "http/HttpServer.h"
 #include "invokeapi/LambdaInvokeApi.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <cmath>
 
 namespace gatehouse {
 
@@ -14,14 +16,26 @@ QString tr(const char *text) {
     return QCoreApplication::translate("gatehouse", text);
 }
 
-// Where the Invoke API listens when only a base port was given: right after the APIs that took
-// consecutive ports from it, so `--port 3000` with two APIs gives 3000, 3001 and 3002.
-std::optional<quint16> invokeApiPortFor(const Project &project, const LocalCloudOptions &options) {
-    if (options.invokeApiPort) return options.invokeApiPort;
+// Where the Invoke API (`after` = 0) and the admin endpoint (1) listen when only a base port was given:
+// right after the APIs that took consecutive ports from it, so `--port 3000` with two APIs gives 3000 and
+// 3001 to the APIs, 3002 to the Invoke API and 3003 to the admin endpoint.
+std::optional<quint16> portAfterApis(const Project &project, const LocalCloudOptions &options, int after) {
     if (!options.basePort) return std::nullopt;
     int consecutive = 0;
     LocalGateway::requestedPorts(project, options.basePort, &consecutive);
-    return quint16(*options.basePort + consecutive);
+    return quint16(*options.basePort + consecutive + after);
+}
+
+// Lambda's view of a finished invocation, in the metrics store's units.
+InvocationSample invocationSampleOf(const InvocationResult &result) {
+    const auto micros = [](double ms) { return qint64(std::llround(ms * 1000.0)); };
+    return InvocationSample{.function = result.functionName,
+                            .error = !result.succeeded(),
+                            .coldStart = result.coldStart,
+                            .durationMicros = micros(result.durationMs),
+                            .initDurationMicros = result.coldStart && result.initDurationMs > 0
+                                                      ? micros(result.initDurationMs)
+                                                      : -1};
 }
 
 // On AWS a function reaches the @connections API at https://{domainName}/{stage}; locally the port
@@ -80,17 +94,38 @@ void LocalCloud::setGatewayObserver(std::function<void(const GatewayEvent &)> ob
     if (m_gateway) m_gateway->setObserver(m_observer);
 }
 
+void LocalCloud::recordInvocations() {
+    // The invoker emits these on its own thread (this object's), in the order its bookkeeping changed.
+    MetricsStore *metrics = m_metrics.get();
+    CostMeter *cost = m_cost.get();
+    connect(m_invoker.get(), &Invoker::invocationStarted, this,
+            [metrics](const QString &function) { metrics->recordInvocationStarted(function); });
+    connect(m_invoker.get(), &Invoker::invocationThrottled, this,
+            [metrics](const QString &function) { metrics->recordThrottle(function); });
+    connect(m_invoker.get(), &Invoker::invocationFinished, this,
+            [metrics, cost](const InvocationResult &result) {
+                metrics->recordInvocationFinished(invocationSampleOf(result));
+                cost->recordInvocation(result.functionName, result.memorySizeMB, result.billedDurationMs);
+            });
+}
+
 LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &projectFolder) {
     stop();
     m_projectName = project.name;
+    m_metrics = std::make_unique<MetricsStore>(m_options.metricsClock, m_options.metricsLimits);
+    m_cost = std::make_unique<CostMeter>();
+    m_cost->setFunctions(project.functions);
     m_logs = std::make_unique<LogStore>(m_options.logCapacity);
     m_invoker = std::make_unique<Invoker>(project, projectFolder, m_logs.get(), m_options.invoker);
+    recordInvocations();
 
     LocalGatewayOptions gatewayOptions;
     gatewayOptions.host = m_options.host;
     gatewayOptions.basePort = m_options.basePort;
     gatewayOptions.workerThreads = m_options.workerThreads;
     gatewayOptions.webSocketLimits = m_options.webSocketLimits;
+    gatewayOptions.metrics = m_metrics.get();
+    gatewayOptions.cost = m_cost.get();
     m_gateway = std::make_unique<LocalGateway>(m_invoker.get(), m_logs.get(), gatewayOptions);
     m_gateway->setObserver(m_observer);
     LocalGateway::Outcome outcome = m_gateway->start(project, projectFolder);
@@ -99,7 +134,7 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         m_invokeApi = std::make_unique<LambdaInvokeApi>(m_invoker.get(), project);
         http::HttpServerConfig config;
         config.address = m_options.host;
-        config.port = invokeApiPortFor(project, m_options).value_or(0);
+        config.port = m_options.invokeApiPort.value_or(portAfterApis(project, m_options, 0).value_or(0));
         // Lambda's own request limit is 6 MB; the HTTP layer refuses far larger bodies before
         // buffering them and the Invoke API answers the exact Lambda error for the rest.
         config.maxBodyBytes = 16 * 1024 * 1024;
@@ -114,6 +149,14 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         if (const http::HttpListenResult listened = m_invokeServer->listen(); !listened.ok())
             outcome.errors.append(tr("Lambda Invoke API: %1").arg(listened.error));
     }
+    if (outcome.ok()) {
+        http::HttpServerConfig config;
+        config.address = m_options.host;
+        config.port = m_options.adminPort.value_or(portAfterApis(project, m_options, 1).value_or(0));
+        m_admin = std::make_unique<AdminEndpoint>(m_metrics.get(), m_cost.get(), config);
+        if (const http::HttpListenResult listened = m_admin->listen(); !listened.ok())
+            outcome.errors.append(tr("Admin endpoint: %1").arg(listened.error));
+    }
     if (outcome.ok()) m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     if (!outcome.ok()) stop();
     return outcome;
@@ -126,22 +169,35 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
     // API has its port (an unchanged project is no change for the invoker).
     m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     m_invokeApi->updateProject(project);
+    m_cost->setFunctions(project.functions);
     LocalGateway::Outcome outcome = m_gateway->update(project, projectFolder);
     m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     return outcome;
 }
 
 void LocalCloud::stop() {
-    // Front doors first, so nothing new reaches the invoker while it shuts its environments down.
+    // Front doors first, so nothing new reaches the invoker while it shuts its environments down; the
+    // metrics and the cost meter last, once nothing records into them.
+    m_admin.reset();
     m_invokeServer.reset();
     m_gateway.reset();
     m_invokeApi.reset();
     m_invoker.reset();
     m_logs.reset();
+    m_cost.reset();
+    m_metrics.reset();
 }
 
 QUrl LocalCloud::invokeApiUrl() const {
     return m_invokeServer ? m_invokeServer->url() : QUrl();
+}
+
+QUrl LocalCloud::adminUrl() const {
+    return m_admin ? m_admin->url() : QUrl();
+}
+
+QUrl LocalCloud::metricsUrl() const {
+    return m_admin ? m_admin->metricsUrl() : QUrl();
 }
 
 QJsonObject LocalCloud::endpointsJson() const {
@@ -159,9 +215,16 @@ QJsonObject LocalCloud::endpointsJson() const {
                                     {QStringLiteral("stages"), stages}});
         }
     }
-    return QJsonObject{{QStringLiteral("project"), m_projectName},
-                       {QStringLiteral("invokeApi"), invokeApiUrl().toString()},
-                       {QStringLiteral("apis"), apis}};
+    QJsonObject endpoints{{QStringLiteral("project"), m_projectName},
+                          {QStringLiteral("invokeApi"), invokeApiUrl().toString()},
+                          {QStringLiteral("apis"), apis}};
+    // A key of its own rather than an entry of "apis": readers of "apis" expect a name and stages.
+    if (m_admin)
+        endpoints.insert(QStringLiteral("admin"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("admin")},
+                                     {QStringLiteral("url"), adminUrl().toString()},
+                                     {QStringLiteral("metrics"), metricsUrl().toString()}});
+    return endpoints;
 }
 
 } // namespace gatehouse

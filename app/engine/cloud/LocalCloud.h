@@ -1,12 +1,15 @@
 // Everything that runs one project locally, started and stopped together: the invoker, the local
-// API Gateway (an endpoint per HTTP/REST API) and the Lambda Invoke API. `gatehouse serve` drives
-// one from the command line; the studio's Run action will drive one on its own thread.
+// API Gateway (an endpoint per HTTP/REST API), the Lambda Invoke API, and the metrics, cost meter and
+// admin endpoint (GET /metrics) that watch them. `gatehouse serve` drives one from the command line;
+// the studio's Run action will drive one on its own thread.
 #pragma once
 
 #include "gateway/server/LocalGateway.h"
 #include "invoker/Invoker.h"
 #include "project/Project.h"
+#include "telemetry/CostMeter.h"
 #include "telemetry/LogStore.h"
+#include "telemetry/MetricsStore.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
@@ -19,18 +22,22 @@ namespace gatehouse {
 namespace http {
 class HttpServer;
 }
+class AdminEndpoint;
 class LambdaInvokeApi;
 
 struct LocalCloudOptions {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     // First port for APIs without one of their own; the Invoke API takes the port after the last
-    // API's. Unset: free ports.
+    // API's, the admin endpoint the one after that. Unset: free ports.
     std::optional<quint16> basePort;
     std::optional<quint16> invokeApiPort; // overrides the above for the Invoke API
+    std::optional<quint16> adminPort;     // ... and for the admin endpoint
     int workerThreads = -1;               // per endpoint; -1 = one per core
     InvokerOptions invoker;
     qsizetype logCapacity = 100000;
     WebSocketLimits webSocketLimits; // AWS's quotas unless the user or a test changes them
+    MetricsLimits metricsLimits;
+    MetricsStore::Clock metricsClock; // empty: the system clock (tests inject one)
 };
 
 class LocalCloud : public QObject {
@@ -50,20 +57,32 @@ public:
     Invoker *invoker() const { return m_invoker.get(); }
     LogStore *logs() const { return m_logs.get(); }
     LocalGateway *gateway() const { return m_gateway.get(); }
+    // Kept from start() to stop(), across hot reloads.
+    MetricsStore *metrics() const { return m_metrics.get(); }
+    CostMeter *costMeter() const { return m_cost.get(); }
     QUrl invokeApiUrl() const;
-    // {"project", "invokeApi", "apis": [{"name", "type", "url", "stages": [{"name", "url"}]}]}
+    QUrl adminUrl() const;
+    QUrl metricsUrl() const; // the admin endpoint's /metrics
+    // {"project", "invokeApi", "apis": [{"name", "type", "url", "stages": [{"name", "url"}]}],
+    //  "admin": {"type": "admin", "url", "metrics"}}
     QJsonObject endpointsJson() const;
     // The observer for access logs and gateway errors (called on worker threads; thread-safe).
     void setGatewayObserver(std::function<void(const GatewayEvent &)> observer);
 
 private:
+    void recordInvocations();
+
     LocalCloudOptions m_options;
     QString m_projectName;
+    // Declared before what records into them, so that they are destroyed after it.
+    std::unique_ptr<MetricsStore> m_metrics;
+    std::unique_ptr<CostMeter> m_cost;
     std::unique_ptr<LogStore> m_logs;
     std::unique_ptr<Invoker> m_invoker;
     std::unique_ptr<LocalGateway> m_gateway;
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
     std::unique_ptr<http::HttpServer> m_invokeServer;
+    std::unique_ptr<AdminEndpoint> m_admin;
     std::function<void(const GatewayEvent &)> m_observer;
 };
 

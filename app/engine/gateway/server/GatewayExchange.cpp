@@ -11,6 +11,8 @@
 #include "gateway/LambdaResponseMapping.h"
 #include "gateway/ProxyEventV1.h"
 #include "invoker/Invoker.h"
+#include "telemetry/CostMeter.h"
+#include "telemetry/MetricsStore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -364,6 +366,7 @@ void GatewayExchange::invokeLambda(const Integration &integration) {
         event = httpApiEventV1(m_request, m_context);
     const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
     m_integrationStartMs = m_clock.elapsed();
+    m_integrationStartNs = m_clock.nsecsElapsed();
     startDeadline(timeoutMs, GatewayError::IntegrationTimeout,
                   tr("function '%1' did not answer within the integration timeout of %2 ms")
                       .arg(integration.function)
@@ -378,6 +381,7 @@ void GatewayExchange::onLambdaResult(const Integration &integration, const Invoc
     if (m_done) return; // the integration timed out; the function still ran to its own end, as on AWS
     clearDeadline();
     m_integrationLatencyMs = m_clock.elapsed() - m_integrationStartMs;
+    m_integrationLatencyNs = m_clock.nsecsElapsed() - m_integrationStartNs;
     m_integrationStatus = QString::number(result.statusCode);
     if (result.isPlatformError()) {
         m_integrationError = result.errorType + QStringLiteral(": ") + result.errorMessage;
@@ -431,6 +435,7 @@ void GatewayExchange::proxyHttp(const Integration &integration) {
             request.setRawHeader(field.name.toLatin1(), field.value.toUtf8());
     const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
     m_integrationStartMs = m_clock.elapsed();
+    m_integrationStartNs = m_clock.nsecsElapsed();
     QNetworkReply *reply = m_thread->network()->sendCustomRequest(request, outgoing.request.method.toLatin1(),
                                                                   outgoing.request.body);
     QPointer<QNetworkReply> guarded(reply);
@@ -453,6 +458,7 @@ void GatewayExchange::onProxyReply(QNetworkReply *reply) {
     if (m_done) return;
     clearDeadline();
     m_integrationLatencyMs = m_clock.elapsed() - m_integrationStartMs;
+    m_integrationLatencyNs = m_clock.nsecsElapsed() - m_integrationStartNs;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
         m_integrationError = reply->errorString();
@@ -510,7 +516,26 @@ void GatewayExchange::finish(GatewayResponse response) {
         addGatewayHeaders(response, m_api->api.type, {m_context.requestId, m_context.extendedRequestId});
 
     m_responder.send(httpResponseOf(response));
+    recordMetrics(response);
     writeAccessLog(response);
+}
+
+void GatewayExchange::recordMetrics(const GatewayResponse &response) {
+    // Latency as CloudWatch measures it: request received to response sent (handed to the connection).
+    const qint64 latencyNs = m_clock.nsecsElapsed();
+    if (MetricsStore *metrics = m_services->metrics) {
+        const QStringView route =
+            m_route ? QStringView(m_context.routeKey) : QStringView(MetricsStore::kNoRoute);
+        metrics->recordRequest(
+            {.api = m_api->api.name,
+             .stage = m_context.stage,
+             .route = route,
+             .status = response.status,
+             .latencyMicros = latencyNs / 1000,
+             .integrationLatencyMicros = m_integrationLatencyNs < 0 ? -1 : m_integrationLatencyNs / 1000});
+    }
+    // Every answered call counts, refused ones included (a conservative reading of "API calls received").
+    if (CostMeter *cost = m_services->cost) cost->recordApiRequest(m_api->api.type, m_request.body.size());
 }
 
 void GatewayExchange::writeAccessLog(const GatewayResponse &response) {

@@ -58,6 +58,7 @@ private:
     void fail(GatewayError error, const QString &reason, HeaderFields extraHeaders = {});
     void finish(GatewayResponse response);
     void writeAccessLog(const GatewayResponse &response);
+    void recordMetrics(const GatewayResponse &response);
     QString requestIdForHeaders() const;
 
     std::shared_ptr<GatewayServices> m_services;
@@ -75,6 +76,10 @@ private:
     // For the access log ($context variables set as the request progresses).
     qint64 m_integrationStartMs = -1;
     qint64 m_integrationLatencyMs = -1;
+    // The same in nanoseconds for the metrics, whose histograms resolve microseconds (the access log
+    // variables are whole milliseconds, as AWS writes them).
+    qint64 m_integrationStartNs = -1;
+    qint64 m_integrationLatencyNs = -1;
     QString m_integrationStatus;   // $context.integrationStatus (Lambda's own status, 200)
     QString m_integrationStatusFn; // $context.integration.status (the function's statusCode)
     QString m_integrationError;

@@ -12,8 +12,10 @@
 
 namespace gatehouse {
 
+class CostMeter;
 class Invoker;
 class LogStore;
+class MetricsStore;
 
 struct GatewayEvent {
     enum class Kind { AccessLog, Error };
@@ -28,6 +30,10 @@ struct GatewayServices {
 
     Invoker *invoker;
     LogStore *logs; // may be null
+    // Where every answered request is counted (route metrics, API Gateway's cost); either may be null.
+    // Set before the endpoints start, never changed while they serve.
+    MetricsStore *metrics = nullptr;
+    CostMeter *cost = nullptr;
     QElapsedTimer steady;
     Throttler throttler;
     UsagePlans usagePlans;

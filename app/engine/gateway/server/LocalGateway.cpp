@@ -19,7 +19,10 @@ constexpr qint64 kMaxJwksBytes = 1024 * 1024;
 LocalGateway::LocalGateway(Invoker *invoker, LogStore *logs, LocalGatewayOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_services(std::make_shared<GatewayServices>(invoker, logs)) {}
+    , m_services(std::make_shared<GatewayServices>(invoker, logs)) {
+    m_services->metrics = m_options.metrics;
+    m_services->cost = m_options.cost;
+}
 
 LocalGateway::~LocalGateway() {
     stop();

@@ -21,6 +21,8 @@ struct LocalGatewayOptions {
     std::optional<quint16> basePort;
     int workerThreads = -1;          // per API endpoint; -1 = one per core
     WebSocketLimits webSocketLimits; // AWS's quotas unless a test shortens them
+    MetricsStore *metrics = nullptr; // route metrics of every answered request (may be null)
+    CostMeter *cost = nullptr;       // API Gateway's requests, messages and connection minutes (may be null)
 };
 
 struct ApiEndpointInfo {

@@ -8,6 +8,7 @@
 #include "gateway/server/GatewayHttp.h"
 #include "gateway/server/GatewayThreadContext.h"
 #include "invoker/Invoker.h"
+#include "telemetry/CostMeter.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -197,6 +198,7 @@ public:
         else
             m_socket->sendTextMessage(QString::fromUtf8(data));
         ++m_shared->messagesOut;
+        if (CostMeter *cost = m_shared->services->cost) cost->recordWebSocketMessage(data.size());
         touch();
     }
 
@@ -229,7 +231,9 @@ private:
         const auto it = m_shared->connections.constFind(m_context.connectionId);
         if (it != m_shared->connections.cend() && it->get() == m_entry.get()) {
             m_shared->connections.erase(it);
-            m_shared->closedConnectionMs += m_entry->open.elapsed();
+            const qint64 openMs = m_entry->open.elapsed();
+            m_shared->closedConnectionMs += openMs;
+            if (CostMeter *cost = m_shared->services->cost) cost->recordWebSocketConnection(openMs);
         }
     }
 
@@ -244,6 +248,7 @@ private:
     void onMessage(const QByteArray &data, bool binary) {
         if (m_closed) return;
         ++m_shared->messagesIn;
+        if (CostMeter *cost = m_shared->services->cost) cost->recordWebSocketMessage(data.size());
         touch();
         const std::shared_ptr<const ApiSnapshot> api = m_shared->current();
         WebSocketEventContext context = eventContext();
