@@ -2469,6 +2469,10 @@ Replace them?</numerusform>
         <source>Lambda Invoke API: %1</source>
         <translation>Lambda Invoke API: %1</translation>
     </message>
+    <message>
+        <source>Admin endpoint: %1</source>
+        <translation>Admin endpoint: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::LocalGateway</name>
@@ -3367,6 +3371,14 @@ Save anyway?</numerusform>
     <message>
         <source>Invoke</source>
         <translation>Invoke</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
     </message>
 </context>
 <context>
@@ -5225,6 +5237,10 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>Press Ctrl+C to stop.</source>
         <translation>Press Ctrl+C to stop.</translation>
+    </message>
+    <message>
+        <source>  Metrics (Prometheus): %1</source>
+        <translation>  Metrics (Prometheus): %1</translation>
     </message>
 </context>
 <context>

@@ -2434,6 +2434,10 @@ Replace them?</source>
         <source>Lambda Invoke API: %1</source>
         <translation>Lambda Invoke API: %1</translation>
     </message>
+    <message>
+        <source>Admin endpoint: %1</source>
+        <translation>관리 엔드포인트: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::LocalGateway</name>
@@ -3328,6 +3332,14 @@ Save anyway?</source>
     <message>
         <source>Invoke</source>
         <translation>호출</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
     </message>
 </context>
 <context>
@@ -5184,6 +5196,10 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>Press Ctrl+C to stop.</source>
         <translation>중지하려면 Ctrl+C를 누르세요.</translation>
+    </message>
+    <message>
+        <source>  Metrics (Prometheus): %1</source>
+        <translation>  지표(Prometheus): %1</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUndoStack>
 
 using namespace gatehouse;
@@ -448,6 +449,27 @@ private slots:
         scene(*window)->selectEntity(kRoute0);
         window->grab().save(dir + QStringLiteral("/designer-dark.png"));
         QApplication::setPalette(light);
+    }
+
+    void koreanTranslatesThePaletteAndTheDesignTab() {
+        const QList<QTranslator *> before = qApp->findChildren<QTranslator *>();
+        QCOMPARE(Translations::install(*qApp, QStringLiteral("ko")), QStringLiteral("ko"));
+        {
+            const auto window = emptyProjectWindow();
+            QCOMPARE(window->palette()->itemFor(NewNodes::Type::Route)->text(),
+                     QStringLiteral("\ub77c\uc6b0\ud2b8"));
+            QCOMPARE(window->codeTabs()->tabText(0), QStringLiteral("\ub514\uc790\uc778"));
+            // A refusal reads in Korean too.
+            doubleClickPalette(*window, NewNodes::Type::Route);
+            QVERIFY(!view(*window)->bannerText().isEmpty());
+            QVERIFY(!view(*window)->bannerText().contains(QStringLiteral("Add an API")));
+        }
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            if (before.contains(translator)) continue;
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
     }
 
     void arrangeAutomaticallyForgetsDraggedPositions() {

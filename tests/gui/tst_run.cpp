@@ -107,8 +107,8 @@ private slots:
         window->runProject();
         // start() returned at once; the servers come up on the cloud's thread.
         QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Running, kStartTimeoutMs);
-        // Three APIs and the Invoke API, each with its URL.
-        QCOMPARE(window->runPanel()->endpointsView()->topLevelItemCount(), 4);
+        // Three APIs, the Invoke API and the metrics page, each with its URL.
+        QCOMPARE(window->runPanel()->endpointsView()->topLevelItemCount(), 5);
         const QString url = stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http"));
         QVERIFY(url.startsWith(QStringLiteral("http://127.0.0.1:")));
         QCOMPARE(window->runPanel()->endpointsView()->topLevelItem(0)->text(2), url);

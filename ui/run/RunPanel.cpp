@@ -142,6 +142,9 @@ void RunPanel::showEndpoints(const QJsonObject &endpoints) {
     }
     const QString invoke = endpoints.value(QStringLiteral("invokeApi")).toString();
     if (!invoke.isEmpty()) addEndpoint(tr("Lambda Invoke API"), tr("Invoke"), invoke);
+    const QString metrics =
+        endpoints.value(QStringLiteral("admin")).toObject().value(QStringLiteral("metrics")).toString();
+    if (!metrics.isEmpty()) addEndpoint(tr("Metrics"), tr("Prometheus"), metrics);
 }
 
 } // namespace gatehouse
