@@ -10,6 +10,7 @@
 //  edit    one edit (a function's memory) and the rebuild it causes, as typing in a form does
 //  drag    40 mouse moves of a node with its wires attached, each repainted
 // Usage: bench_canvas [--routes N] [--functions N] [--runs N]
+#include "BenchSupport.h"
 #include "MainWindow.h"
 #include "canvas/DesignerPage.h"
 #include "canvas/DesignerScene.h"
@@ -31,14 +32,6 @@
 using namespace gatehouse;
 
 namespace {
-
-double residentMegabytes() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return -1;
-}
 
 Project bigProject(int routeCount, int functionCount) {
     Project p;
@@ -128,7 +121,7 @@ int main(int argc, char *argv[]) {
 
     QList<double> openMs, canvasMs, renderMs, editMs, dragMs, totalMs;
     int nodes = 0, wires = 0;
-    const double rssBefore = residentMegabytes();
+    const double rssBefore = gatehouse::bench::residentMegabytes();
     double rssAfter = 0;
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
@@ -170,7 +163,7 @@ int main(int argc, char *argv[]) {
             view->viewport()->repaint();
         }
         dragMs << timer.nsecsElapsed() / 1e6 / 40;
-        rssAfter = std::max(rssAfter, residentMegabytes());
+        rssAfter = std::max(rssAfter, gatehouse::bench::residentMegabytes());
         if (frame.isNull()) return 2;
     }
     std::printf("nodes %d, wires %d\n", nodes, wires);

@@ -14,6 +14,7 @@
 // QStandardPaths test mode is on, so the sample copy, settings and recent files live under
 // ~/.qttest and never touch the user's own.
 #include "AppStartup.h"
+#include "BenchSupport.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "document/ProjectDocument.h"
@@ -46,14 +47,6 @@ double processAgeMs() {
     timespec now{};
     clock_gettime(CLOCK_BOOTTIME, &now);
     return (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startSeconds) * 1000.0;
-}
-
-double residentMegabytes() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return -1;
 }
 
 std::unique_ptr<QMainWindow> peerWindow() {
@@ -99,7 +92,7 @@ int main(int argc, char *argv[]) {
     // Let the first expose paint before stopping the clock: "shown" means the user sees pixels.
     QCoreApplication::processEvents();
     const double mainToShown = double(sinceMain.nsecsElapsed()) / 1e6;
-    const double rss = residentMegabytes();
+    const double rss = gatehouse::bench::residentMegabytes();
     const double startToShown = ageAtMain >= 0 ? ageAtMain + mainToShown : -1;
 
     int functions = 0;

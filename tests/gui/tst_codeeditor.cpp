@@ -2,6 +2,7 @@
 // template), typing, Ctrl+S, the find bar, closing with unsaved edits (answers scripted through
 // DialogSeams) and files changed by other programs, on real widgets under the offscreen platform.
 #include "DialogSeams.h"
+#include "GuiTestSetup.h"
 #include "TestSupport.h"
 #include "code/HandlerTemplate.h"
 #include "editor/CodeEditor.h"
@@ -495,16 +496,7 @@ private slots:
     void screenshotsFollowThePalette() {
         QFETCH(bool, dark);
         if (dark) {
-            QPalette palette;
-            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-            palette.setColor(QPalette::WindowText, QColor(0xdd, 0xdd, 0xdd));
-            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-            palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-            palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-            palette.setColor(QPalette::ButtonText, QColor(0xdd, 0xdd, 0xdd));
-            palette.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-            palette.setColor(QPalette::HighlightedText, Qt::white);
-            m_window->setPalette(palette);
+            m_window->setPalette(test::darkPalette());
         }
         CodeEditor *js = open(QStringLiteral("hello"));
         QVERIFY(js);

@@ -3,6 +3,7 @@
 // stack behind all of it; then saves, reopens and compares.
 #include "AppStartup.h"
 #include "DialogSeams.h"
+#include "GuiTestSetup.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "TestSupport.h"
@@ -136,15 +137,7 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-        DialogSeams::setScripted(true);
-        QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-    }
+    void initTestCase() { QVERIFY(test::prepareMainWindowTests(m_settings.path())); }
 
     void init() {
         DialogSeams::clear();
@@ -432,17 +425,7 @@ private slots:
         const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
         if (dir.isEmpty()) QSKIP("set GATEHOUSE_SCREENSHOT_DIR to write the screenshot");
         const QPalette light = QApplication::palette();
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2B, 0x2B, 0x2B));
-        dark.setColor(QPalette::WindowText, QColor(0xE0, 0xE0, 0xE0));
-        dark.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
-        dark.setColor(QPalette::Text, QColor(0xE6, 0xE6, 0xE6));
-        dark.setColor(QPalette::PlaceholderText, QColor(0xA0, 0xA0, 0xA0));
-        dark.setColor(QPalette::Mid, QColor(0x5A, 0x5A, 0x5A));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        dark.setColor(QPalette::ButtonText, QColor(0xE0, 0xE0, 0xE0));
-        dark.setColor(QPalette::Highlight, QColor(0x3D, 0x8E, 0xF0));
-        QApplication::setPalette(dark);
+        QApplication::setPalette(test::darkPalette());
         const QString folder = m_dir->filePath(QStringLiteral("sample"));
         QVERIFY(test::copyTree(test::samplePath(), folder));
         const auto window = showWindow(folder);

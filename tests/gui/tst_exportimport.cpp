@@ -3,6 +3,7 @@
 // replacing, and broken input reported in the dialog.
 #include "AppStartup.h"
 #include "DialogSeams.h"
+#include "GuiTestSetup.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "TestSupport.h"
@@ -118,16 +119,7 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-        DialogSeams::setScripted(true);
-        // English supplies the plural forms ("6 warnings").
-        QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-    }
+    void initTestCase() { QVERIFY(test::prepareMainWindowTests(m_settings.path())); }
 
     void init() {
         DialogSeams::clear();

@@ -1,6 +1,7 @@
 // Specification of how `gatehouse` starts its GUI: refusing politely without a display, and opening
 // a writable copy of the bundled sample when no project is named.
 #include "AppStartup.h"
+#include "GuiTestSetup.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "SampleProjects.h"
@@ -23,13 +24,7 @@ private:
     QTemporaryDir m_settings;
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    }
+    void initTestCase() { test::isolateSettings(m_settings.path()); }
 
     void withoutDisplayPrintsOneLineAndExitsWithTwo() {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

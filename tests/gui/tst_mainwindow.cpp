@@ -2,19 +2,20 @@
 // through DialogSeams) and checks what ends up in the document and on disk.
 #include "AppStartup.h"
 #include "DialogSeams.h"
+#include "GuiTestSetup.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "RecentProjects.h"
 #include "TestSupport.h"
 #include "Translations.h"
-#include "dialogs/AboutDialog.h"
 #include "canvas/DesignerPage.h"
 #include "canvas/DesignerScene.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/PreferencesDialog.h"
-#include "properties/PropertyEditor.h"
 #include "document/ProjectDocument.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
+#include "properties/PropertyEditor.h"
 #include "widgets/DiagnosticsSummary.h"
 #include "widgets/DiagnosticsView.h"
 #include "widgets/ProjectTreeView.h"
@@ -87,16 +88,7 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-        DialogSeams::setScripted(true);
-        // As runGui does; English supplies the plural forms ("1 error, 2 warnings").
-        QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-    }
+    void initTestCase() { QVERIFY(test::prepareMainWindowTests(m_settings.path())); }
 
     void init() {
         DialogSeams::clear();

@@ -2,6 +2,7 @@
 // the document as one undo step per field edit, diagnostics appear under their fields while typing,
 // renames carry references along, and undo from anywhere shows up in the form.
 #include "DialogSeams.h"
+#include "GuiTestSetup.h"
 #include "SampleProjects.h"
 #include "TestSupport.h"
 #include "commands/DeleteEntityCommand.h"
@@ -487,14 +488,7 @@ private slots:
         m_editor->showEntity(kItemsRoute);
         typeOver(editor<QLineEdit>(QStringLiteral("path")), QStringLiteral("/items/{id"));
         QVERIFY(m_editor->grab().save(folder + QStringLiteral("/props-route-invalid.png")));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-        m_editor->setPalette(dark);
+        m_editor->setPalette(test::darkPalette());
         QVERIFY(m_editor->grab().save(folder + QStringLiteral("/props-route-invalid-dark.png")));
         m_editor->setPalette(QPalette());
         m_editor->resize(300, 700);

@@ -3,6 +3,7 @@
 // messages in the Run panel rather than dialogs.
 #include "AppStartup.h"
 #include "DialogSeams.h"
+#include "GuiTestSetup.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "TestSupport.h"
@@ -81,15 +82,7 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("Gatehouse"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-        DialogSeams::setScripted(true);
-        QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-    }
+    void initTestCase() { QVERIFY(test::prepareMainWindowTests(m_settings.path())); }
 
     void init() {
         DialogSeams::clear();
@@ -148,7 +141,8 @@ private slots:
         QVERIFY(window);
         window->runProject();
         QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Running, kStartTimeoutMs);
-        const QString url = stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http")) + QStringLiteral("hello");
+        const QString url =
+            stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http")) + QStringLiteral("hello");
         QVERIFY(get(url).body.contains("hello"));
         // Double-click on the function's node opens its handler; edit, Ctrl+S.
         window->openFunctionCode(QStringLiteral("hello"));
@@ -156,7 +150,8 @@ private slots:
         QVERIFY(editor);
         QString code = editor->text();
         QVERIFY(code.contains(QStringLiteral("return { message:")));
-        editor->setText(code.replace(QStringLiteral("return { message:"), QStringLiteral("return { reloaded: true, message:")));
+        editor->setText(code.replace(QStringLiteral("return { message:"),
+                                     QStringLiteral("return { reloaded: true, message:")));
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
         QVERIFY(!window->codeTabs()->currentPage()->isModified());

@@ -291,7 +291,8 @@ private slots:
         // The default limits' bound (64 functions, 192 routes, plus the two shared series): under 90 MB,
         // the figure MetricsStore.h quotes.
         const MetricsStore defaults;
-        QVERIFY2(defaults.memoryBound() <= 90u * 1000 * 1000, qPrintable(QString::number(defaults.memoryBound())));
+        QVERIFY2(defaults.memoryBound() <= 90u * 1000 * 1000,
+                 qPrintable(QString::number(defaults.memoryBound())));
     }
 
     void sinceStartHistogramsFeedCharts() {
