@@ -83,6 +83,13 @@ QList<QCommandLineOption> allOptions() {
     };
 }
 
+// QCommandLineParser's usage line names only the program; put the command (and type) after it.
+QString withCommandName(QString help, const QString &command) {
+    const qsizetype options = help.indexOf(QLatin1String("[options]"));
+    if (options >= 0) help.insert(options, command + QLatin1Char(' '));
+    return help;
+}
+
 // Help for one type: its templates and only the options they read.
 QString typeHelp(const QString &type, const QList<QCommandLineOption> &options) {
     QCommandLineParser parser;
@@ -105,8 +112,7 @@ QString typeHelp(const QString &type, const QList<QCommandLineOption> &options) 
     for (const QCommandLineOption &o : options)
         if (used.contains(o.names().first())) parser.addOption(o);
     parser.addHelpOption();
-    return parser.helpText().replace(QStringLiteral("[options] SUBTYPE"),
-                                     QStringLiteral("%1 [options] SUBTYPE").arg(type));
+    return withCommandName(parser.helpText(), QStringLiteral("generate-event ") + type);
 }
 
 struct ParsedOptions {
@@ -179,11 +185,12 @@ int runGenerateEvent(const QStringList &arguments) {
     const QStringList subtypes = eventTemplateSubtypes(type);
     const bool knownType = !subtypes.isEmpty() || findEventTemplate(type, {});
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(knownType ? typeHelp(type, options) : parser.helpText());
+        printOut(knownType ? typeHelp(type, options)
+                           : withCommandName(parser.helpText(), QStringLiteral("generate-event")));
         return Success;
     }
     if (type.isEmpty()) {
-        printErr(parser.helpText());
+        printErr(withCommandName(parser.helpText(), QStringLiteral("generate-event")));
         return usageError(tr("generate-event needs a TYPE"));
     }
     if (!knownType) {
