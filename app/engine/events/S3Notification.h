@@ -33,8 +33,10 @@ struct S3ObjectEvent {
 };
 
 // The key as S3 writes it into a notification: "The object key name value is URL encoded. For
-// example, 'red flower.jpg' becomes 'red+flower.jpg'" (same page) - form encoding of the UTF-8 bytes,
-// with '/' left alone as captured events show ("photos/2024/red+flower.jpg").
+// example, 'red flower.jpg' becomes 'red+flower.jpg'" (same page) - form encoding of the UTF-8 bytes
+// ("application/x-www-form-urlencoded"), except that '/' stays unencoded, as observed on real S3
+// notifications (minio/minio#11665: "the slash character is not encoded, while otherwise using
+// query-style encoding (eg space -> +)"); '=' and ':' become %3D and %3A (aws/aws-sam-cli#379).
 QString s3ObjectEventKey(const QString &key);
 
 // One element of Records[]: removals carry no size or eTag, as S3 sends them.
