@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "ExportCommand.h"
+#include "GenerateEventCommand.h"
 #include "ImportCommand.h"
 #include "InvokeCommand.h"
 #include "ServeCommand.h"
@@ -19,8 +20,8 @@ QString tr(const char *text) {
 
 const QList<Command> &commands() {
     // New subcommands (serve, invoke, export, import, generate-event) register here.
-    static const QList<Command> list = {validateCommand(), serveCommand(), invokeCommand(), exportCommand(),
-                                        importCommand()};
+    static const QList<Command> list = {validateCommand(), serveCommand(),  invokeCommand(),
+                                        exportCommand(),   importCommand(), generateEventCommand()};
     return list;
 }
 
