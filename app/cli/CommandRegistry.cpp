@@ -5,6 +5,7 @@
 #include "ImportCommand.h"
 #include "InvokeCommand.h"
 #include "ServeCommand.h"
+#include "TestCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -19,8 +20,8 @@ QString tr(const char *text) {
 
 const QList<Command> &commands() {
     // New subcommands (serve, invoke, export, import, generate-event) register here.
-    static const QList<Command> list = {validateCommand(), serveCommand(), invokeCommand(), exportCommand(),
-                                        importCommand()};
+    static const QList<Command> list = {validateCommand(), serveCommand(),  invokeCommand(),
+                                        testCommand(),     exportCommand(), importCommand()};
     return list;
 }
 
