@@ -37,6 +37,7 @@ void RequestSender::send(const OutgoingRequest &request, Callback done) {
     // setTransferTimeout() only limits silence between bytes; a slow trickle must fail too.
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
+    deadline->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
     connect(deadline, &QTimer::timeout, reply, [reply] {
         reply->setProperty("gatehouseTimedOut", true);
         reply->abort();
