@@ -6,6 +6,7 @@
 #include "ImportCommand.h"
 #include "InvokeCommand.h"
 #include "ServeCommand.h"
+#include "TestCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -19,9 +20,10 @@ QString tr(const char *text) {
 } // namespace
 
 const QList<Command> &commands() {
-    // New subcommands (serve, invoke, export, import, generate-event) register here.
-    static const QList<Command> list = {validateCommand(), serveCommand(),  invokeCommand(),
-                                        exportCommand(),   importCommand(), generateEventCommand()};
+    // Every subcommand registers here.
+    static const QList<Command> list = {validateCommand(),     serveCommand(),  invokeCommand(),
+                                        testCommand(),         exportCommand(), importCommand(),
+                                        generateEventCommand()};
     return list;
 }
 

@@ -2,8 +2,7 @@
 
 #include "Command.h"
 #include "Console.h"
-#include "io/ProjectFile.h"
-#include "validation/ProjectValidator.h"
+#include "ProjectLoading.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,35 +11,6 @@
 #include <QSaveFile>
 
 namespace gatehouse::cli {
-
-namespace {
-
-// Loads and validates; prints what is wrong. Warnings do not stop serving, errors do.
-std::optional<ProjectFile::LoadResult> loadServable(const QString &path, bool *unreadable) {
-    ProjectFile::LoadResult loaded = ProjectFile::load(path);
-    *unreadable = !loaded.readable;
-    Diagnostics diagnostics = loaded.diagnostics;
-    if (loaded.readable) {
-        ValidationOptions options;
-        options.projectFolder = loaded.folder;
-        diagnostics.append(validateProject(loaded.project, options));
-    }
-    bool errors = !loaded.readable;
-    for (const Diagnostic &d : diagnostics) {
-        printErr(d.toString());
-        errors = errors || d.isError();
-    }
-    if (errors) return std::nullopt;
-    return loaded;
-}
-
-bool portInUse(const QStringList &errors) {
-    for (const QString &error : errors)
-        if (error.contains(QLatin1String("in use"), Qt::CaseInsensitive)) return true;
-    return false;
-}
-
-} // namespace
 
 ServeSession::ServeSession(ServeSettings settings, QObject *parent)
     : QObject(parent)
@@ -69,7 +39,7 @@ std::optional<int> ServeSession::start() {
         return UsageError;
     }
     bool unreadable = false;
-    const std::optional<ProjectFile::LoadResult> loaded = loadServable(m_filePath, &unreadable);
+    const std::optional<ProjectFile::LoadResult> loaded = loadRunnableProject(m_filePath, &unreadable);
     if (!loaded) {
         printErr(tr("gatehouse: %1 has errors; fix them before serving").arg(m_filePath));
         return unreadable ? UsageError : Failure;
@@ -127,7 +97,7 @@ void ServeSession::watchProjectFile() {
 
 void ServeSession::reload() {
     bool unreadable = false;
-    const std::optional<ProjectFile::LoadResult> loaded = loadServable(m_filePath, &unreadable);
+    const std::optional<ProjectFile::LoadResult> loaded = loadRunnableProject(m_filePath, &unreadable);
     if (!loaded) {
         printErr(
             tr("gatehouse: %1 changed but has errors; still serving the previous version").arg(m_filePath));
