@@ -10,11 +10,11 @@
 namespace gatehouse {
 
 struct LogFilter {
-    QString source;                                          // exact function name or "api:<name>"
+    QString source{};                                        // exact function name or "api:<name>"
     LogRecord::Level minimumLevel = LogRecord::Level::Trace; // this level and above
     // Exact request id: the Lambda id or the API's $context.requestId; either brings the other's lines.
-    QString requestId;
-    QString text;       // case-insensitive, in the whole message
+    QString requestId{};
+    QString text{};     // case-insensitive, in the whole message
     bool regex = false; // `text` is a QRegularExpression pattern
 
     bool isEmpty() const {

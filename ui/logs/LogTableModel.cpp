@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <algorithm>
+#include <vector>
 
 namespace gatehouse {
 

@@ -27,7 +27,7 @@ struct LogRecord {
     // For an API's access-log line, the request id of the Lambda invocation its integration made: the
     // gateway's $context.requestId and Lambda's request id differ, and this is the only link between
     // the access log and the invocation's START..REPORT lines. Empty otherwise.
-    QString relatedRequestId;
+    QString relatedRequestId{}; // (initialised so that designated initialisers may leave it out)
 };
 
 QString logLevelName(LogRecord::Level level); // "INFO", "ERROR", ... as CloudWatch shows them
