@@ -366,10 +366,14 @@ private slots:
         const ProjectFile::LoadResult loaded = ProjectFile::load(folder);
         QVERIFY(loaded.readable);
         CloudRunner runner;
+        LogConsole console;
+        // As the main window wires it: detached when the run leaves Running, before the store goes.
+        connect(&runner, &CloudRunner::stateChanged, &console, [&](CloudRunner::State state) {
+            console.setLogStore(state == CloudRunner::State::Running ? runner.logs() : nullptr);
+        });
         runner.start(loaded.project, loaded.folder);
         QTRY_COMPARE_WITH_TIMEOUT(runner.state(), CloudRunner::State::Running, 15000);
-        LogConsole console;
-        console.setLogStore(runner.logs());
+        QVERIFY(console.model()->logStore());
 
         QString url;
         for (const QJsonValue &api : runner.endpoints().value(QStringLiteral("apis")).toArray())
@@ -403,8 +407,8 @@ private slots:
         QVERIFY(shown.contains(access.message));
 
         QSignalSpy stopped(&runner, &CloudRunner::stopped);
-        console.setLogStore(nullptr);
         runner.stop();
+        QCOMPARE(console.model()->logStore(), nullptr);
         QVERIFY(stopped.wait(10000));
         QVERIFY(model->rowCount() >= 5); // the lines stay after the run
     }

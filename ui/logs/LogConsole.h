@@ -26,6 +26,10 @@ public:
     explicit LogConsole(QWidget *parent = nullptr);
 
     // The running cloud's store (CloudRunner::logs()), or null when it stops: the lines shown stay.
+    // Detach as soon as CloudRunner::stateChanged leaves Running, not on `stopped`: by then the cloud,
+    // and its store, have been deleted on the cloud's thread. Wiring:
+    //   connect(runner, &CloudRunner::stateChanged, console, [=](CloudRunner::State state) {
+    //       console->setLogStore(state == CloudRunner::State::Running ? runner->logs() : nullptr); });
     void setLogStore(LogStore *store);
 
     LogTableModel *model() const { return m_model; }

@@ -18,6 +18,9 @@ LogTableModel::LogTableModel(QObject *parent)
 
 void LogTableModel::setLogStore(LogStore *store) {
     if (store == m_store) return;
+    // The old store still exists here (see the header): keep the lines it gained since the last tick.
+    while (poll() > 0) {
+    }
     m_store = store;
     m_lastSequence = 0; // a store numbers its lines from 1
     if (!store) {

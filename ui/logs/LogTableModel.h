@@ -23,9 +23,10 @@ public:
 
     explicit LogTableModel(QObject *parent = nullptr);
 
-    // Follows `store` (thread-safe; may be null). Null detaches and keeps the lines already copied, so a
-    // stopped run can still be read; another store's lines are appended after them. The copy's
-    // capacity becomes the store's.
+    // Follows `store` (thread-safe; may be null). The store must outlive the attachment: switching away
+    // reads the old store one last time. Null detaches and keeps the lines already copied, so a stopped
+    // run can still be read; another store's lines are appended after them. The copy's capacity becomes
+    // the store's.
     void setLogStore(LogStore *store);
     LogStore *logStore() const { return m_store; }
     // Copies what the store has gained since the last poll (at most `kBatch` lines, one insert), as the
