@@ -552,6 +552,8 @@ void GatewayExchange::writeAccessLog(const GatewayResponse &response) {
     variables.insert(QStringLiteral("integration.status"), m_integrationStatusFn);
     variables.insert(QStringLiteral("integration.error"), m_integrationError);
     variables.insert(QStringLiteral("integrationErrorMessage"), m_integrationError);
+    // "The AWS endpoint's request ID" (Lambda's, for a Lambda integration): docs.aws.amazon.com/apigateway/
+    // latest/developerguide/http-api-logging-variables.html and api-gateway-mapping-template-reference.html
     variables.insert(QStringLiteral("integration.requestId"), m_integrationRequestId);
     variables.insert(QStringLiteral("awsEndpointRequestId"), m_integrationRequestId);
     variables.insert(QStringLiteral("error.message"), m_errorMessage);
