@@ -22,8 +22,8 @@ struct GatewayEvent {
     Kind kind = Kind::AccessLog;
     QString apiName;
     QString requestId;
-    QString text;                 // the access log line, or the error's real reason
-    QString integrationRequestId; // the Lambda request id of the integration's invocation, if any
+    QString text;                   // the access log line, or the error's real reason
+    QString integrationRequestId{}; // the Lambda request id of the integration's invocation, if any
 };
 
 struct GatewayServices {
