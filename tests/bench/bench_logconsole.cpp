@@ -46,13 +46,12 @@ LogRecord line(const QString &source, const QString &id, LogRecord::Level level,
 }
 
 // One API request as the engine records it: START, the function's lines, END, REPORT, access log.
-QList<LogRecord> request(int n, qint64 t, int outputLines) {
+QList<LogRecord> request(int n, qint64 t, int outputLines, bool fails) {
     static const QStringList functions{QStringLiteral("listOrders"), QStringLiteral("createOrder"),
                                        QStringLiteral("getOrder"), QStringLiteral("hello")};
     const QString function = functions[n % functions.size()];
     const QString id = lambdaId(n);
     const QString stamp = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODateWithMs);
-    const bool fails = n % 97 == 13;
     QList<LogRecord> lines;
     lines.append(line(function, id, LogRecord::Level::Info, true, t,
                       QStringLiteral("START RequestId: %1 Version: $LATEST").arg(id)));
@@ -99,7 +98,7 @@ int fill(LogStore &store, qsizetype count, int outputLines) {
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - count;
     int n = 0;
     while (store.lastSequence() < quint64(count)) {
-        store.append(request(n, t0 + qint64(n) * 7, outputLines));
+        store.append(request(n, t0 + qint64(n) * 7, outputLines, n % 97 == 13));
         ++n;
     }
     return n;
@@ -107,7 +106,8 @@ int fill(LogStore &store, qsizetype count, int outputLines) {
 
 void screenshot(const QString &path) {
     LogStore store;
-    fill(store, 300, 2);
+    const int requests = fill(store, 300, 2);
+    store.append(request(requests, QDateTime::currentMSecsSinceEpoch(), 1, true)); // an error in view
     LogConsole console;
     console.resize(1200, 460);
     console.setLogStore(&store);
@@ -174,7 +174,7 @@ int main(int argc, char **argv) {
     model->setFilter({.text = QStringLiteral("customer c-417")});
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
     for (int n = 0; n < 1000; ++n)
-        store.append(request(requests + n, t0 + n, 3));
+        store.append(request(requests + n, t0 + n, 3, false));
     clock.restart();
     model->poll();
     const qint64 filteredPollMs = clock.elapsed();

@@ -56,9 +56,9 @@ LogConsole::LogConsole(QWidget *parent)
     columns->setHighlightSections(false);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->setColumnWidth(LogTableModel::TimeColumn, digit * 14);
-    m_view->setColumnWidth(LogTableModel::SourceColumn, digit * 16);
-    m_view->setColumnWidth(LogTableModel::RequestIdColumn, digit * 38); // a UUID
-    m_view->setColumnWidth(LogTableModel::LevelColumn, digit * 8);
+    m_view->setColumnWidth(LogTableModel::SourceColumn, digit * 13);
+    m_view->setColumnWidth(LogTableModel::RequestIdColumn, digit * 35); // a UUID
+    m_view->setColumnWidth(LogTableModel::LevelColumn, digit * 7);
 
     // Drill-down: a request id narrows the view to that request.
     connect(m_view, &QTableView::clicked, this, [this](const QModelIndex &index) {
@@ -86,15 +86,13 @@ LogConsole::LogConsole(QWidget *parent)
     bar->addWidget(m_requestId, 2);
     bar->addWidget(m_text, 3);
     bar->addWidget(m_regex);
+    bar->addWidget(m_count);
     bar->addWidget(m_follow);
     bar->addWidget(m_clear);
     bar->addWidget(m_export);
     layout->addLayout(bar);
-    auto *status = new QHBoxLayout;
-    status->setContentsMargins(4, 0, 4, 0);
-    status->addWidget(m_error, 1);
-    status->addWidget(m_count);
-    layout->addLayout(status);
+    m_error->setContentsMargins(4, 0, 4, 0);
+    layout->addWidget(m_error);
     layout->addWidget(m_view, 1);
     updateCount();
 }

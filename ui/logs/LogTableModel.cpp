@@ -205,9 +205,11 @@ QString LogTableModel::displayMessage(const LogRecord &record) {
         }
     }
     const qsizetype lineEnd = text.indexOf(u'\n');
-    if (lineEnd < 0) return text.toString();
     // Rows have one line each; the tooltip shows the rest (stack traces, pretty-printed JSON).
-    return text.left(lineEnd).toString() + QStringLiteral(" …");
+    QString shown = lineEnd < 0 ? text.toString() : text.left(lineEnd).toString() + QStringLiteral(" …");
+    // A tab would jump to the next 80-pixel stop: REPORT's fields would spread across the column.
+    shown.replace(u'\t', QStringLiteral("   "));
+    return shown;
 }
 
 QVariant LogTableModel::data(const QModelIndex &index, int role) const {
