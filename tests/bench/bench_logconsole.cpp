@@ -166,7 +166,8 @@ int main(int argc, char **argv) {
         return std::pair<qint64, int>(ms, model->rowCount());
     };
     const auto text = timeFilter({.text = QStringLiteral("customer c-417")});
-    const auto regex = timeFilter({.text = QStringLiteral("Duration: 4\\.\\d+ ms.*Init"), .regex = true});
+    const auto regex =
+        timeFilter({.text = QStringLiteral("Duration: 3\\.\\d+ ms.*Init Duration"), .regex = true});
     const auto byRequest = timeFilter({.requestId = lambdaId(requests / 2)});
     const auto level = timeFilter({.minimumLevel = LogRecord::Level::Error});
     const auto none = timeFilter({});
