@@ -24,6 +24,10 @@ struct LogRecord {
     // For Lambda output, the whole line exactly as CloudWatch shows it ("<time>\t<requestId>\tINFO\t<text>",
     // "REPORT RequestId: ..."), so a console prints it verbatim; the fields above are for filtering.
     QString message;
+    // For an API's access-log line, the request id of the Lambda invocation its integration made: the
+    // gateway's $context.requestId and Lambda's request id differ, and this is the only link between
+    // the access log and the invocation's START..REPORT lines. Empty otherwise.
+    QString relatedRequestId{}; // (initialised so that designated initialisers may leave it out)
 };
 
 QString logLevelName(LogRecord::Level level); // "INFO", "ERROR", ... as CloudWatch shows them

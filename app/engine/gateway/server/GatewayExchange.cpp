@@ -372,7 +372,8 @@ void GatewayExchange::invokeLambda(const Integration &integration) {
                       .arg(integration.function)
                       .arg(timeoutMs));
     auto self = shared_from_this();
-    m_services->invoker->invoke(
+    // The callback runs on m_thread after invoke() returns, so the id is set before any result is used.
+    m_integrationRequestId = m_services->invoker->invoke(
         integration.function, event, {}, m_thread,
         [self, integration](const InvocationResult &result) { self->onLambdaResult(integration, result); });
 }
@@ -551,6 +552,10 @@ void GatewayExchange::writeAccessLog(const GatewayResponse &response) {
     variables.insert(QStringLiteral("integration.status"), m_integrationStatusFn);
     variables.insert(QStringLiteral("integration.error"), m_integrationError);
     variables.insert(QStringLiteral("integrationErrorMessage"), m_integrationError);
+    // "The AWS endpoint's request ID" (Lambda's, for a Lambda integration): docs.aws.amazon.com/apigateway/
+    // latest/developerguide/http-api-logging-variables.html and api-gateway-mapping-template-reference.html
+    variables.insert(QStringLiteral("integration.requestId"), m_integrationRequestId);
+    variables.insert(QStringLiteral("awsEndpointRequestId"), m_integrationRequestId);
     variables.insert(QStringLiteral("error.message"), m_errorMessage);
     variables.insert(QStringLiteral("error.responseType"), m_errorResponseType);
     variables.insert(QStringLiteral("authorizer.error"), m_authorizerError);
@@ -559,7 +564,8 @@ void GatewayExchange::writeAccessLog(const GatewayResponse &response) {
     for (auto it = variables.begin(); it != variables.end();)
         it = it->isEmpty() ? variables.erase(it) : std::next(it); // rendered as "-", as AWS does
     const QString line = m_api->accessLogFor(m_context.stage).render(variables);
-    m_services->report({GatewayEvent::Kind::AccessLog, m_api->api.name, m_context.requestId, line});
+    m_services->report(
+        {GatewayEvent::Kind::AccessLog, m_api->api.name, m_context.requestId, line, m_integrationRequestId});
 }
 
 } // namespace gatehouse

@@ -83,6 +83,9 @@ private:
     QString m_integrationStatus;   // $context.integrationStatus (Lambda's own status, 200)
     QString m_integrationStatusFn; // $context.integration.status (the function's statusCode)
     QString m_integrationError;
+    // $context.integration.requestId / awsEndpointRequestId: Lambda's request id for the invocation,
+    // which also links the access-log record to the invocation's log lines.
+    QString m_integrationRequestId;
     QString m_errorMessage;
     QString m_errorResponseType;
     QString m_authorizerError;

@@ -24,7 +24,8 @@ void GatewayServices::report(GatewayEvent event) const {
                                .stream = {},
                                .level = error ? LogRecord::Level::Error : LogRecord::Level::Info,
                                .platform = true,
-                               .message = event.text});
+                               .message = event.text,
+                               .relatedRequestId = event.integrationRequestId});
     }
     if (observer) observer(event);
 }

@@ -22,7 +22,8 @@ struct GatewayEvent {
     Kind kind = Kind::AccessLog;
     QString apiName;
     QString requestId;
-    QString text; // the access log line, or the error's real reason
+    QString text;                   // the access log line, or the error's real reason
+    QString integrationRequestId{}; // the Lambda request id of the integration's invocation, if any
 };
 
 struct GatewayServices {
