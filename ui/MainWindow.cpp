@@ -25,6 +25,7 @@
 #include "editor/CodeTabs.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
+#include "logs/LogConsole.h"
 #include "properties/PropertyEditor.h"
 #include "run/LiveStatus.h"
 #include "run/RunPanel.h"
@@ -202,6 +203,18 @@ void MainWindow::createDocks() {
     m_runDock->setWidget(m_runPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
     tabifyDockWidget(m_diagnosticsDock, m_runDock);
+
+    m_logConsole = new LogConsole(this);
+    m_logsDock = new QDockWidget(tr("Logs"), this);
+    m_logsDock->setObjectName(QStringLiteral("logsDock"));
+    m_logsDock->setWidget(m_logConsole);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logsDock);
+    tabifyDockWidget(m_runDock, m_logsDock);
+    // Attached while running; detached as soon as the run leaves Running (the store goes with the
+    // cloud), keeping the lines already shown.
+    connect(m_runner, &CloudRunner::stateChanged, m_logConsole, [this](CloudRunner::State state) {
+        m_logConsole->setLogStore(state == CloudRunner::State::Running ? m_runner->logs() : nullptr);
+    });
     m_diagnosticsDock->raise();
 
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
@@ -300,6 +313,7 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_propertiesDock->toggleViewAction());
     menu->addAction(m_diagnosticsDock->toggleViewAction());
     menu->addAction(m_runDock->toggleViewAction());
+    menu->addAction(m_logsDock->toggleViewAction());
 }
 
 void MainWindow::createRunMenu() {

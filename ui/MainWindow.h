@@ -21,6 +21,7 @@ class CodeTabs;
 class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
+class LogConsole;
 class RunPanel;
 class DesignerPage;
 class PaletteWidget;
@@ -50,6 +51,7 @@ public:
     void openFunctionCode(const QString &functionName);
     CloudRunner *runner() const { return m_runner; }
     RunPanel *runPanel() const { return m_runPanel; }
+    LogConsole *logConsole() const { return m_logConsole; }
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
@@ -102,6 +104,8 @@ private:
     QDockWidget *m_projectDock = nullptr;
     QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_runDock = nullptr;
+    QDockWidget *m_logsDock = nullptr;
+    LogConsole *m_logConsole = nullptr;
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
