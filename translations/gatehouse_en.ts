@@ -2486,6 +2486,162 @@ Replace them?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::LogConsole</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Show one function or API only</source>
+        <translation>Show one function or API only</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Show lines of this level and above</source>
+        <translation>Show lines of this level and above</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>DEBUG and above</source>
+        <translation>DEBUG and above</translation>
+    </message>
+    <message>
+        <source>INFO and above</source>
+        <translation>INFO and above</translation>
+    </message>
+    <message>
+        <source>WARN and above</source>
+        <translation>WARN and above</translation>
+    </message>
+    <message>
+        <source>ERROR and above</source>
+        <translation>ERROR and above</translation>
+    </message>
+    <message>
+        <source>FATAL</source>
+        <translation>FATAL</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Request ID</translation>
+    </message>
+    <message>
+        <source>A Lambda request id or an API&apos;s request id: shows that request&apos;s lines</source>
+        <translation>A Lambda request id or an API&apos;s request id: shows that request&apos;s lines</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Filter messages</translation>
+    </message>
+    <message>
+        <source>Match the filter as a regular expression</source>
+        <translation>Match the filter as a regular expression</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view while the view is scrolled to the bottom</source>
+        <translation>Keep the newest line in view while the view is scrolled to the bottom</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Remove the lines shown so far; new lines keep arriving</source>
+        <translation>Remove the lines shown so far; new lines keep arriving</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save the lines the filter shows</source>
+        <translation>Save the lines the filter shows</translation>
+    </message>
+    <message>
+        <source>As Text…</source>
+        <translation>As Text…</translation>
+    </message>
+    <message>
+        <source>As JSON Lines…</source>
+        <translation>As JSON Lines…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln line(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln line</numerusform>
+            <numerusform>%1 of %Ln lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Log as Text</source>
+        <translation>Export Log as Text</translation>
+    </message>
+    <message>
+        <source>Export Log as JSON Lines</source>
+        <translation>Export Log as JSON Lines</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log)</source>
+        <translation>Text files (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Log</source>
+        <translation>Export Log</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LogTableModel</name>
+    <message>
+        <source>Invalid regular expression at position %1: %2</source>
+        <translation>Invalid regular expression at position %1: %2</translation>
+    </message>
+    <message>
+        <source>Click to show only this request&apos;s lines</source>
+        <translation>Click to show only this request&apos;s lines</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Request ID</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::MainWindow</name>
     <message>
         <source>Project</source>
@@ -2667,6 +2823,10 @@ Replace them?</numerusform>
     <message>
         <source>Wrote a starter handler for %1 to %2</source>
         <translation>Wrote a starter handler for %1 to %2</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
     </message>
 </context>
 <context>
@@ -5183,6 +5343,212 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <source>--%1 wants a positive number, not &apos;%2&apos;</source>
         <translation>--%1 wants a positive number, not &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>HTTP API request, payload format 2.0</source>
+        <translation>HTTP API request, payload format 2.0</translation>
+    </message>
+    <message>
+        <source>REST API proxy request, payload format 1.0</source>
+        <translation>REST API proxy request, payload format 1.0</translation>
+    </message>
+    <message>
+        <source>S3 notification for an uploaded object (ObjectCreated:Put)</source>
+        <translation>S3 notification for an uploaded object (ObjectCreated:Put)</translation>
+    </message>
+    <message>
+        <source>S3 notification for a deleted object (ObjectRemoved:Delete)</source>
+        <translation>S3 notification for a deleted object (ObjectRemoved:Delete)</translation>
+    </message>
+    <message>
+        <source>EventBridge &quot;Scheduled Event&quot; of a schedule rule</source>
+        <translation>EventBridge &quot;Scheduled Event&quot; of a schedule rule</translation>
+    </message>
+    <message>
+        <source>SQS batch with one received message</source>
+        <translation>SQS batch with one received message</translation>
+    </message>
+    <message>
+        <source>WebSocket API text message on the $default route</source>
+        <translation>WebSocket API text message on the $default route</translation>
+    </message>
+    <message>
+        <source>Types:
+</source>
+        <translation>Types:
+</translation>
+    </message>
+    <message>
+        <source>HTTP method of the request (default GET).</source>
+        <translation>HTTP method of the request (default GET).</translation>
+    </message>
+    <message>
+        <source>Request path, with an optional ?query (default /).</source>
+        <translation>Request path, with an optional ?query (default /).</translation>
+    </message>
+    <message>
+        <source>Request or message body; for s3 put, the object&apos;s content.</source>
+        <translation>Request or message body; for s3 put, the object&apos;s content.</translation>
+    </message>
+    <message>
+        <source>S3 bucket name (default example-bucket).</source>
+        <translation>S3 bucket name (default example-bucket).</translation>
+    </message>
+    <message>
+        <source>S3 object key as stored; the event carries it URL-encoded (default test/key).</source>
+        <translation>S3 object key as stored; the event carries it URL-encoded (default test/key).</translation>
+    </message>
+    <message>
+        <source>S3 object size in bytes (default: the body&apos;s size).</source>
+        <translation>S3 object size in bytes (default: the body&apos;s size).</translation>
+    </message>
+    <message>
+        <source>S3 object ETag (default: the MD5 of the body).</source>
+        <translation>S3 object ETag (default: the MD5 of the body).</translation>
+    </message>
+    <message>
+        <source>SQS queue name (default my-queue).</source>
+        <translation>SQS queue name (default my-queue).</translation>
+    </message>
+    <message>
+        <source>EventBridge rule name (default my-schedule).</source>
+        <translation>EventBridge rule name (default my-schedule).</translation>
+    </message>
+    <message>
+        <source>AWS Region (default: the project&apos;s, else us-east-1).</source>
+        <translation>AWS Region (default: the project&apos;s, else us-east-1).</translation>
+    </message>
+    <message>
+        <source>AWS account id (default: the project&apos;s, else 123456789012).</source>
+        <translation>AWS account id (default: the project&apos;s, else 123456789012).</translation>
+    </message>
+    <message>
+        <source>Project folder or gatehouse.json whose settings give the Region and account.</source>
+        <translation>Project folder or gatehouse.json whose settings give the Region and account.</translation>
+    </message>
+    <message>
+        <source>Event time, ISO 8601 (default: now).</source>
+        <translation>Event time, ISO 8601 (default: now).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: no such project</source>
+        <translation>cannot read %1: no such project</translation>
+    </message>
+    <message>
+        <source>--size needs a number of bytes, not &apos;%1&apos;</source>
+        <translation>--size needs a number of bytes, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--time needs an ISO 8601 time such as 2024-05-01T12:00:00Z, not &apos;%1&apos;</source>
+        <translation>--time needs an ISO 8601 time such as 2024-05-01T12:00:00Z, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Print the event AWS would send a function, as pretty JSON on stdout (like &apos;sam local generate-event&apos;). TYPE --help lists a type&apos;s options.
+
+</source>
+        <translation>Print the event AWS would send a function, as pretty JSON on stdout (like &apos;sam local generate-event&apos;). TYPE --help lists a type&apos;s options.
+
+</translation>
+    </message>
+    <message>
+        <source>apigateway, s3, schedule, sqs or websocket.</source>
+        <translation>apigateway, s3, schedule, sqs or websocket.</translation>
+    </message>
+    <message>
+        <source>http|rest, put|delete, message.</source>
+        <translation>http|rest, put|delete, message.</translation>
+    </message>
+    <message>
+        <source>generate-event needs a TYPE</source>
+        <translation>generate-event needs a TYPE</translation>
+    </message>
+    <message>
+        <source>unknown event type &apos;%1&apos;</source>
+        <translation>unknown event type &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no subtype</source>
+        <translation>&apos;%1&apos; takes no subtype</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a subtype: %2</source>
+        <translation>&apos;%1&apos; needs a subtype: %2</translation>
+    </message>
+    <message>
+        <source>unknown subtype &apos;%1&apos; of &apos;%2&apos; (use %3)</source>
+        <translation>unknown subtype &apos;%1&apos; of &apos;%2&apos; (use %3)</translation>
+    </message>
+    <message>
+        <source>print an AWS event (apigateway http|rest, s3 put|delete, schedule, sqs, websocket message)</source>
+        <translation>print an AWS event (apigateway http|rest, s3 put|delete, schedule, sqs, websocket message)</translation>
+    </message>
+    <message>
+        <source>Run a project&apos;s saved requests and their assertions against the project itself: its APIs are started locally on free ports, as `serve` would, and stopped afterwards. Prints one line per request and a summary; exits with 1 if any request fails. In URLs, headers and bodies, {{NAME}} takes the environment&apos;s variables and, for each HTTP or REST API, its local base URL as {{api-name}}, {{apiName}} and (the first API) {{baseUrl}}; these win over the environment.</source>
+        <translation>Run a project&apos;s saved requests and their assertions against the project itself: its APIs are started locally on free ports, as `serve` would, and stopped afterwards. Prints one line per request and a summary; exits with 1 if any request fails. In URLs, headers and bodies, {{NAME}} takes the environment&apos;s variables and, for each HTTP or REST API, its local base URL as {{api-name}}, {{apiName}} and (the first API) {{baseUrl}}; these win over the environment.</translation>
+    </message>
+    <message>
+        <source>The environment (variable set) to use (default: the first).</source>
+        <translation>The environment (variable set) to use (default: the first).</translation>
+    </message>
+    <message>
+        <source>Run only the requests whose name is or starts with this (repeatable).</source>
+        <translation>Run only the requests whose name is or starts with this (repeatable).</translation>
+    </message>
+    <message>
+        <source>Longest wait for each response in milliseconds (default 30000).</source>
+        <translation>Longest wait for each response in milliseconds (default 30000).</translation>
+    </message>
+    <message>
+        <source>Print the results as JSON.</source>
+        <translation>Print the results as JSON.</translation>
+    </message>
+    <message>
+        <source>test needs exactly one PROJECT argument</source>
+        <translation>test needs exactly one PROJECT argument</translation>
+    </message>
+    <message>
+        <source>--timeout wants a positive number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--timeout wants a positive number of milliseconds, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; fix them before testing</source>
+        <translation>gatehouse: %1 has errors; fix them before testing</translation>
+    </message>
+    <message>
+        <source>gatehouse: no environment &apos;%1&apos; in %2 (environments: %3)</source>
+        <translation>gatehouse: no environment &apos;%1&apos; in %2 (environments: %3)</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has no saved requests</source>
+        <translation>gatehouse: %1 has no saved requests</translation>
+    </message>
+    <message>
+        <source>gatehouse: no saved request matches %1 (requests: %2)</source>
+        <translation>gatehouse: no saved request matches %1 (requests: %2)</translation>
+    </message>
+    <message>
+        <source>gatehouse: note: %1</source>
+        <translation>gatehouse: note: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1</source>
+        <translation>gatehouse: %1</translation>
+    </message>
+    <message>
+        <source>run the saved requests&apos; assertions against the project served locally; exit 1 on a failure</source>
+        <translation>run the saved requests&apos; assertions against the project served locally; exit 1 on a failure</translation>
+    </message>
+    <message>
+        <source>PASS  %1  (%2, %3 ms)</source>
+        <translation>PASS  %1  (%2, %3 ms)</translation>
+    </message>
+    <message>
+        <source>FAIL  %1: %2</source>
+        <translation>FAIL  %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation>%1 passed, %2 failed</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>
@@ -5275,6 +5641,91 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>runtime &apos;%1&apos; does not run as a process</source>
         <translation>runtime &apos;%1&apos; does not run as a process</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing</name>
+    <message>
+        <source>unsupported assertion (%1 %2)</source>
+        <translation>unsupported assertion (%1 %2)</translation>
+    </message>
+    <message>
+        <source>the expected value %1 is not a number</source>
+        <translation>the expected value %1 is not a number</translation>
+    </message>
+    <message>
+        <source>got %1</source>
+        <translation>got %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>expected %1, %2</source>
+        <translation>expected %1, %2</translation>
+    </message>
+    <message>
+        <source>expected to contain %1, %2</source>
+        <translation>expected to contain %1, %2</translation>
+    </message>
+    <message>
+        <source>invalid regular expression /%1/: %2</source>
+        <translation>invalid regular expression /%1/: %2</translation>
+    </message>
+    <message>
+        <source>expected to match /%1/, %2</source>
+        <translation>expected to match /%1/, %2</translation>
+    </message>
+    <message>
+        <source>expected below %1, %2</source>
+        <translation>expected below %1, %2</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>expected %1, got %2</translation>
+    </message>
+    <message>
+        <source>expected below %1, got %2</source>
+        <translation>expected below %1, got %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>expected below %1 ms, got %2</source>
+        <translation>expected below %1 ms, got %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>a body that is not JSON</source>
+        <translation>a body that is not JSON</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::CollectionRunner</name>
+    <message>
+        <source>no response: %1</source>
+        <translation>no response: %1</translation>
+    </message>
+    <message>
+        <source>no value for %1</source>
+        <translation>no value for %1</translation>
+    </message>
+    <message>
+        <source>not a URL: %1</source>
+        <translation>not a URL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::RequestSender</name>
+    <message>
+        <source>no response within %1 ms</source>
+        <translation>no response within %1 ms</translation>
     </message>
 </context>
 </TS>

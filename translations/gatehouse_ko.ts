@@ -2451,6 +2451,160 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::LogConsole</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Show one function or API only</source>
+        <translation>함수 또는 API 하나만 표시합니다</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>모든 소스</translation>
+    </message>
+    <message>
+        <source>Show lines of this level and above</source>
+        <translation>이 수준 이상의 줄을 표시합니다</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>모든 수준</translation>
+    </message>
+    <message>
+        <source>DEBUG and above</source>
+        <translation>DEBUG 이상</translation>
+    </message>
+    <message>
+        <source>INFO and above</source>
+        <translation>INFO 이상</translation>
+    </message>
+    <message>
+        <source>WARN and above</source>
+        <translation>WARN 이상</translation>
+    </message>
+    <message>
+        <source>ERROR and above</source>
+        <translation>ERROR 이상</translation>
+    </message>
+    <message>
+        <source>FATAL</source>
+        <translation>FATAL</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>요청 ID</translation>
+    </message>
+    <message>
+        <source>A Lambda request id or an API&apos;s request id: shows that request&apos;s lines</source>
+        <translation>Lambda 요청 ID 또는 API의 요청 ID: 해당 요청의 줄을 표시합니다</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>메시지 필터링</translation>
+    </message>
+    <message>
+        <source>Match the filter as a regular expression</source>
+        <translation>필터를 정규식으로 적용합니다</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>따라가기</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view while the view is scrolled to the bottom</source>
+        <translation>보기가 맨 아래로 스크롤되어 있는 동안 최신 줄을 계속 표시합니다</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Remove the lines shown so far; new lines keep arriving</source>
+        <translation>지금까지 표시된 줄을 지웁니다. 새 줄은 계속 들어옵니다</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Save the lines the filter shows</source>
+        <translation>필터에 표시된 줄을 저장합니다</translation>
+    </message>
+    <message>
+        <source>As Text…</source>
+        <translation>텍스트로…</translation>
+    </message>
+    <message>
+        <source>As JSON Lines…</source>
+        <translation>JSON Lines로…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln줄</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln줄 중 %1줄</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Log as Text</source>
+        <translation>로그를 텍스트로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export Log as JSON Lines</source>
+        <translation>로그를 JSON Lines로 내보내기</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log)</source>
+        <translation>텍스트 파일 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Log</source>
+        <translation>로그 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LogTableModel</name>
+    <message>
+        <source>Invalid regular expression at position %1: %2</source>
+        <translation>정규식이 잘못되었습니다 (위치 %1): %2</translation>
+    </message>
+    <message>
+        <source>Click to show only this request&apos;s lines</source>
+        <translation>클릭하면 이 요청의 줄만 표시합니다</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>요청 ID</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>수준</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::MainWindow</name>
     <message>
         <source>Project</source>
@@ -2631,6 +2785,10 @@ Replace them?</source>
     <message>
         <source>Wrote a starter handler for %1 to %2</source>
         <translation>%1의 시작용 핸들러를 %2에 작성했습니다</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>로그</translation>
     </message>
 </context>
 <context>
@@ -5142,6 +5300,212 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <source>--%1 wants a positive number, not &apos;%2&apos;</source>
         <translation>--%1에는 양수가 필요합니다. &apos;%2&apos;은(는) 사용할 수 없습니다</translation>
     </message>
+    <message>
+        <source>HTTP API request, payload format 2.0</source>
+        <translation>HTTP API 요청, 페이로드 형식 2.0</translation>
+    </message>
+    <message>
+        <source>REST API proxy request, payload format 1.0</source>
+        <translation>REST API 프록시 요청, 페이로드 형식 1.0</translation>
+    </message>
+    <message>
+        <source>S3 notification for an uploaded object (ObjectCreated:Put)</source>
+        <translation>업로드된 객체에 대한 S3 알림 (ObjectCreated:Put)</translation>
+    </message>
+    <message>
+        <source>S3 notification for a deleted object (ObjectRemoved:Delete)</source>
+        <translation>삭제된 객체에 대한 S3 알림 (ObjectRemoved:Delete)</translation>
+    </message>
+    <message>
+        <source>EventBridge &quot;Scheduled Event&quot; of a schedule rule</source>
+        <translation>일정 규칙의 EventBridge &quot;Scheduled Event&quot;</translation>
+    </message>
+    <message>
+        <source>SQS batch with one received message</source>
+        <translation>받은 메시지 하나가 담긴 SQS 배치</translation>
+    </message>
+    <message>
+        <source>WebSocket API text message on the $default route</source>
+        <translation>$default 라우트의 WebSocket API 텍스트 메시지</translation>
+    </message>
+    <message>
+        <source>Types:
+</source>
+        <translation>유형:
+</translation>
+    </message>
+    <message>
+        <source>HTTP method of the request (default GET).</source>
+        <translation>요청의 HTTP 메서드 (기본값 GET).</translation>
+    </message>
+    <message>
+        <source>Request path, with an optional ?query (default /).</source>
+        <translation>요청 경로, ?query를 붙일 수 있음 (기본값 /).</translation>
+    </message>
+    <message>
+        <source>Request or message body; for s3 put, the object&apos;s content.</source>
+        <translation>요청 또는 메시지 본문. s3 put이면 객체의 내용.</translation>
+    </message>
+    <message>
+        <source>S3 bucket name (default example-bucket).</source>
+        <translation>S3 버킷 이름 (기본값 example-bucket).</translation>
+    </message>
+    <message>
+        <source>S3 object key as stored; the event carries it URL-encoded (default test/key).</source>
+        <translation>저장된 그대로의 S3 객체 키. 이벤트에는 URL 인코딩되어 담깁니다 (기본값 test/key).</translation>
+    </message>
+    <message>
+        <source>S3 object size in bytes (default: the body&apos;s size).</source>
+        <translation>S3 객체 크기(바이트) (기본값: 본문의 크기).</translation>
+    </message>
+    <message>
+        <source>S3 object ETag (default: the MD5 of the body).</source>
+        <translation>S3 객체 ETag (기본값: 본문의 MD5).</translation>
+    </message>
+    <message>
+        <source>SQS queue name (default my-queue).</source>
+        <translation>SQS 대기열 이름 (기본값 my-queue).</translation>
+    </message>
+    <message>
+        <source>EventBridge rule name (default my-schedule).</source>
+        <translation>EventBridge 규칙 이름 (기본값 my-schedule).</translation>
+    </message>
+    <message>
+        <source>AWS Region (default: the project&apos;s, else us-east-1).</source>
+        <translation>AWS 리전 (기본값: 프로젝트의 리전, 없으면 us-east-1).</translation>
+    </message>
+    <message>
+        <source>AWS account id (default: the project&apos;s, else 123456789012).</source>
+        <translation>AWS 계정 ID (기본값: 프로젝트의 계정 ID, 없으면 123456789012).</translation>
+    </message>
+    <message>
+        <source>Project folder or gatehouse.json whose settings give the Region and account.</source>
+        <translation>리전과 계정을 설정에서 가져올 프로젝트 폴더 또는 gatehouse.json.</translation>
+    </message>
+    <message>
+        <source>Event time, ISO 8601 (default: now).</source>
+        <translation>이벤트 시간, ISO 8601 (기본값: 현재 시간).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: no such project</source>
+        <translation>%1을(를) 읽을 수 없습니다: 그런 프로젝트가 없습니다</translation>
+    </message>
+    <message>
+        <source>--size needs a number of bytes, not &apos;%1&apos;</source>
+        <translation>--size에는 &apos;%1&apos;이(가) 아니라 바이트 수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--time needs an ISO 8601 time such as 2024-05-01T12:00:00Z, not &apos;%1&apos;</source>
+        <translation>--time에는 &apos;%1&apos;이(가) 아니라 2024-05-01T12:00:00Z 같은 ISO 8601 시간이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Print the event AWS would send a function, as pretty JSON on stdout (like &apos;sam local generate-event&apos;). TYPE --help lists a type&apos;s options.
+
+</source>
+        <translation>AWS가 함수에 보낼 이벤트를 보기 좋은 JSON으로 stdout에 출력합니다 (&apos;sam local generate-event&apos;와 같은 방식). TYPE --help는 해당 유형의 옵션을 나열합니다.
+
+</translation>
+    </message>
+    <message>
+        <source>apigateway, s3, schedule, sqs or websocket.</source>
+        <translation>apigateway, s3, schedule, sqs 또는 websocket.</translation>
+    </message>
+    <message>
+        <source>http|rest, put|delete, message.</source>
+        <translation>http|rest, put|delete, message.</translation>
+    </message>
+    <message>
+        <source>generate-event needs a TYPE</source>
+        <translation>generate-event에는 TYPE이 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown event type &apos;%1&apos;</source>
+        <translation>알 수 없는 이벤트 유형 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no subtype</source>
+        <translation>&apos;%1&apos;에는 하위 유형이 없습니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a subtype: %2</source>
+        <translation>&apos;%1&apos;에는 하위 유형이 필요합니다: %2</translation>
+    </message>
+    <message>
+        <source>unknown subtype &apos;%1&apos; of &apos;%2&apos; (use %3)</source>
+        <translation>&apos;%2&apos;의 알 수 없는 하위 유형 &apos;%1&apos; (%3 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>print an AWS event (apigateway http|rest, s3 put|delete, schedule, sqs, websocket message)</source>
+        <translation>AWS 이벤트를 출력합니다 (apigateway http|rest, s3 put|delete, schedule, sqs, websocket message)</translation>
+    </message>
+    <message>
+        <source>Run a project&apos;s saved requests and their assertions against the project itself: its APIs are started locally on free ports, as `serve` would, and stopped afterwards. Prints one line per request and a summary; exits with 1 if any request fails. In URLs, headers and bodies, {{NAME}} takes the environment&apos;s variables and, for each HTTP or REST API, its local base URL as {{api-name}}, {{apiName}} and (the first API) {{baseUrl}}; these win over the environment.</source>
+        <translation>프로젝트의 저장된 요청과 그 검증을 프로젝트 자체에 대해 실행합니다: 프로젝트의 API를 `serve`처럼 빈 포트에서 로컬로 시작하고 끝나면 중지합니다. 요청마다 한 줄과 요약을 출력하며, 실패한 요청이 하나라도 있으면 1로 끝납니다. URL, 헤더, 본문에서 {{NAME}}은 환경의 변수를 받고, 각 HTTP 또는 REST API의 로컬 기본 URL은 {{api-name}}, {{apiName}}, (첫 번째 API는) {{baseUrl}}로 받습니다. 이 값들이 환경보다 우선합니다.</translation>
+    </message>
+    <message>
+        <source>The environment (variable set) to use (default: the first).</source>
+        <translation>사용할 환경(변수 집합) (기본값: 첫 번째 환경).</translation>
+    </message>
+    <message>
+        <source>Run only the requests whose name is or starts with this (repeatable).</source>
+        <translation>이름이 이 값이거나 이 값으로 시작하는 요청만 실행합니다 (여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>Longest wait for each response in milliseconds (default 30000).</source>
+        <translation>각 응답을 기다리는 최대 시간(밀리초, 기본값 30000).</translation>
+    </message>
+    <message>
+        <source>Print the results as JSON.</source>
+        <translation>결과를 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>test needs exactly one PROJECT argument</source>
+        <translation>test에는 PROJECT 인수가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>--timeout wants a positive number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--timeout에는 &apos;%1&apos;이(가) 아니라 양수 밀리초 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; fix them before testing</source>
+        <translation>gatehouse: %1에 오류가 있습니다. 테스트하기 전에 고치세요</translation>
+    </message>
+    <message>
+        <source>gatehouse: no environment &apos;%1&apos; in %2 (environments: %3)</source>
+        <translation>gatehouse: %2에 환경 &apos;%1&apos;이(가) 없습니다 (환경: %3)</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has no saved requests</source>
+        <translation>gatehouse: %1에 저장된 요청이 없습니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: no saved request matches %1 (requests: %2)</source>
+        <translation>gatehouse: %1과(와) 일치하는 저장된 요청이 없습니다 (요청: %2)</translation>
+    </message>
+    <message>
+        <source>gatehouse: note: %1</source>
+        <translation>gatehouse: 참고: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1</source>
+        <translation>gatehouse: %1</translation>
+    </message>
+    <message>
+        <source>run the saved requests&apos; assertions against the project served locally; exit 1 on a failure</source>
+        <translation>저장된 요청의 검증을 로컬에서 제공하는 프로젝트에 대해 실행합니다. 실패가 있으면 1로 끝납니다</translation>
+    </message>
+    <message>
+        <source>PASS  %1  (%2, %3 ms)</source>
+        <translation>PASS  %1  (%2, %3 ms)</translation>
+    </message>
+    <message>
+        <source>FAIL  %1: %2</source>
+        <translation>FAIL  %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation>통과 %1개, 실패 %2개</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>
@@ -5234,6 +5598,91 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>runtime &apos;%1&apos; does not run as a process</source>
         <translation>런타임 &apos;%1&apos;은(는) 프로세스로 실행되지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing</name>
+    <message>
+        <source>unsupported assertion (%1 %2)</source>
+        <translation>지원되지 않는 검증 (%1 %2)</translation>
+    </message>
+    <message>
+        <source>the expected value %1 is not a number</source>
+        <translation>예상 값 %1이(가) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>got %1</source>
+        <translation>실제 %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>expected %1, %2</source>
+        <translation>예상 %1, %2</translation>
+    </message>
+    <message>
+        <source>expected to contain %1, %2</source>
+        <translation>%1 포함 예상, %2</translation>
+    </message>
+    <message>
+        <source>invalid regular expression /%1/: %2</source>
+        <translation>잘못된 정규식 /%1/: %2</translation>
+    </message>
+    <message>
+        <source>expected to match /%1/, %2</source>
+        <translation>/%1/ 일치 예상, %2</translation>
+    </message>
+    <message>
+        <source>expected below %1, %2</source>
+        <translation>%1 미만 예상, %2</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>예상 %1, 실제 %2</translation>
+    </message>
+    <message>
+        <source>expected below %1, got %2</source>
+        <translation>%1 미만 예상, 실제 %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>expected below %1 ms, got %2</source>
+        <translation>%1 ms 미만 예상, 실제 %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>a body that is not JSON</source>
+        <translation>JSON이 아닌 본문</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::CollectionRunner</name>
+    <message>
+        <source>no response: %1</source>
+        <translation>응답이 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>no value for %1</source>
+        <translation>%1의 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>not a URL: %1</source>
+        <translation>URL이 아닙니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::RequestSender</name>
+    <message>
+        <source>no response within %1 ms</source>
+        <translation>%1ms 안에 응답이 없습니다</translation>
     </message>
 </context>
 </TS>
