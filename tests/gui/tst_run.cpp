@@ -113,6 +113,11 @@ private slots:
         // The hello function now has a warm environment, shown on its node.
         NodeItem *function = window->designer()->scene()->nodeFor({EntityKind::Function, 0, -1});
         QTRY_COMPARE(function->live().text, QStringLiteral("1 warm"));
+        // The same invocation in the run's metrics and cost meter (what charts and the cost view read).
+        QVERIFY(window->runner()->metrics());
+        QTRY_COMPARE(window->runner()->metrics()->functionTotals(QStringLiteral("hello")).invocations,
+                     quint64(1));
+        QVERIFY(window->runner()->costMeter());
 
         window->stopProject();
         QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Stopped, kStartTimeoutMs);

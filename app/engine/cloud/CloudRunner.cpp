@@ -26,6 +26,14 @@ LogStore *CloudRunner::logs() const {
     return m_cloud ? m_cloud->logs() : nullptr;
 }
 
+MetricsStore *CloudRunner::metrics() const {
+    return m_cloud ? m_cloud->metrics() : nullptr;
+}
+
+CostMeter *CloudRunner::costMeter() const {
+    return m_cloud ? m_cloud->costMeter() : nullptr;
+}
+
 void CloudRunner::setState(State state) {
     if (m_state == state) return;
     m_state = state;

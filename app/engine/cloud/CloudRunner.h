@@ -25,8 +25,11 @@ public:
     bool isRunning() const { return m_state == State::Running; }
     // The endpoints while running: LocalCloud::endpointsJson().
     QJsonObject endpoints() const { return m_endpoints; }
-    // The cloud's log store (thread-safe), null when stopped.
+    // The cloud's log store, metrics and cost meter (all thread-safe), null when stopped. Like the
+    // store, they die with the cloud: let go of them when the state leaves Running.
     LogStore *logs() const;
+    MetricsStore *metrics() const;
+    CostMeter *costMeter() const;
 
     // Starts the project; `started` or `startFailed` follows. Ignored unless stopped.
     void start(const Project &project, const QString &projectFolder, const LocalCloudOptions &options = {});
