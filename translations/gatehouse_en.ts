@@ -415,10 +415,6 @@
         <translation>No handler file</translation>
     </message>
     <message>
-        <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
-        <translation>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</translation>
-    </message>
-    <message>
         <source>Cannot create the handler file</source>
         <translation>Cannot create the handler file</translation>
     </message>
@@ -2843,18 +2839,6 @@ Replace them?</numerusform>
 <context>
     <name>gatehouse::NewNodes</name>
     <message>
-        <source>HTTP API</source>
-        <translation>HTTP API</translation>
-    </message>
-    <message>
-        <source>REST API</source>
-        <translation>REST API</translation>
-    </message>
-    <message>
-        <source>WebSocket API</source>
-        <translation>WebSocket API</translation>
-    </message>
-    <message>
         <source>Route</source>
         <translation>Route</translation>
     </message>
@@ -3511,18 +3495,6 @@ Save anyway?</numerusform>
     <message>
         <source>Copy %1 to the clipboard</source>
         <translation>Copy %1 to the clipboard</translation>
-    </message>
-    <message>
-        <source>HTTP API</source>
-        <translation>HTTP API</translation>
-    </message>
-    <message>
-        <source>REST API</source>
-        <translation>REST API</translation>
-    </message>
-    <message>
-        <source>WebSocket API</source>
-        <translation>WebSocket API</translation>
     </message>
     <message>
         <source>Lambda Invoke API</source>
@@ -5626,6 +5598,10 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>cannot make it executable</source>
         <translation>cannot make it executable</translation>
+    </message>
+    <message>
+        <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
+        <translation>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</translation>
     </message>
 </context>
 <context>

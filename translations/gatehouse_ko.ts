@@ -415,10 +415,6 @@
         <translation>핸들러 파일 없음</translation>
     </message>
     <message>
-        <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
-        <translation>Gatehouse에는 함수 %2의 핸들러 &quot;%1&quot;에 맞는 템플릿이 없습니다: 파일 이름 뒤의 부분은 코드에서 정의할 수 있는 이름이어야 합니다.</translation>
-    </message>
-    <message>
         <source>Cannot create the handler file</source>
         <translation>핸들러 파일을 만들 수 없음</translation>
     </message>
@@ -2805,18 +2801,6 @@ Replace them?</source>
 <context>
     <name>gatehouse::NewNodes</name>
     <message>
-        <source>HTTP API</source>
-        <translation>HTTP API</translation>
-    </message>
-    <message>
-        <source>REST API</source>
-        <translation>REST API</translation>
-    </message>
-    <message>
-        <source>WebSocket API</source>
-        <translation>WebSocket API</translation>
-    </message>
-    <message>
         <source>Route</source>
         <translation>라우트</translation>
     </message>
@@ -3470,18 +3454,6 @@ Save anyway?</source>
     <message>
         <source>Copy %1 to the clipboard</source>
         <translation>%1을(를) 클립보드에 복사</translation>
-    </message>
-    <message>
-        <source>HTTP API</source>
-        <translation>HTTP API</translation>
-    </message>
-    <message>
-        <source>REST API</source>
-        <translation>REST API</translation>
-    </message>
-    <message>
-        <source>WebSocket API</source>
-        <translation>WebSocket API</translation>
     </message>
     <message>
         <source>Lambda Invoke API</source>
@@ -5583,6 +5555,10 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>cannot make it executable</source>
         <translation>실행 권한을 줄 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Gatehouse has no template for the handler &quot;%1&quot; of function %2: the part after the file name must be a name the code can define.</source>
+        <translation>Gatehouse에는 함수 %2의 핸들러 &quot;%1&quot;에 맞는 템플릿이 없습니다: 파일 이름 뒤의 부분은 코드에서 정의할 수 있는 이름이어야 합니다.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,6 @@
 #include "canvas/PaletteWidget.h"
 #include "cloud/CloudRunner.h"
 #include "code/HandlerFile.h"
-#include "code/HandlerTemplate.h"
 #include "commands/AddFunctionCommand.h"
 #include "commands/DeleteEntityCommand.h"
 #include "dialogs/AboutDialog.h"
@@ -497,9 +496,7 @@ void MainWindow::writeStarterCode(const EntityRef &ref) {
     const Function &function = document()->project().functions[ref.index];
     const HandlerFile file = handlerFile(function, document()->folder());
     if (file.path.isEmpty() || file.exists) return;
-    const QByteArray code = handlerTemplate(function);
-    QString error;
-    if (code.isEmpty() || !codefiles::write(file.path, code, file.executable, &error)) return;
+    if (!codefiles::writeStarter(function, file, nullptr)) return;
     document()->refreshDiagnostics(); // "handler file does not exist" no longer holds
     statusBar()->showMessage(tr("Wrote a starter handler for %1 to %2").arg(function.name, file.path),
                              kStatusMessageMs);

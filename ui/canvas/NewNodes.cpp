@@ -2,6 +2,7 @@
 
 #include "EntityText.h"
 #include "Icons.h"
+#include "cloud/LocalCloud.h"
 #include "commands/AddFunctionCommand.h"
 #include "document/ProjectEdits.h"
 
@@ -56,11 +57,11 @@ QList<NewNodes::Type> NewNodes::all() {
 QString NewNodes::label(Type type) {
     switch (type) {
     case Type::HttpApi:
-        return tr("HTTP API");
+        return apiTypeLabel(ApiType::Http);
     case Type::RestApi:
-        return tr("REST API");
+        return apiTypeLabel(ApiType::Rest);
     case Type::WebSocketApi:
-        return tr("WebSocket API");
+        return apiTypeLabel(ApiType::WebSocket);
     case Type::Route:
         return tr("Route");
     case Type::Function:

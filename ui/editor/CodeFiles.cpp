@@ -1,5 +1,7 @@
 #include "CodeFiles.h"
 
+#include "code/HandlerTemplate.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -47,6 +49,18 @@ bool write(const QString &path, const QByteArray &bytes, bool executable, QStrin
             return fail(tr("cannot make it executable"));
     }
     return true;
+}
+
+bool writeStarter(const Function &function, const HandlerFile &file, QString *error) {
+    const QByteArray code = handlerTemplate(function);
+    if (code.isEmpty()) {
+        if (error)
+            *error = tr("Gatehouse has no template for the handler \"%1\" of function %2: the part after the "
+                        "file name must be a name the code can define.")
+                         .arg(function.handler, function.name);
+        return false;
+    }
+    return write(file.path, code, file.executable, error);
 }
 
 } // namespace gatehouse::codefiles

@@ -5,7 +5,6 @@
 #include "DialogSeams.h"
 #include "EditorPage.h"
 #include "code/HandlerFile.h"
-#include "code/HandlerTemplate.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -85,13 +84,8 @@ CodeEditor *CodeTabs::openFunction(const Function &function, const QString &proj
         return pageAt(open)->editor();
     }
     if (!file.exists) {
-        const QByteArray code = handlerTemplate(function);
         QString error;
-        if (code.isEmpty())
-            error = tr("Gatehouse has no template for the handler \"%1\" of function %2: the part after the "
-                       "file name must be a name the code can define.")
-                        .arg(function.handler, function.name);
-        if (!error.isEmpty() || !codefiles::write(file.path, code, file.executable, &error)) {
+        if (!codefiles::writeStarter(function, file, &error)) {
             DialogSeams::notify(this, QMessageBox::Warning, tr("Cannot create the handler file"), error);
             return nullptr;
         }

@@ -1,6 +1,7 @@
 #include "RunPanel.h"
 
 #include "cloud/CloudRunner.h"
+#include "cloud/LocalCloud.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -119,10 +120,8 @@ void RunPanel::addEndpoint(const QString &name, const QString &kind, const QStri
 }
 
 QString RunPanel::kindLabel(const QString &type) {
-    if (type == QLatin1String("http")) return tr("HTTP API");
-    if (type == QLatin1String("rest")) return tr("REST API");
-    if (type == QLatin1String("websocket")) return tr("WebSocket API");
-    return type;
+    const std::optional<ApiType> apiType = apiTypeFromString(type);
+    return apiType ? apiTypeLabel(*apiType) : type;
 }
 
 void RunPanel::showEndpoints(const QJsonObject &endpoints) {
