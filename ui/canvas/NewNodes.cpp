@@ -142,20 +142,27 @@ NewNodes::Result NewNodes::add(const Project &project, Type type, std::optional<
     Project after = project;
     EntityRef added{kindOf(type), -1, -1};
     QString name;
+    // Top-level entities: placed at `at` and appended to their list.
+    const auto append = [&](auto &list, auto item) {
+        item.position = at;
+        name = item.name;
+        added.index = int(list.size());
+        list.append(std::move(item));
+    };
+    const auto named = [&](auto item, const char *base) {
+        item.name = uniqueName(project, added.kind, base);
+        return item;
+    };
     switch (type) {
     case Type::HttpApi:
-    case Type::RestApi:
-    case Type::WebSocketApi: {
-        const ApiType apiType = type == Type::HttpApi   ? ApiType::Http
-                                : type == Type::RestApi ? ApiType::Rest
-                                                        : ApiType::WebSocket;
-        Api api = newApi(project, apiType);
-        api.position = at;
-        name = api.name;
-        added.index = int(after.apis.size());
-        after.apis.append(api);
+        append(after.apis, newApi(project, ApiType::Http));
         break;
-    }
+    case Type::RestApi:
+        append(after.apis, newApi(project, ApiType::Rest));
+        break;
+    case Type::WebSocketApi:
+        append(after.apis, newApi(project, ApiType::WebSocket));
+        break;
     case Type::Route: {
         if (after.apis.isEmpty())
             return {std::nullopt, {}, tr("Add an API first, then drop the route onto it.")};
@@ -164,56 +171,29 @@ NewNodes::Result NewNodes::add(const Project &project, Type type, std::optional<
         Route route = newRoute(api);
         route.position = at;
         added = {EntityKind::Route, apiIndex, int(api.routes.size())};
-        api.routes.append(route);
         name = routeKeyOf(route, api.type);
+        api.routes.append(route);
         break;
     }
-    case Type::Function: {
-        Function function = AddFunctionCommand::newFunction(project);
-        function.position = at;
-        name = function.name;
-        added.index = int(after.functions.size());
-        after.functions.append(function);
+    case Type::Function:
+        append(after.functions, AddFunctionCommand::newFunction(project));
         break;
-    }
-    case Type::Authorizer: {
-        Authorizer authorizer;
-        authorizer.name = uniqueName(project, EntityKind::Authorizer, "newAuthorizer");
-        authorizer.position = at;
-        name = authorizer.name;
-        added.index = int(after.authorizers.size());
-        after.authorizers.append(authorizer);
+    case Type::Authorizer:
+        append(after.authorizers, named(Authorizer{}, "newAuthorizer"));
         break;
-    }
-    case Type::Bucket: {
-        Bucket bucket;
+    case Type::Bucket:
         // S3 bucket names are lower case letters, digits, dots and hyphens.
-        bucket.name = uniqueName(project, EntityKind::Bucket, "new-bucket");
-        bucket.position = at;
-        name = bucket.name;
-        added.index = int(after.buckets.size());
-        after.buckets.append(bucket);
+        append(after.buckets, named(Bucket{}, "new-bucket"));
         break;
-    }
     case Type::Schedule: {
-        Schedule schedule;
-        schedule.name = uniqueName(project, EntityKind::Schedule, "newSchedule");
+        Schedule schedule = named(Schedule{}, "newSchedule");
         schedule.expression = QStringLiteral("rate(5 minutes)");
-        schedule.position = at;
-        name = schedule.name;
-        added.index = int(after.schedules.size());
-        after.schedules.append(schedule);
+        append(after.schedules, schedule);
         break;
     }
-    case Type::Queue: {
-        Queue queue;
-        queue.name = uniqueName(project, EntityKind::Queue, "newQueue");
-        queue.position = at;
-        name = queue.name;
-        added.index = int(after.queues.size());
-        after.queues.append(queue);
+    case Type::Queue:
+        append(after.queues, named(Queue{}, "newQueue"));
         break;
-    }
     }
     return {std::move(after), added, tr("Add %1 \u201c%2\u201d").arg(EntityText::kindName(added.kind), name)};
 }
