@@ -253,7 +253,10 @@ bool DesignerScene::addNode(NewNodes::Type type, const QPointF &scenePos, bool p
 }
 
 bool DesignerScene::wire(const EntityRef &from, const EntityRef &to) {
-    const WiringResult result = Wiring::connect(m_document->project(), from, to);
+    return applyWiring(Wiring::connect(m_document->project(), from, to), to);
+}
+
+bool DesignerScene::applyWiring(const WiringResult &result, const EntityRef &to) {
     if (!result.accepted()) {
         NodeItem *target = nodeFor(to);
         emit refused(result.text, target ? target->sceneBoundingRect().center() : QPointF());
@@ -332,12 +335,14 @@ void DesignerScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event) {
     if (hover != m_wireHover) {
         if (m_wireHover) m_wireHover->setDropHint(NodeItem::DropHint::None);
         m_wireHover = hover;
+        m_wireHoverResult.reset();
         // Validated once per node entered, not per mouse move: validation walks the whole project.
-        if (hover)
-            hover->setDropHint(
-                Wiring::connect(m_document->project(), m_wireSource->ref(), hover->ref()).accepted()
-                    ? NodeItem::DropHint::Accept
-                    : NodeItem::DropHint::Refuse);
+        // The result is kept for a release on this node.
+        if (hover) {
+            m_wireHoverResult = Wiring::connect(m_document->project(), m_wireSource->ref(), hover->ref());
+            hover->setDropHint(m_wireHoverResult->accepted() ? NodeItem::DropHint::Accept
+                                                             : NodeItem::DropHint::Refuse);
+        }
     }
     event->accept();
 }
@@ -360,14 +365,20 @@ void DesignerScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
 void DesignerScene::finishWire(const QPointF &scenePos) {
     const EntityRef from = m_wireSource->ref();
     NodeItem *target = nodeAt(scenePos);
+    std::optional<WiringResult> hovered;
+    if (target && target == m_wireHover) hovered = std::move(m_wireHoverResult);
     cancelWire();
     if (!target || target->ref() == from) return; // dropped on empty canvas: nothing to do
-    wire(from, target->ref());
+    if (hovered)
+        applyWiring(*hovered, target->ref());
+    else
+        wire(from, target->ref());
 }
 
 void DesignerScene::cancelWire() {
     if (m_wireHover) m_wireHover->setDropHint(NodeItem::DropHint::None);
     m_wireHover = nullptr;
+    m_wireHoverResult.reset();
     m_wireSource = nullptr;
     delete m_wirePreview;
     m_wirePreview = nullptr;

@@ -73,6 +73,7 @@ private:
     NodeItem *nodeAt(const QPointF &scenePos) const;
     void push(const Project &after, const QString &text);
     void finishWire(const QPointF &scenePos);
+    bool applyWiring(const WiringResult &result, const EntityRef &to);
     void cancelWire();
     void commitMoves();
     int apiIndexFor(const QPointF &scenePos) const;
@@ -91,6 +92,7 @@ private:
     NodeItem *m_wireSource = nullptr;
     QGraphicsPathItem *m_wirePreview = nullptr;
     NodeItem *m_wireHover = nullptr;
+    std::optional<WiringResult> m_wireHoverResult; // what a release on m_wireHover does
     // Positions of the selected nodes when a press may start moving them.
     QHash<quint64, QPointF> m_pressPositions;
 };
