@@ -5,6 +5,7 @@
 //
 // Usage: bench_logconsole [--lines N] [--screenshot FILE.png]
 //   --screenshot  also saves the console showing a few hundred realistic lines, to look at
+#include "BenchSupport.h"
 #include "logs/LogConsole.h"
 #include "logs/LogTableModel.h"
 
@@ -18,14 +19,6 @@
 using namespace gatehouse;
 
 namespace {
-
-double residentMegabytes() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return -1;
-}
 
 QString lambdaId(int n) {
     return QStringLiteral("%1-4f0e-4d4b-9a51-3c5d%2")
@@ -131,13 +124,13 @@ int main(int argc, char **argv) {
     }
     if (!shot.isEmpty()) screenshot(shot);
 
-    const double baseMb = residentMegabytes();
+    const double baseMb = bench::residentMegabytes();
     LogStore store(lines);
     QElapsedTimer clock;
     clock.start();
     const int requests = fill(store, lines, 3);
     const qint64 generateMs = clock.restart();
-    const double storeMb = residentMegabytes();
+    const double storeMb = bench::residentMegabytes();
 
     LogConsole console;
     console.resize(1200, 700);
@@ -155,7 +148,7 @@ int main(int argc, char **argv) {
         slowestPollMs = std::max(slowestPollMs, one.elapsed());
     }
     const qint64 ingestMs = clock.restart();
-    const double consoleMb = residentMegabytes();
+    const double consoleMb = bench::residentMegabytes();
     console.grab();
     const qint64 paintMs = clock.restart();
 
