@@ -277,7 +277,7 @@ void GatewayExchange::authorizeWithLambda(const Authorizer &authorizer) {
 
     const QByteArray event =
         lambdaAuthorizerEvent(authorizer, m_api->api.type, m_request, m_context, identity);
-    m_integrationStartMs = m_clock.elapsed();
+    m_integrationStartNs = m_clock.nsecsElapsed();
     startDeadline(kAuthorizerTimeoutMs, GatewayError::AuthorizerFailure,
                   tr("Lambda authorizer '%1' did not answer within %2 s")
                       .arg(authorizer.name)
@@ -293,7 +293,7 @@ void GatewayExchange::onAuthorizerResult(const Authorizer &authorizer, const QSt
                                          const InvocationResult &result) {
     if (m_done) return;
     clearDeadline();
-    m_authorizerLatencyMs = m_clock.elapsed() - m_integrationStartMs;
+    m_authorizerLatencyMs = (m_clock.nsecsElapsed() - m_integrationStartNs) / 1000000;
     m_authorizerStatus = QString::number(result.isPlatformError() ? result.statusCode : 200);
     AuthorizerInvocation invocation;
     invocation.functionError = !result.succeeded();
@@ -365,7 +365,6 @@ void GatewayExchange::invokeLambda(const Integration &integration) {
     else
         event = httpApiEventV1(m_request, m_context);
     const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
-    m_integrationStartMs = m_clock.elapsed();
     m_integrationStartNs = m_clock.nsecsElapsed();
     startDeadline(timeoutMs, GatewayError::IntegrationTimeout,
                   tr("function '%1' did not answer within the integration timeout of %2 ms")
@@ -381,7 +380,6 @@ void GatewayExchange::invokeLambda(const Integration &integration) {
 void GatewayExchange::onLambdaResult(const Integration &integration, const InvocationResult &result) {
     if (m_done) return; // the integration timed out; the function still ran to its own end, as on AWS
     clearDeadline();
-    m_integrationLatencyMs = m_clock.elapsed() - m_integrationStartMs;
     m_integrationLatencyNs = m_clock.nsecsElapsed() - m_integrationStartNs;
     m_integrationStatus = QString::number(result.statusCode);
     if (result.isPlatformError()) {
@@ -435,7 +433,6 @@ void GatewayExchange::proxyHttp(const Integration &integration) {
         if (!isHopByHop(field.name) && field.name.compare(QLatin1String("host"), Qt::CaseInsensitive) != 0)
             request.setRawHeader(field.name.toLatin1(), field.value.toUtf8());
     const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
-    m_integrationStartMs = m_clock.elapsed();
     m_integrationStartNs = m_clock.nsecsElapsed();
     QNetworkReply *reply = m_thread->network()->sendCustomRequest(request, outgoing.request.method.toLatin1(),
                                                                   outgoing.request.body);
@@ -458,7 +455,6 @@ void GatewayExchange::onProxyReply(QNetworkReply *reply) {
     reply->deleteLater();
     if (m_done) return;
     clearDeadline();
-    m_integrationLatencyMs = m_clock.elapsed() - m_integrationStartMs;
     m_integrationLatencyNs = m_clock.nsecsElapsed() - m_integrationStartNs;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
@@ -545,8 +541,9 @@ void GatewayExchange::writeAccessLog(const GatewayResponse &response) {
     variables.insert(QStringLiteral("status"), QString::number(response.status));
     variables.insert(QStringLiteral("responseLength"), QString::number(response.body.size()));
     variables.insert(QStringLiteral("responseLatency"), QString::number(m_clock.elapsed()));
-    variables.insert(QStringLiteral("integrationLatency"), number(m_integrationLatencyMs));
-    variables.insert(QStringLiteral("integration.latency"), number(m_integrationLatencyMs));
+    const qint64 integrationLatencyMs = m_integrationLatencyNs < 0 ? -1 : m_integrationLatencyNs / 1000000;
+    variables.insert(QStringLiteral("integrationLatency"), number(integrationLatencyMs));
+    variables.insert(QStringLiteral("integration.latency"), number(integrationLatencyMs));
     variables.insert(QStringLiteral("integrationStatus"), m_integrationStatus);
     variables.insert(QStringLiteral("integration.integrationStatus"), m_integrationStatus);
     variables.insert(QStringLiteral("integration.status"), m_integrationStatusFn);

@@ -73,11 +73,9 @@ private:
     bool m_done = false;
     bool m_preflight = false; // answered by the CORS policy itself: its headers are final
 
-    // For the access log ($context variables set as the request progresses).
-    qint64 m_integrationStartMs = -1;
-    qint64 m_integrationLatencyMs = -1;
-    // The same in nanoseconds for the metrics, whose histograms resolve microseconds (the access log
-    // variables are whole milliseconds, as AWS writes them).
+    // For the access log ($context variables set as the request progresses) and the metrics. Kept in
+    // nanoseconds, which the metrics' histograms resolve; the access log writes whole milliseconds, as
+    // AWS does. The start serves the authorizer, then the integration.
     qint64 m_integrationStartNs = -1;
     qint64 m_integrationLatencyNs = -1;
     QString m_integrationStatus;   // $context.integrationStatus (Lambda's own status, 200)
