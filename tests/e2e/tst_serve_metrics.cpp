@@ -77,16 +77,18 @@ private slots:
         // The $default route's function answers 404 itself.
         QCOMPARE(m_client.get(http(QStringLiteral("/no/such/thing"))).status, 404);
 
-        // Recorded as each response goes out and as the invoker reports: wait for the last of them.
+        // Recorded as each response goes out (after the client has it) and as the invoker reports: wait
+        // for the last of them, the $default request's own record included.
         QByteArray page;
         const QByteArray helloRoute = route("requests_total", "GET /hello");
+        const QByteArray defaultRoute = route("requests_total", "$default");
         const QByteArray defaultInvocations = R"(gatehouse_lambda_invocations_total{function="fallback"})";
         QVERIFY2(test::waitFor(
                      [&] {
                          const test::HttpReply reply = m_client.get(metricsUrl());
                          page = reply.body;
                          return reply.status == 200 && metric(page, helloRoute) == 3 &&
-                                metric(page, defaultInvocations) == 1;
+                                metric(page, defaultRoute) == 1 && metric(page, defaultInvocations) == 1;
                      },
                      15000),
                  page.constData());
