@@ -119,6 +119,51 @@ QDateTime ScheduleExpression::nextFireTime(const QDateTime &afterUtc) const {
     return m_rateStart.addMSecs(k * intervalMs);
 }
 
+namespace {
+
+// The earliest UTC instant at which `zone`'s clocks show `wallClock` (given as a UTC-labelled
+// date and time), or an invalid QDateTime when a DST gap skips it. Only the offsets in force 14 hours
+// either side can apply, which covers every real zone's single transition in that window.
+QDateTime firstInstantShowing(const QDateTime &wallClock, const QTimeZone &zone) {
+    QDateTime earliest;
+    for (const qint64 probeHours : {-14, 14}) {
+        const int offset = zone.offsetFromUtc(wallClock.addSecs(probeHours * 3600));
+        const QDateTime instant = wallClock.addSecs(-offset);
+        if (zone.offsetFromUtc(instant) != offset) continue; // this offset is not in force then
+        if (!earliest.isValid() || instant < earliest) earliest = instant;
+    }
+    return earliest;
+}
+
+} // namespace
+
+QDateTime ScheduleExpression::nextFireTime(const QDateTime &afterUtc, const QTimeZone &zone) const {
+    if (m_kind == Kind::Rate || !zone.isValid() || !afterUtc.isValid()) return nextFireTime(afterUtc);
+    // Search in wall-clock time (as UTC-labelled values) and map each candidate back; a candidate in a
+    // gap, or the repeat of an hour already passed, is skipped. Each step moves at least a minute on.
+    const QDateTime local = afterUtc.toTimeZone(zone);
+    QDateTime wallClock(local.date(), local.time(), Qt::UTC);
+    for (int step = 0; step < 100000; ++step) {
+        wallClock = m_cron.nextAfter(wallClock);
+        if (!wallClock.isValid()) return {};
+        const QDateTime instant = firstInstantShowing(wallClock, zone);
+        if (instant.isValid() && instant > afterUtc) return instant;
+    }
+    return {};
+}
+
+QList<QDateTime> ScheduleExpression::nextFireTimes(const QDateTime &afterUtc, int count,
+                                                   const QTimeZone &zone) const {
+    QList<QDateTime> times;
+    QDateTime t = afterUtc;
+    while (times.size() < count) {
+        t = nextFireTime(t, zone);
+        if (!t.isValid()) break;
+        times.append(t);
+    }
+    return times;
+}
+
 QList<QDateTime> ScheduleExpression::nextFireTimes(const QDateTime &afterUtc, int count) const {
     QList<QDateTime> times;
     QDateTime t = afterUtc;

@@ -1,5 +1,6 @@
 // An EventBridge schedule expression, rate(...) or cron(...): parsed once with precise error
-// messages, then asked when it fires. Times are UTC, as EventBridge evaluates scheduled rules.
+// messages, then asked when it fires: in UTC, as EventBridge evaluates scheduled rules, or in an IANA
+// time zone, as EventBridge Scheduler does with ScheduleExpressionTimezone.
 #pragma once
 
 #include "CronFields.h"
@@ -7,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 #include <optional>
 
 namespace gatehouse {
@@ -33,6 +35,14 @@ public:
     QDateTime nextFireTime(const QDateTime &afterUtc) const;
     // Up to `count` fire times after `afterUtc`, in order (fewer when the schedule ends).
     QList<QDateTime> nextFireTimes(const QDateTime &afterUtc, int count) const;
+
+    // The same with the cron fields read as wall-clock times in `zone` ("Daylight savings time on
+    // EventBridge Scheduler", https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html):
+    // a time that a spring-forward change skips does not fire that day, a time that a fall-back change
+    // repeats fires once, at its first occurrence. rate() is a fixed duration in any zone ("days" are
+    // 24 hours). An invalid zone is UTC. Results are UTC.
+    QDateTime nextFireTime(const QDateTime &afterUtc, const QTimeZone &zone) const;
+    QList<QDateTime> nextFireTimes(const QDateTime &afterUtc, int count, const QTimeZone &zone) const;
 
 private:
     static std::optional<ScheduleExpression> parseRate(const QString &text, const QString &inside,

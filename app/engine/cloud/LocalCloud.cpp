@@ -158,6 +158,10 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
             outcome.errors.append(tr("Admin endpoint: %1").arg(listened.error));
     }
     if (outcome.ok()) m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    if (outcome.ok()) {
+        m_scheduler = std::make_unique<Scheduler>(m_invoker.get());
+        m_scheduler->setProject(project);
+    }
     if (!outcome.ok()) stop();
     return outcome;
 }
@@ -172,12 +176,14 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
     m_cost->setFunctions(project.functions);
     LocalGateway::Outcome outcome = m_gateway->update(project, projectFolder);
     m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    m_scheduler->setProject(project);
     return outcome;
 }
 
 void LocalCloud::stop() {
     // Front doors first, so nothing new reaches the invoker while it shuts its environments down; the
     // metrics and the cost meter last, once nothing records into them.
+    m_scheduler.reset();
     m_admin.reset();
     m_invokeServer.reset();
     m_gateway.reset();

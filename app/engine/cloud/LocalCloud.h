@@ -7,6 +7,7 @@
 #include "gateway/server/LocalGateway.h"
 #include "invoker/Invoker.h"
 #include "project/Project.h"
+#include "sources/schedules/Scheduler.h"
 #include "telemetry/CostMeter.h"
 #include "telemetry/LogStore.h"
 #include "telemetry/MetricsStore.h"
@@ -60,6 +61,7 @@ public:
     // Kept from start() to stop(), across hot reloads.
     MetricsStore *metrics() const { return m_metrics.get(); }
     CostMeter *costMeter() const { return m_cost.get(); }
+    Scheduler *scheduler() const { return m_scheduler.get(); } // the project's schedules, while running
     QUrl invokeApiUrl() const;
     QUrl adminUrl() const;
     QUrl metricsUrl() const; // the admin endpoint's /metrics
@@ -83,6 +85,7 @@ private:
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
     std::unique_ptr<http::HttpServer> m_invokeServer;
     std::unique_ptr<AdminEndpoint> m_admin;
+    std::unique_ptr<Scheduler> m_scheduler;
     std::function<void(const GatewayEvent &)> m_observer;
 };
 

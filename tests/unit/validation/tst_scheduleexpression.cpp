@@ -35,6 +35,9 @@ private slots:
     void cronAcceptsTimesInAnyOffset();
     void cronWithoutFutureYearsNeverFires();
     void cronEndsAfterYear2199();
+    void cronInATimeZoneFollowsItsWallClockAcrossDst_data();
+    void cronInATimeZoneFollowsItsWallClockAcrossDst();
+    void nearestWeekdayOfADayTheMonthDoesNotHaveNeverFiresThere();
 };
 
 void TestScheduleExpression::validExpressionParses_data() {
@@ -250,6 +253,65 @@ void TestScheduleExpression::cronEndsAfterYear2199() {
     QVERIFY(expression);
     QCOMPARE(isoStrings(expression->nextFireTimes(utc(QStringLiteral("2198-06-01T00:00:00Z")), 5)),
              QStringList{QStringLiteral("2199-01-01T00:00:00Z")});
+}
+
+// EventBridge Scheduler ("Daylight savings time on EventBridge Scheduler", schedule-types.html): a
+// time skipped by spring-forward does not fire; a time repeated by fall-back fires once.
+void TestScheduleExpression::cronInATimeZoneFollowsItsWallClockAcrossDst_data() {
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QStringList>("expected");
+    const auto row = [](const char *name, const char *expression, const char *zone, const char *after,
+                        const QStringList &expected) {
+        QTest::newRow(name) << QString::fromUtf8(expression) << QString::fromUtf8(zone)
+                            << QString::fromUtf8(after) << expected;
+    };
+    const auto at = [](std::initializer_list<const char *> times) {
+        QStringList list;
+        for (const char *t : times)
+            list.append(QString::fromUtf8(t));
+        return list;
+    };
+    row("Paris: 02:30 does not exist on 2024-03-31", "cron(30 2 * * ? *)", "Europe/Paris",
+        "2024-03-29T12:00:00Z", at({"2024-03-30T01:30:00Z", "2024-04-01T00:30:00Z"}));
+    row("Paris: 02:30 happens twice on 2024-10-27, fires at the first", "cron(30 2 * * ? *)", "Europe/Paris",
+        "2024-10-26T12:00:00Z", at({"2024-10-27T00:30:00Z", "2024-10-28T01:30:00Z"}));
+    row("New York: the repeated hour does not fire again", "cron(0/30 * * * ? *)", "America/New_York",
+        "2024-11-03T04:40:00Z", at({"2024-11-03T05:00:00Z", "2024-11-03T05:30:00Z", "2024-11-03T07:00:00Z"}));
+    row("New York: from inside the repeated hour", "cron(0/30 * * * ? *)", "America/New_York",
+        "2024-11-03T06:10:00Z", at({"2024-11-03T07:00:00Z"}));
+    row("New York: the skipped hour", "cron(30 2 * * ? *)", "America/New_York", "2024-03-09T12:00:00Z",
+        at({"2024-03-11T06:30:00Z"}));
+    row("Seoul has no DST: weekdays at 09:00", "cron(0 9 ? * MON-FRI *)", "Asia/Seoul",
+        "2024-03-08T00:00:00Z", at({"2024-03-11T00:00:00Z", "2024-03-12T00:00:00Z"}));
+    row("Tokyo: L is the last local day, Feb 29 in a leap year", "cron(0 23 L * ? *)", "Asia/Tokyo",
+        "2024-02-01T00:00:00Z", at({"2024-02-29T14:00:00Z", "2024-03-31T14:00:00Z"}));
+    row("a local year boundary", "cron(0 0 1 1 ? 2025)", "America/Los_Angeles", "2024-06-01T00:00:00Z",
+        at({"2025-01-01T08:00:00Z"}));
+    row("rate() is a fixed duration in any zone", "rate(1 day)", "Europe/Paris", "2024-03-30T12:00:00Z",
+        at({"2024-03-31T00:00:00Z", "2024-04-01T00:00:00Z"}));
+    row("UTC as a zone", "cron(15 10 * * ? *)", "UTC", "2024-01-31T10:15:00Z", at({"2024-02-01T10:15:00Z"}));
+}
+
+void TestScheduleExpression::cronInATimeZoneFollowsItsWallClockAcrossDst() {
+    QFETCH(QString, expression);
+    QFETCH(QString, zone);
+    QFETCH(QString, after);
+    QFETCH(QStringList, expected);
+    const QTimeZone timeZone(zone.toUtf8());
+    QVERIFY(timeZone.isValid());
+    const auto parsed = ScheduleExpression::parse(expression);
+    QVERIFY(parsed);
+    QCOMPARE(isoStrings(parsed->nextFireTimes(utc(after), int(expected.size()), timeZone)), expected);
+}
+
+void TestScheduleExpression::nearestWeekdayOfADayTheMonthDoesNotHaveNeverFiresThere() {
+    // "31W" stays inside the month: 30-day months (April, June, September) are passed over.
+    const auto expression = ScheduleExpression::parse(QStringLiteral("cron(0 10 31W * ? *)"));
+    QVERIFY(expression);
+    QCOMPARE(isoStrings(expression->nextFireTimes(utc(QStringLiteral("2024-04-01T00:00:00Z")), 2)),
+             (QStringList{QStringLiteral("2024-05-31T10:00:00Z"), QStringLiteral("2024-07-31T10:00:00Z")}));
 }
 
 QTEST_GUILESS_MAIN(TestScheduleExpression)
