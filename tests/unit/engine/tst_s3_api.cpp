@@ -60,7 +60,9 @@ private:
         const qsizetype question = target.indexOf('?');
         request.path = question < 0 ? target : target.left(question);
         request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-        request.headers.add("Host", "127.0.0.1:4566");
+        const bool ownHost =
+            std::any_of(headers.cbegin(), headers.cend(), [](const auto &h) { return h.first == "Host"; });
+        if (!ownHost) request.headers.add("Host", "127.0.0.1:4566");
         for (const auto &[name, value] : headers)
             request.headers.add(name, value);
         request.body = body;
@@ -140,6 +142,16 @@ private slots:
         QCOMPARE(m_deliveries[1].function, QStringLiteral("onRemove"));
         QCOMPARE(text(m_deliveries[1].event["Records"][0]["eventName"]),
                  QStringLiteral("ObjectRemoved:Delete"));
+    }
+
+    // Virtual-hosted style on *.localhost (S3 User Guide, "Virtual hosting of buckets").
+    void virtualHostedRequestsNameTheBucketInTheHost() {
+        QCOMPARE(send("PUT", "/notes/a.txt", "vh", {{"Host", "other-bucket.localhost:4566"}}).status, 200);
+        QCOMPARE(send("GET", "/other-bucket/notes/a.txt").body, QByteArray("vh"));
+        http::HttpResponse listed =
+            send("GET", "/?list-type=2", {}, {{"Host", "other-bucket.localhost:4566"}});
+        QCOMPARE(xmlText(listed.body, QStringLiteral("Key")), QStringLiteral("notes/a.txt"));
+        QCOMPARE(send("GET", "/x", {}, {{"Host", "nope-bucket.localhost"}}).status, 404);
     }
 
     void filteredOutKeysTriggerNothing() {
