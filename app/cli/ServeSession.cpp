@@ -145,6 +145,7 @@ void ServeSession::printEndpoints() const {
     printOut(tr("  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)")
                  .arg(m_cloud.invokeApiUrl().toString()));
     printOut(tr("  Metrics (Prometheus): %1").arg(m_cloud.metricsUrl().toString()));
+    printOut(tr("  S3 (buckets): %1 (aws s3 ls --endpoint-url %1 ...)").arg(m_cloud.s3Url().toString()));
     printOut(tr("Press Ctrl+C to stop."));
 }
 

@@ -241,6 +241,13 @@ void readSettings(ObjectReader &r, ProjectSettings &s) {
     r.string("billingGranularity", s.billingGranularity);
     r.integer("concurrencyLimit", s.concurrencyLimit);
     r.integer("idleEnvironmentSeconds", s.idleEnvironmentSeconds);
+    r.object("credentials", [&](ObjectReader &o) {
+        LocalCredentials credentials;
+        o.string("accessKeyId", credentials.accessKeyId, Need::Required);
+        o.string("secretAccessKey", credentials.secretAccessKey, Need::Required);
+        o.finish(credentials.unknown);
+        s.credentials = credentials;
+    });
     r.finish(s.unknown);
 }
 

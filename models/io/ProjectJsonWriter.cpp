@@ -309,6 +309,12 @@ OrderedJson writeSettings(const ProjectSettings &s) {
         .text("billingGranularity", s.billingGranularity)
         .integer("concurrencyLimit", s.concurrencyLimit)
         .integer("idleEnvironmentSeconds", s.idleEnvironmentSeconds)
+        .objectIfNotEmpty("credentials", s.credentials
+                                             ? ObjectWriter()
+                                                   .text("accessKeyId", s.credentials->accessKeyId)
+                                                   .text("secretAccessKey", s.credentials->secretAccessKey)
+                                                   .finish(s.credentials->unknown)
+                                             : OrderedJson::object())
         .finish(s.unknown);
 }
 

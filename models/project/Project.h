@@ -13,13 +13,23 @@ namespace gatehouse {
 
 inline constexpr int kProjectFormatVersion = 1;
 
+// The access key the project's local AWS endpoints (S3, ...) check SigV4 signatures against. Unset,
+// any client is served whatever it signs with (or if it signs at all), as local tools expect.
+struct LocalCredentials {
+    QString accessKeyId;
+    QString secretAccessKey;
+    UnknownFields unknown;
+    bool operator==(const LocalCredentials &) const = default;
+};
+
 struct ProjectSettings {
     QString region = QStringLiteral("us-east-1");
     QString accountId = QStringLiteral("123456789012");
     // "1ms" (AWS since December 2020) or "100ms" (classic billing).
     QString billingGranularity = QStringLiteral("1ms");
-    int concurrencyLimit = 10;        // project-wide cap on concurrent execution environments
-    int idleEnvironmentSeconds = 300; // warm environments are reaped after this idle time
+    int concurrencyLimit = 10;                   // project-wide cap on concurrent execution environments
+    int idleEnvironmentSeconds = 300;            // warm environments are reaped after this idle time
+    std::optional<LocalCredentials> credentials; // "credentials": {"accessKeyId", "secretAccessKey"}
     UnknownFields unknown;
     bool operator==(const ProjectSettings &) const = default;
 };

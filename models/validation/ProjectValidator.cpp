@@ -6,6 +6,7 @@
 #include "ValidationChecks.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace gatehouse {
 
@@ -38,6 +39,23 @@ void checkSettings(const Project &project, Reporter &r) {
                 QCoreApplication::translate("gatehouse::Validation", "'%1' does not look like an AWS region")
                     .arg(s.region),
                 QCoreApplication::translate("gatehouse::Validation", "e.g. 'us-east-1' or 'eu-west-3'"));
+    // SigV4 access key ids are 16 to 128 word characters (IAM API reference, AccessKey); the secret
+    // may be anything but empty. Clients refuse to sign with an empty one.
+    if (s.credentials) {
+        static const QRegularExpression keyId(QStringLiteral("^\\w{16,128}$"));
+        if (!keyId.match(s.credentials->accessKeyId).hasMatch())
+            r.error(at(at(path, "credentials"), "accessKeyId"),
+                    QCoreApplication::translate("gatehouse::Validation",
+                                                "access key id '%1' is not 16 to 128 letters, digits or '_'")
+                        .arg(s.credentials->accessKeyId),
+                    QCoreApplication::translate("gatehouse::Validation", "e.g. 'AKIAIOSFODNN7EXAMPLE'"));
+        if (s.credentials->secretAccessKey.isEmpty())
+            r.error(at(at(path, "credentials"), "secretAccessKey"),
+                    QCoreApplication::translate("gatehouse::Validation", "the secret access key is empty"),
+                    QCoreApplication::translate("gatehouse::Validation",
+                                                "set the secret that clients sign with, or remove "
+                                                "\"credentials\" to accept any signature"));
+    }
     if (!naming::isValidAccountId(s.accountId))
         r.error(at(path, "accountId"),
                 QCoreApplication::translate("gatehouse::Validation", "account id '%1' is not 12 digits")

@@ -3,6 +3,7 @@
 #include "AdminEndpoint.h"
 #include "http/HttpServer.h"
 #include "invokeapi/LambdaInvokeApi.h"
+#include "sources/s3/S3Endpoint.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -112,6 +113,9 @@ void LocalCloud::recordInvocations() {
 LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &projectFolder) {
     stop();
     m_projectName = project.name;
+    m_bucketNames.clear();
+    for (const Bucket &bucket : project.buckets)
+        m_bucketNames.append(bucket.name);
     m_metrics = std::make_unique<MetricsStore>(m_options.metricsClock, m_options.metricsLimits);
     m_cost = std::make_unique<CostMeter>();
     m_cost->setFunctions(project.functions);
@@ -157,6 +161,15 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         if (const http::HttpListenResult listened = m_admin->listen(); !listened.ok())
             outcome.errors.append(tr("Admin endpoint: %1").arg(listened.error));
     }
+    if (outcome.ok()) {
+        http::HttpServerConfig config;
+        config.address = m_options.host;
+        config.port = m_options.s3Port.value_or(portAfterApis(project, m_options, 2).value_or(0));
+        config.workerThreads = m_options.workerThreads;
+        m_s3 = std::make_unique<s3::S3Endpoint>(m_invoker.get(), project, projectFolder, config);
+        if (const http::HttpListenResult listened = m_s3->listen(); !listened.ok())
+            outcome.errors.append(tr("S3 endpoint: %1").arg(listened.error));
+    }
     if (outcome.ok()) m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     if (outcome.ok()) {
         m_scheduler = std::make_unique<Scheduler>(m_invoker.get());
@@ -173,6 +186,10 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
     // API has its port (an unchanged project is no change for the invoker).
     m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
     m_invokeApi->updateProject(project);
+    m_s3->updateProject(project);
+    m_bucketNames.clear();
+    for (const Bucket &bucket : project.buckets)
+        m_bucketNames.append(bucket.name);
     m_cost->setFunctions(project.functions);
     LocalGateway::Outcome outcome = m_gateway->update(project, projectFolder);
     m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
@@ -184,6 +201,7 @@ void LocalCloud::stop() {
     // Front doors first, so nothing new reaches the invoker while it shuts its environments down; the
     // metrics and the cost meter last, once nothing records into them.
     m_scheduler.reset();
+    m_s3.reset();
     m_admin.reset();
     m_invokeServer.reset();
     m_gateway.reset();
@@ -204,6 +222,10 @@ QUrl LocalCloud::adminUrl() const {
 
 QUrl LocalCloud::metricsUrl() const {
     return m_admin ? m_admin->metricsUrl() : QUrl();
+}
+
+QUrl LocalCloud::s3Url() const {
+    return m_s3 ? m_s3->url() : QUrl();
 }
 
 QJsonObject LocalCloud::endpointsJson() const {
@@ -230,6 +252,11 @@ QJsonObject LocalCloud::endpointsJson() const {
                          QJsonObject{{QStringLiteral("type"), QStringLiteral("admin")},
                                      {QStringLiteral("url"), adminUrl().toString()},
                                      {QStringLiteral("metrics"), metricsUrl().toString()}});
+    if (m_s3)
+        endpoints.insert(QStringLiteral("s3"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("s3")},
+                                     {QStringLiteral("url"), s3Url().toString()},
+                                     {QStringLiteral("buckets"), QJsonArray::fromStringList(m_bucketNames)}});
     return endpoints;
 }
 

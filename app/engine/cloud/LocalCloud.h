@@ -25,6 +25,9 @@ class HttpServer;
 }
 class AdminEndpoint;
 class LambdaInvokeApi;
+namespace s3 {
+class S3Endpoint;
+}
 
 struct LocalCloudOptions {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
@@ -33,6 +36,7 @@ struct LocalCloudOptions {
     std::optional<quint16> basePort;
     std::optional<quint16> invokeApiPort; // overrides the above for the Invoke API
     std::optional<quint16> adminPort;     // ... and for the admin endpoint
+    std::optional<quint16> s3Port;        // ... and for the S3 endpoint (after the admin endpoint's)
     int workerThreads = -1;               // per endpoint; -1 = one per core
     InvokerOptions invoker;
     qsizetype logCapacity = 100000;
@@ -65,8 +69,10 @@ public:
     QUrl invokeApiUrl() const;
     QUrl adminUrl() const;
     QUrl metricsUrl() const; // the admin endpoint's /metrics
+    QUrl s3Url() const;      // the project's buckets over the S3 API (--endpoint-url)
+    s3::S3Endpoint *s3() const { return m_s3.get(); }
     // {"project", "invokeApi", "apis": [{"name", "type", "url", "stages": [{"name", "url"}]}],
-    //  "admin": {"type": "admin", "url", "metrics"}}
+    //  "admin": {"type": "admin", "url", "metrics"}, "s3": {"type": "s3", "url", "buckets": [...]}}
     QJsonObject endpointsJson() const;
     // The observer for access logs and gateway errors (called on worker threads; thread-safe).
     void setGatewayObserver(std::function<void(const GatewayEvent &)> observer);
@@ -86,6 +92,8 @@ private:
     std::unique_ptr<http::HttpServer> m_invokeServer;
     std::unique_ptr<AdminEndpoint> m_admin;
     std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<s3::S3Endpoint> m_s3;
+    QStringList m_bucketNames;
     std::function<void(const GatewayEvent &)> m_observer;
 };
 

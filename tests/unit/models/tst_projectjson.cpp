@@ -19,6 +19,9 @@ Project everyFieldSet() {
     p.settings.billingGranularity = QStringLiteral("100ms");
     p.settings.concurrencyLimit = 100;
     p.settings.idleEnvironmentSeconds = 5;
+    p.settings.credentials = LocalCredentials();
+    p.settings.credentials->accessKeyId = QStringLiteral("AKIAIOSFODNN7EXAMPLE");
+    p.settings.credentials->secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
     p.settings.unknown.values["futureSetting"] = 1;
 
     Function f;

@@ -45,6 +45,12 @@ void addSettingsRows() {
            "settings.concurrencyLimit", "concurrencyLimit must be between 1 and 1000, found 0");
     addRow("settings: idle environment seconds", settings(R"("idleEnvironmentSeconds": 0)"),
            "settings.idleEnvironmentSeconds", "must be at least 1");
+    addRow("settings: credentials' access key id shape",
+           settings(R"("credentials": {"accessKeyId": "short", "secretAccessKey": "s"})"),
+           "settings.credentials.accessKeyId", "access key id 'short' is not 16 to 128");
+    addRow("settings: credentials need a secret",
+           settings(R"("credentials": {"accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": ""})"),
+           "settings.credentials.secretAccessKey", "the secret access key is empty");
     addRow("settings: region shape", settings(R"("region": "Virginia")"), "settings.region",
            "'Virginia' does not look like an AWS region");
     addRow("settings: account id is 12 digits", settings(R"("accountId": "1234")"), "settings.accountId",

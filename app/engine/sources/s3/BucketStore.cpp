@@ -1,0 +1,230 @@
+#include "BucketStore.h"
+
+#include "ObjectKeyFiles.h"
+#include "gateway/JsonText.h"
+#include "validation/NamingRules.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QMutexLocker>
+#include <QSaveFile>
+#include <algorithm>
+
+namespace gatehouse::s3 {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("gatehouse::s3::BucketStore", text);
+}
+
+BucketStore::Outcome ioError(const QString &what) {
+    return {BucketStore::Error::Io, what};
+}
+
+QByteArray readFile(const QString &path, bool *ok = nullptr) {
+    QFile file(path);
+    const bool opened = file.open(QIODevice::ReadOnly);
+    if (ok) *ok = opened;
+    return opened ? file.readAll() : QByteArray();
+}
+
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+OrderedJson headersJson(const HeaderList &list) {
+    OrderedJson object = OrderedJson::object();
+    for (const auto &[name, value] : list)
+        object[utf8(name)] = utf8(value);
+    return object;
+}
+
+HeaderList headersFrom(const OrderedJson &object) {
+    HeaderList list;
+    if (!object.is_object()) return list;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.value().is_string())
+            list.append(
+                {QString::fromStdString(it.key()), QString::fromStdString(it.value().get<std::string>())});
+    return list;
+}
+
+QString stringAt(const OrderedJson &object, const char *name) {
+    const auto it = object.find(name);
+    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+} // namespace
+
+QByteArray metadataJson(const ObjectMetadata &meta) {
+    OrderedJson json;
+    json["key"] = utf8(meta.key);
+    json["size"] = meta.size;
+    json["eTag"] = utf8(meta.eTag);
+    json["contentType"] = utf8(meta.contentType);
+    json["lastModified"] = utf8(meta.lastModified.toUTC().toString(Qt::ISODate));
+    json["userMetadata"] = headersJson(meta.userMetadata);
+    json["headers"] = headersJson(meta.headers);
+    json["dataFile"] = utf8(meta.dataFile);
+    return QByteArray::fromStdString(json.dump(2, ' ', false, OrderedJson::error_handler_t::replace));
+}
+
+std::optional<ObjectMetadata> metadataFromJson(const QByteArray &text) {
+    const std::optional<OrderedJson> json = parseJson(text);
+    if (!json || !json->is_object()) return std::nullopt;
+    ObjectMetadata meta;
+    meta.key = stringAt(*json, "key");
+    const auto size = json->find("size");
+    if (meta.key.isEmpty() || size == json->end() || !size->is_number_integer()) return std::nullopt;
+    meta.size = size->get<qint64>();
+    meta.eTag = stringAt(*json, "eTag");
+    meta.contentType = stringAt(*json, "contentType");
+    meta.lastModified = QDateTime::fromString(stringAt(*json, "lastModified"), Qt::ISODate).toUTC();
+    if (const auto it = json->find("userMetadata"); it != json->end()) meta.userMetadata = headersFrom(*it);
+    if (const auto it = json->find("headers"); it != json->end()) meta.headers = headersFrom(*it);
+    meta.dataFile = stringAt(*json, "dataFile");
+    // The data file must be one of ours, in the same folder: a hand-edited metadata file cannot point
+    // a read elsewhere.
+    if (meta.dataFile.contains(QLatin1Char('/')) || meta.dataFile.contains(QLatin1Char('\\')) ||
+        !meta.dataFile.endsWith(QLatin1String(".data")) || meta.dataFile.startsWith(QLatin1Char('.')))
+        return std::nullopt;
+    return meta;
+}
+
+BucketStore::BucketStore(QString projectFolder)
+    : m_projectFolder(std::move(projectFolder)) {}
+
+QString BucketStore::bucketFolder(const QString &bucket) const {
+    return m_projectFolder + QStringLiteral("/.gatehouse/buckets/") + bucket;
+}
+
+QString BucketStore::objectsFolder(const QString &bucket) const {
+    return bucketFolder(bucket) + QStringLiteral("/objects");
+}
+
+QString BucketStore::uploadFolder(const QString &bucket, const QString &uploadId) const {
+    return bucketFolder(bucket) + QStringLiteral("/uploads/") + uploadId;
+}
+
+BucketStore::Outcome BucketStore::ensureBucket(const QString &bucket) {
+    // Project buckets are validated already; this keeps a bad name from ever becoming a path.
+    if (!naming::bucketNameProblem(bucket).isEmpty())
+        return ioError(tr("'%1' is not a valid bucket name").arg(bucket));
+    const QString dotFolder = m_projectFolder + QStringLiteral("/.gatehouse");
+    if (!QDir().mkpath(dotFolder)) return ioError(tr("cannot create %1").arg(dotFolder));
+    const QString ignore = dotFolder + QStringLiteral("/.gitignore");
+    if (!QFile::exists(ignore)) {
+        QString error;
+        // Everything under .gatehouse/ is local state (bucket contents, ...), never part of the project.
+        if (!writeAtomically(ignore, "# Gatehouse's local data (buckets, ...): not part of the project.\n*\n",
+                             &error))
+            return ioError(error);
+    }
+    for (const QString &folder : {objectsFolder(bucket), bucketFolder(bucket) + QStringLiteral("/uploads")})
+        if (!QDir().mkpath(folder)) return ioError(tr("cannot create %1").arg(folder));
+    return {};
+}
+
+std::optional<ObjectMetadata> BucketStore::head(const QString &bucket, const QString &key) const {
+    if (!isValidObjectKey(key)) return std::nullopt;
+    bool ok = false;
+    const QByteArray json = readFile(
+        objectsFolder(bucket) + QLatin1Char('/') + objectFileStem(key) + QStringLiteral(".json"), &ok);
+    if (!ok) return std::nullopt;
+    std::optional<ObjectMetadata> meta = metadataFromJson(json);
+    // A hash collision or a hand-copied file: the stored key must be the one asked for.
+    if (!meta || meta->key != key) return std::nullopt;
+    return meta;
+}
+
+BucketStore::Outcome BucketStore::read(const QString &bucket, const QString &key, qint64 offset,
+                                       qint64 length, ObjectMetadata *meta, QByteArray *data) const {
+    // A writer may replace the object between reading its metadata and opening its data file; the
+    // new metadata names the new file, so look again (bounded: a key rewritten non-stop still ends).
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const std::optional<ObjectMetadata> current = head(bucket, key);
+        if (!current) return {Error::NoSuchKey, {}};
+        QFile file(objectsFolder(bucket) + QLatin1Char('/') + current->dataFile);
+        if (!file.open(QIODevice::ReadOnly)) continue;
+        *meta = *current;
+        if (offset > 0 && !file.seek(offset)) return ioError(tr("cannot read %1").arg(file.fileName()));
+        *data = length < 0 ? file.readAll() : file.read(length);
+        return {};
+    }
+    return ioError(tr("the object '%1' kept changing while it was read").arg(key));
+}
+
+BucketStore::Outcome BucketStore::commit(const QString &bucket, ObjectMetadata meta,
+                                         const std::function<bool(QIODevice &)> &write,
+                                         ObjectMetadata *stored) {
+    if (const Outcome ready = ensureBucket(bucket); !ready.ok()) return ready;
+    const QString folder = objectsFolder(bucket);
+    const QString stem = objectFileStem(meta.key);
+    meta.dataFile = stem + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
+    {
+        QSaveFile data(folder + QLatin1Char('/') + meta.dataFile);
+        if (!data.open(QIODevice::WriteOnly) || !write(data) || !data.commit())
+            return ioError(tr("cannot write %1: %2").arg(data.fileName(), data.errorString()));
+    }
+    meta.lastModified = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    QMutexLocker lock(&m_commitMutex);
+    const std::optional<ObjectMetadata> previous = head(bucket, meta.key);
+    QString error;
+    if (!writeAtomically(folder + QLatin1Char('/') + stem + QStringLiteral(".json"), metadataJson(meta),
+                         &error)) {
+        QFile::remove(folder + QLatin1Char('/') + meta.dataFile);
+        return ioError(error);
+    }
+    if (previous && previous->dataFile != meta.dataFile)
+        QFile::remove(folder + QLatin1Char('/') + previous->dataFile);
+    if (stored) *stored = meta;
+    return {};
+}
+
+BucketStore::Outcome BucketStore::put(const QString &bucket, ObjectMetadata meta, const QByteArray &data,
+                                      ObjectMetadata *stored) {
+    meta.size = data.size();
+    meta.eTag = QLatin1Char('"') +
+                QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()) +
+                QLatin1Char('"');
+    return commit(
+        bucket, std::move(meta), [&data](QIODevice &out) { return out.write(data) == data.size(); }, stored);
+}
+
+BucketStore::Outcome BucketStore::remove(const QString &bucket, const QString &key, bool *existed) {
+    QMutexLocker lock(&m_commitMutex);
+    const std::optional<ObjectMetadata> meta = head(bucket, key);
+    if (existed) *existed = meta.has_value();
+    if (!meta) return {};
+    const QString folder = objectsFolder(bucket);
+    const QString metaPath = folder + QLatin1Char('/') + objectFileStem(key) + QStringLiteral(".json");
+    if (!QFile::remove(metaPath)) return ioError(tr("cannot remove %1").arg(metaPath));
+    QFile::remove(folder + QLatin1Char('/') + meta->dataFile);
+    return {};
+}
+
+QList<ObjectMetadata> BucketStore::list(const QString &bucket) const {
+    QList<ObjectMetadata> objects;
+    const QDir folder(objectsFolder(bucket));
+    const QStringList files = folder.entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &name : files) {
+        std::optional<ObjectMetadata> meta = metadataFromJson(readFile(folder.filePath(name)));
+        // Only files whose name is their key's stem: stray or damaged files are not objects.
+        if (meta && name == objectFileStem(meta->key) + QStringLiteral(".json"))
+            objects.append(std::move(*meta));
+    }
+    std::sort(objects.begin(), objects.end(), [](const ObjectMetadata &a, const ObjectMetadata &b) {
+        return a.key.toUtf8() < b.key.toUtf8();
+    });
+    return objects;
+}
+
+} // namespace gatehouse::s3

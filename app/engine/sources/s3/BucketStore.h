@@ -1,0 +1,104 @@
+// A project's buckets on disk: `<project>/.gatehouse/buckets/<bucket>/` (the `.gatehouse` folder gets a
+// `.gitignore` of "*" when it is created, so local data stays out of the project's repository).
+//
+//   <bucket>/objects/<stem>.json             metadata: the real key, size, ETag, content type, last
+//                                            modified, user metadata, the name of the data file
+//   <bucket>/objects/<stem>.<generation>.data the content
+//   <bucket>/uploads/<uploadId>/upload.json  an unfinished multipart upload, its parts beside it as
+//                                            "part-<n>" files
+// (<stem>: ObjectKeyFiles.h). Writes go through QSaveFile; a new version of an object gets a new data
+// file and becomes visible when its metadata file is renamed into place, after which the old data
+// file is removed. So a crash never leaves metadata that describes other bytes, and readers need no
+// lock: one that opened the old data file keeps reading it (POSIX), one that finds it gone re-reads
+// the metadata. Thread-safe; several BucketStores over one folder in one process are not.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMutex>
+#include <QPair>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace gatehouse::s3 {
+
+using HeaderList = QList<QPair<QString, QString>>;
+
+struct ObjectMetadata {
+    QString key;
+    qint64 size = 0;
+    QString eTag; // as S3 sends it, quotes included: "\"<md5 hex>\"" or "\"<hex>-<parts>\""
+    QString contentType;
+    QDateTime lastModified;  // UTC, whole seconds (what Last-Modified can say)
+    HeaderList userMetadata; // names without "x-amz-meta-", lower case (as S3 stores them)
+    // System metadata S3 keeps and returns: Cache-Control, Content-Disposition, Content-Encoding,
+    // Content-Language, Expires.
+    HeaderList headers;
+    QString dataFile; // internal: the data file's name in objects/
+};
+
+struct CompletedPart {
+    int partNumber = 0;
+    QString eTag; // quotes optional
+};
+
+class BucketStore {
+public:
+    // Why an operation failed; S3's error code for each is chosen by the API layer.
+    enum class Error { None, NoSuchKey, NoSuchUpload, InvalidPart, InvalidPartOrder, EntityTooSmall, Io };
+    struct Outcome {
+        Error error = Error::None;
+        QString message; // for Io: what failed, with the path
+        bool ok() const { return error == Error::None; }
+    };
+
+    explicit BucketStore(QString projectFolder);
+
+    QString projectFolder() const { return m_projectFolder; }
+    QString bucketFolder(const QString &bucket) const; // <project>/.gatehouse/buckets/<bucket>
+    // Creates the bucket's folders (and .gatehouse/.gitignore) if needed.
+    Outcome ensureBucket(const QString &bucket);
+
+    std::optional<ObjectMetadata> head(const QString &bucket, const QString &key) const;
+    // Reads `length` bytes from `offset` (length < 0: to the end) of the object's current version.
+    Outcome read(const QString &bucket, const QString &key, qint64 offset, qint64 length,
+                 ObjectMetadata *meta, QByteArray *data) const;
+    // Stores `data` under meta.key; fills size, ETag (MD5), last modified. `*stored` gets the result.
+    Outcome put(const QString &bucket, ObjectMetadata meta, const QByteArray &data, ObjectMetadata *stored);
+    // Whether it existed is reported through `*existed`; deleting a missing key is no error (as S3).
+    Outcome remove(const QString &bucket, const QString &key, bool *existed = nullptr);
+    // Every object of the bucket, sorted by the UTF-8 bytes of the key (S3's list order).
+    QList<ObjectMetadata> list(const QString &bucket) const;
+
+    // Multipart uploads (S3 API reference: CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
+    // AbortMultipartUpload).
+    Outcome createUpload(const QString &bucket, const ObjectMetadata &meta, QString *uploadId);
+    std::optional<ObjectMetadata> uploadOf(const QString &bucket, const QString &uploadId) const;
+    Outcome putPart(const QString &bucket, const QString &uploadId, int partNumber, const QByteArray &data,
+                    QString *eTag);
+    Outcome completeUpload(const QString &bucket, const QString &uploadId, const QList<CompletedPart> &parts,
+                           ObjectMetadata *stored);
+    Outcome abortUpload(const QString &bucket, const QString &uploadId);
+
+    // "Your proposed upload is smaller than the minimum allowed object size": every part but the last
+    // must be at least 5 MiB (S3 User Guide, "Amazon S3 multipart upload limits").
+    static constexpr qint64 kMinPartBytes = 5 * 1024 * 1024;
+
+private:
+    QString objectsFolder(const QString &bucket) const;
+    QString uploadFolder(const QString &bucket, const QString &uploadId) const;
+    // Writes a new data file with `write` (which returns false on failure), then swaps the metadata.
+    Outcome commit(const QString &bucket, ObjectMetadata meta, const std::function<bool(QIODevice &)> &write,
+                   ObjectMetadata *stored);
+
+    QString m_projectFolder;
+    QMutex m_commitMutex; // orders metadata swaps of the same key (and the removal of old data files)
+};
+
+// The metadata file's JSON text and back (nullopt for a damaged file).
+QByteArray metadataJson(const ObjectMetadata &meta);
+std::optional<ObjectMetadata> metadataFromJson(const QByteArray &json);
+
+} // namespace gatehouse::s3

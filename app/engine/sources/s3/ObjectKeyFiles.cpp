@@ -1,0 +1,38 @@
+#include "ObjectKeyFiles.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace gatehouse::s3 {
+
+QString objectFileStem(const QString &key) {
+    return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+bool isValidObjectKey(const QString &key) {
+    return !key.isEmpty() && key.toUtf8().size() <= kMaxKeyBytes;
+}
+
+bool isWellFormedUploadId(const QString &id) {
+    if (id.size() < 16 || id.size() > 128) return false;
+    for (const QChar c : id)
+        if (!(c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+              (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))))
+            return false;
+    return true;
+}
+
+QString newUploadId() {
+    // Real upload ids are long opaque strings; 32 random bytes as base64url without the punctuation.
+    QByteArray bytes(32, Qt::Uninitialized);
+    for (char &c : bytes)
+        c = char(QRandomGenerator::system()->bounded(256));
+    QString id = QString::fromLatin1(bytes.toHex());
+    return id;
+}
+
+QString newGeneration() {
+    return QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+}
+
+} // namespace gatehouse::s3
