@@ -145,6 +145,9 @@ void ServeSession::printEndpoints() const {
     printOut(tr("  Lambda Invoke API: %1 (aws lambda invoke --endpoint-url %1 ...)")
                  .arg(m_cloud.invokeApiUrl().toString()));
     printOut(tr("  Metrics (Prometheus): %1").arg(m_cloud.metricsUrl().toString()));
+    if (!m_cloud.sqsUrl().isEmpty())
+        printOut(tr("  SQS: %1 (aws sqs --endpoint-url %1 ...; functions get AWS_ENDPOINT_URL_SQS)")
+                     .arg(m_cloud.sqsUrl().toString()));
     printOut(tr("Press Ctrl+C to stop."));
 }
 

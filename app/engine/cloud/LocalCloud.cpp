@@ -3,6 +3,7 @@
 #include "AdminEndpoint.h"
 #include "http/HttpServer.h"
 #include "invokeapi/LambdaInvokeApi.h"
+#include "sources/sqs/LocalQueues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -63,6 +64,20 @@ Project withWebSocketCallbackUrls(Project project, const LocalGateway &gateway) 
         const bool own = std::any_of(function.environment.cbegin(), function.environment.cend(),
                                      [](const NameValue &variable) { return variable.name == name; });
         if (!own) function.environment.append({name, *url});
+    }
+    return project;
+}
+
+// AWS SDKs read AWS_ENDPOINT_URL_SQS (the SDKs' "service-specific endpoints" setting: AWS SDKs and Tools
+// Reference Guide, https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html), so a
+// function's unmodified SQS client reaches the local queues. A value the function sets itself wins.
+Project withSqsEndpoint(Project project, const QUrl &sqsUrl) {
+    if (sqsUrl.isEmpty()) return project;
+    static const QString name = QStringLiteral("AWS_ENDPOINT_URL_SQS");
+    for (Function &function : project.functions) {
+        const bool own = std::any_of(function.environment.cbegin(), function.environment.cend(),
+                                     [](const NameValue &variable) { return variable.name == name; });
+        if (!own) function.environment.append({name, sqsUrl.toString()});
     }
     return project;
 }
@@ -157,7 +172,18 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         if (const http::HttpListenResult listened = m_admin->listen(); !listened.ok())
             outcome.errors.append(tr("Admin endpoint: %1").arg(listened.error));
     }
-    if (outcome.ok()) m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    if (outcome.ok()) {
+        sqs::LocalQueuesOptions queueOptions;
+        queueOptions.host = m_options.host;
+        queueOptions.port = m_options.sqsPort ? m_options.sqsPort : portAfterApis(project, m_options, 2);
+        queueOptions.clock = m_options.queueClock;
+        m_queues = std::make_unique<sqs::LocalQueues>(m_invoker.get(), m_logs.get(), queueOptions);
+        if (const QString error = m_queues->start(project); !error.isEmpty())
+            outcome.errors.append(tr("SQS endpoint: %1").arg(error));
+    }
+    if (outcome.ok())
+        m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
+                                 projectFolder);
     if (!outcome.ok()) stop();
     return outcome;
 }
@@ -167,11 +193,14 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
     m_projectName = project.name;
     // The invoker first, so that new routes find their functions; then again once a new WebSocket
     // API has its port (an unchanged project is no change for the invoker).
-    m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
+                             projectFolder);
     m_invokeApi->updateProject(project);
     m_cost->setFunctions(project.functions);
     LocalGateway::Outcome outcome = m_gateway->update(project, projectFolder);
-    m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
+                             projectFolder);
+    if (m_queues) m_queues->update(project);
     return outcome;
 }
 
@@ -179,6 +208,7 @@ void LocalCloud::stop() {
     // Front doors first, so nothing new reaches the invoker while it shuts its environments down; the
     // metrics and the cost meter last, once nothing records into them.
     m_admin.reset();
+    m_queues.reset();
     m_invokeServer.reset();
     m_gateway.reset();
     m_invokeApi.reset();
@@ -194,6 +224,10 @@ QUrl LocalCloud::invokeApiUrl() const {
 
 QUrl LocalCloud::adminUrl() const {
     return m_admin ? m_admin->url() : QUrl();
+}
+
+QUrl LocalCloud::sqsUrl() const {
+    return m_queues ? m_queues->url() : QUrl();
 }
 
 QUrl LocalCloud::metricsUrl() const {
@@ -224,6 +258,15 @@ QJsonObject LocalCloud::endpointsJson() const {
                          QJsonObject{{QStringLiteral("type"), QStringLiteral("admin")},
                                      {QStringLiteral("url"), adminUrl().toString()},
                                      {QStringLiteral("metrics"), metricsUrl().toString()}});
+    if (m_queues) {
+        QJsonArray queues;
+        for (const QString &name : m_queues->broker()->queueNames())
+            queues.append(QJsonObject{{QStringLiteral("name"), name},
+                                      {QStringLiteral("url"), m_queues->queueUrl(name)}});
+        endpoints.insert(QStringLiteral("sqs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("sqs")},
+                                                            {QStringLiteral("url"), sqsUrl().toString()},
+                                                            {QStringLiteral("queues"), queues}});
+    }
     return endpoints;
 }
 

@@ -24,6 +24,9 @@ class HttpServer;
 }
 class AdminEndpoint;
 class LambdaInvokeApi;
+namespace sqs {
+class LocalQueues;
+}
 
 struct LocalCloudOptions {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
@@ -32,12 +35,14 @@ struct LocalCloudOptions {
     std::optional<quint16> basePort;
     std::optional<quint16> invokeApiPort; // overrides the above for the Invoke API
     std::optional<quint16> adminPort;     // ... and for the admin endpoint
+    std::optional<quint16> sqsPort;       // the SQS endpoint; unset: the port after the admin endpoint's
     int workerThreads = -1;               // per endpoint; -1 = one per core
     InvokerOptions invoker;
     qsizetype logCapacity = 100000;
     WebSocketLimits webSocketLimits; // AWS's quotas unless the user or a test changes them
     MetricsLimits metricsLimits;
-    MetricsStore::Clock metricsClock; // empty: the system clock (tests inject one)
+    MetricsStore::Clock metricsClock;   // empty: the system clock (tests inject one)
+    std::function<qint64()> queueClock; // the local queues' clock (UTC ms); empty: the system clock
 };
 
 class LocalCloud : public QObject {
@@ -63,8 +68,11 @@ public:
     QUrl invokeApiUrl() const;
     QUrl adminUrl() const;
     QUrl metricsUrl() const; // the admin endpoint's /metrics
+    QUrl sqsUrl() const;     // the SQS endpoint (both protocols), for SDKs and `aws sqs --endpoint-url`
+    sqs::LocalQueues *queues() const { return m_queues.get(); }
     // {"project", "invokeApi", "apis": [{"name", "type", "url", "stages": [{"name", "url"}]}],
-    //  "admin": {"type": "admin", "url", "metrics"}}
+    //  "admin": {"type": "admin", "url", "metrics"}, "sqs": {"type": "sqs", "url", "queues": [{"name",
+    //  "url"}]}}
     QJsonObject endpointsJson() const;
     // The observer for access logs and gateway errors (called on worker threads; thread-safe).
     void setGatewayObserver(std::function<void(const GatewayEvent &)> observer);
@@ -83,6 +91,7 @@ private:
     std::unique_ptr<LambdaInvokeApi> m_invokeApi;
     std::unique_ptr<http::HttpServer> m_invokeServer;
     std::unique_ptr<AdminEndpoint> m_admin;
+    std::unique_ptr<sqs::LocalQueues> m_queues;
     std::function<void(const GatewayEvent &)> m_observer;
 };
 
