@@ -146,6 +146,9 @@ void ServeSession::printEndpoints() const {
                  .arg(m_cloud.invokeApiUrl().toString()));
     printOut(tr("  Metrics (Prometheus): %1").arg(m_cloud.metricsUrl().toString()));
     printOut(tr("  S3 (buckets): %1 (aws s3 ls --endpoint-url %1 ...)").arg(m_cloud.s3Url().toString()));
+    if (!m_cloud.sqsUrl().isEmpty())
+        printOut(tr("  SQS: %1 (aws sqs --endpoint-url %1 ...; functions get AWS_ENDPOINT_URL_SQS)")
+                     .arg(m_cloud.sqsUrl().toString()));
     printOut(tr("Press Ctrl+C to stop."));
 }
 

@@ -4,6 +4,7 @@
 #include "http/HttpServer.h"
 #include "invokeapi/LambdaInvokeApi.h"
 #include "sources/s3/S3Endpoint.h"
+#include "sources/sqs/LocalQueues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -64,6 +65,20 @@ Project withWebSocketCallbackUrls(Project project, const LocalGateway &gateway) 
         const bool own = std::any_of(function.environment.cbegin(), function.environment.cend(),
                                      [](const NameValue &variable) { return variable.name == name; });
         if (!own) function.environment.append({name, *url});
+    }
+    return project;
+}
+
+// AWS SDKs read AWS_ENDPOINT_URL_SQS (the SDKs' "service-specific endpoints" setting: AWS SDKs and Tools
+// Reference Guide, https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html), so a
+// function's unmodified SQS client reaches the local queues. A value the function sets itself wins.
+Project withSqsEndpoint(Project project, const QUrl &sqsUrl) {
+    if (sqsUrl.isEmpty()) return project;
+    static const QString name = QStringLiteral("AWS_ENDPOINT_URL_SQS");
+    for (Function &function : project.functions) {
+        const bool own = std::any_of(function.environment.cbegin(), function.environment.cend(),
+                                     [](const NameValue &variable) { return variable.name == name; });
+        if (!own) function.environment.append({name, sqsUrl.toString()});
     }
     return project;
 }
@@ -170,7 +185,18 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         if (const http::HttpListenResult listened = m_s3->listen(); !listened.ok())
             outcome.errors.append(tr("S3 endpoint: %1").arg(listened.error));
     }
-    if (outcome.ok()) m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    if (outcome.ok()) {
+        sqs::LocalQueuesOptions queueOptions;
+        queueOptions.host = m_options.host;
+        queueOptions.port = m_options.sqsPort ? m_options.sqsPort : portAfterApis(project, m_options, 3);
+        queueOptions.clock = m_options.queueClock;
+        m_queues = std::make_unique<sqs::LocalQueues>(m_invoker.get(), m_logs.get(), queueOptions);
+        if (const QString error = m_queues->start(project); !error.isEmpty())
+            outcome.errors.append(tr("SQS endpoint: %1").arg(error));
+    }
+    if (outcome.ok())
+        m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
+                                 projectFolder);
     if (outcome.ok()) {
         m_scheduler = std::make_unique<Scheduler>(m_invoker.get());
         m_scheduler->setProject(project);
@@ -184,7 +210,8 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
     m_projectName = project.name;
     // The invoker first, so that new routes find their functions; then again once a new WebSocket
     // API has its port (an unchanged project is no change for the invoker).
-    m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
+                             projectFolder);
     m_invokeApi->updateProject(project);
     m_s3->updateProject(project);
     m_bucketNames.clear();
@@ -192,7 +219,9 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
         m_bucketNames.append(bucket.name);
     m_cost->setFunctions(project.functions);
     LocalGateway::Outcome outcome = m_gateway->update(project, projectFolder);
-    m_invoker->updateProject(withWebSocketCallbackUrls(project, *m_gateway), projectFolder);
+    m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
+                             projectFolder);
+    if (m_queues) m_queues->update(project);
     m_scheduler->setProject(project);
     return outcome;
 }
@@ -203,6 +232,7 @@ void LocalCloud::stop() {
     m_scheduler.reset();
     m_s3.reset();
     m_admin.reset();
+    m_queues.reset();
     m_invokeServer.reset();
     m_gateway.reset();
     m_invokeApi.reset();
@@ -218,6 +248,10 @@ QUrl LocalCloud::invokeApiUrl() const {
 
 QUrl LocalCloud::adminUrl() const {
     return m_admin ? m_admin->url() : QUrl();
+}
+
+QUrl LocalCloud::sqsUrl() const {
+    return m_queues ? m_queues->url() : QUrl();
 }
 
 QUrl LocalCloud::metricsUrl() const {
@@ -257,6 +291,15 @@ QJsonObject LocalCloud::endpointsJson() const {
                          QJsonObject{{QStringLiteral("type"), QStringLiteral("s3")},
                                      {QStringLiteral("url"), s3Url().toString()},
                                      {QStringLiteral("buckets"), QJsonArray::fromStringList(m_bucketNames)}});
+    if (m_queues) {
+        QJsonArray queues;
+        for (const QString &name : m_queues->broker()->queueNames())
+            queues.append(QJsonObject{{QStringLiteral("name"), name},
+                                      {QStringLiteral("url"), m_queues->queueUrl(name)}});
+        endpoints.insert(QStringLiteral("sqs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("sqs")},
+                                                            {QStringLiteral("url"), sqsUrl().toString()},
+                                                            {QStringLiteral("queues"), queues}});
+    }
     return endpoints;
 }
 

@@ -28,6 +28,9 @@ class LambdaInvokeApi;
 namespace s3 {
 class S3Endpoint;
 }
+namespace sqs {
+class LocalQueues;
+}
 
 struct LocalCloudOptions {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
@@ -37,12 +40,14 @@ struct LocalCloudOptions {
     std::optional<quint16> invokeApiPort; // overrides the above for the Invoke API
     std::optional<quint16> adminPort;     // ... and for the admin endpoint
     std::optional<quint16> s3Port;        // ... and for the S3 endpoint (after the admin endpoint's)
+    std::optional<quint16> sqsPort;       // ... and for the SQS endpoint (after the S3 endpoint's)
     int workerThreads = -1;               // per endpoint; -1 = one per core
     InvokerOptions invoker;
     qsizetype logCapacity = 100000;
     WebSocketLimits webSocketLimits; // AWS's quotas unless the user or a test changes them
     MetricsLimits metricsLimits;
-    MetricsStore::Clock metricsClock; // empty: the system clock (tests inject one)
+    MetricsStore::Clock metricsClock;   // empty: the system clock (tests inject one)
+    std::function<qint64()> queueClock; // the local queues' clock (UTC ms); empty: the system clock
 };
 
 class LocalCloud : public QObject {
@@ -71,8 +76,11 @@ public:
     QUrl metricsUrl() const; // the admin endpoint's /metrics
     QUrl s3Url() const;      // the project's buckets over the S3 API (--endpoint-url)
     s3::S3Endpoint *s3() const { return m_s3.get(); }
+    QUrl sqsUrl() const;     // the SQS endpoint (both protocols), for SDKs and `aws sqs --endpoint-url`
+    sqs::LocalQueues *queues() const { return m_queues.get(); }
     // {"project", "invokeApi", "apis": [{"name", "type", "url", "stages": [{"name", "url"}]}],
-    //  "admin": {"type": "admin", "url", "metrics"}, "s3": {"type": "s3", "url", "buckets": [...]}}
+    //  "admin": {"type": "admin", "url", "metrics"}, "s3": {"type": "s3", "url", "buckets": [...]},
+    //  "sqs": {"type": "sqs", "url", "queues": [{"name", "url"}]}}
     QJsonObject endpointsJson() const;
     // The observer for access logs and gateway errors (called on worker threads; thread-safe).
     void setGatewayObserver(std::function<void(const GatewayEvent &)> observer);
@@ -94,6 +102,7 @@ private:
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<s3::S3Endpoint> m_s3;
     QStringList m_bucketNames;
+    std::unique_ptr<sqs::LocalQueues> m_queues;
     std::function<void(const GatewayEvent &)> m_observer;
 };
 

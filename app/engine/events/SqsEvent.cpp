@@ -24,9 +24,13 @@ OrderedJson sqsEventRecord(const SqsQueueRef &queue, const SqsReceivedMessage &m
     attributes["SentTimestamp"] = std::to_string(message.sentTimestampMs);
     attributes["SenderId"] = utf8(message.senderId);
     attributes["ApproximateFirstReceiveTimestamp"] = std::to_string(message.firstReceiveTimestampMs);
+    if (!message.deadLetterQueueSourceArn.isEmpty())
+        attributes["DeadLetterQueueSourceArn"] = utf8(message.deadLetterQueueSourceArn);
     record["attributes"] = std::move(attributes);
     record["messageAttributes"] = message.messageAttributes;
     record["md5OfBody"] = utf8(sqsMd5OfBody(message.body));
+    if (!message.md5OfMessageAttributes.isEmpty())
+        record["md5OfMessageAttributes"] = utf8(message.md5OfMessageAttributes);
     record["eventSource"] = "aws:sqs";
     record["eventSourceARN"] = utf8(sqsQueueArn(queue));
     record["awsRegion"] = utf8(queue.region);

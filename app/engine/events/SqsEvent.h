@@ -31,6 +31,11 @@ struct SqsReceivedMessage {
     // Already in the event's shape: {"name": {"stringValue": "…", "stringListValues": [],
     // "binaryListValues": [], "dataType": "String"}}.
     OrderedJson messageAttributes = OrderedJson::object();
+    // The MD5 digest SQS computed over the message attributes: records with attributes carry it as
+    // "md5OfMessageAttributes" (the Lambda runtimes' event types: aws-lambda-go SQSMessage,
+    // aws-lambda-java-events SQSEvent); empty leaves the key out.
+    QString md5OfMessageAttributes;
+    QString deadLetterQueueSourceArn; // the "DeadLetterQueueSourceArn" attribute of a redriven message
 };
 
 // "arn:aws:sqs:us-east-1:123456789012:my-queue".

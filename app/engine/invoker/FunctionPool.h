@@ -24,6 +24,7 @@ struct PendingInvocation {
     bool hasContext = false;   // a context was given (and may since have been deleted)
     std::function<void(const InvocationResult &)> callback;
     int attempt = 1;
+    qint64 acceptedAtMs = 0; // Event invocations: Invoker::m_clock when accepted, for the maximum event age
 };
 
 // Bookkeeping only (the Invoker creates and destroys the environments). A "generation" counts code and

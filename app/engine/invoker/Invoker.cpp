@@ -6,6 +6,7 @@
 #include "Watchdog.h"
 #include "telemetry/LogStore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -139,6 +140,7 @@ void Invoker::invokeHere(PendingInvocation p) {
         accepted.asynchronous = true;
         deliver(p, accepted);
         p.callback = nullptr; // the outcome is reported by asyncInvocationCompleted
+        p.acceptedAtMs = m_clock.elapsed();
         enqueueLocked(std::move(p), starts);
     } else {
         bool cold = false;
@@ -232,14 +234,60 @@ void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared
 }
 
 void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &result) {
-    // invocation-async.md: on a function error Lambda tries twice more, after 1 and 2 minutes.
-    if (result.isFunctionError() && pending.attempt <= m_options.asyncRetryDelays.size()) {
-        const auto delay = m_options.asyncRetryDelays.at(pending.attempt - 1);
-        ++pending.attempt;
-        QTimer::singleShot(delay, this, [this, pending]() { enqueue(pending); });
-        return;
+    // invocation-async.md: on a function error Lambda tries twice more, after 1 and 2 minutes, unless the
+    // event would by then be older than the maximum event age; an event given up goes to the function's
+    // dead-letter queue (asyncEventDiscarded). Each attempt is logged with its request id.
+    const int attempts = int(m_options.asyncRetryDelays.size()) + 1;
+    if (result.isFunctionError()) {
+        if (pending.attempt < attempts) {
+            const auto delay = m_options.asyncRetryDelays.at(pending.attempt - 1);
+            const qint64 ageThen = m_clock.elapsed() - pending.acceptedAtMs + delay.count();
+            if (ageThen <= m_options.maximumEventAge.count()) {
+                logAsync(result,
+                         tr("Asynchronous invocation failed (attempt %1 of %2): %3; retrying in %4 ms")
+                             .arg(pending.attempt)
+                             .arg(attempts)
+                             .arg(result.errorType)
+                             .arg(delay.count()),
+                         false);
+                ++pending.attempt;
+                QTimer::singleShot(delay, this, [this, pending]() { enqueue(pending); });
+                return;
+            }
+            logAsync(result,
+                     tr("Asynchronous invocation failed (attempt %1 of %2): %3; the event would exceed the "
+                        "maximum "
+                        "event age of %4 s before the next attempt and is discarded")
+                         .arg(pending.attempt)
+                         .arg(attempts)
+                         .arg(result.errorType)
+                         .arg(m_options.maximumEventAge.count() / 1000),
+                     true);
+        } else {
+            logAsync(result,
+                     tr("Asynchronous invocation failed (attempt %1 of %2): %3; no retries left, the event "
+                        "is discarded")
+                         .arg(pending.attempt)
+                         .arg(attempts)
+                         .arg(result.errorType),
+                     true);
+        }
+        Q_EMIT asyncEventDiscarded(result, pending.payload);
     }
     Q_EMIT asyncInvocationCompleted(result);
+}
+
+void Invoker::logAsync(const InvocationResult &result, const QString &message, bool error) {
+    {
+        LogRecord record;
+        record.timeMs = QDateTime::currentMSecsSinceEpoch();
+        record.source = result.functionName;
+        record.requestId = result.requestId;
+        record.level = error ? LogRecord::Level::Error : LogRecord::Level::Warn;
+        record.platform = true;
+        record.message = message;
+        m_logs->append(std::move(record));
+    }
 }
 
 void Invoker::enqueue(PendingInvocation pending) {
@@ -283,6 +331,28 @@ void Invoker::pumpLocked(Starts &starts) {
     if (m_queued == 0) return;
     for (const std::shared_ptr<FunctionPool> &pool : m_registry.pools()) {
         while (!pool->queue().empty()) {
+            if (m_clock.elapsed() - pool->queue().front().acceptedAtMs > m_options.maximumEventAge.count()) {
+                // Waited (throttled) past the maximum event age: discarded unrun.
+                PendingInvocation stale = std::move(pool->queue().front());
+                pool->queue().pop_front();
+                --m_queued;
+                InvocationResult expired;
+                expired.functionName = pool->function().name;
+                expired.requestId = stale.requestId;
+                expired.attempt = stale.attempt;
+                expired.asynchronous = true;
+                expired.functionError = QStringLiteral("Unhandled");
+                expired.errorType = QStringLiteral("EventAgeExceeded");
+                expired.errorMessage = QStringLiteral("Event age exceeded the maximum event age");
+                laterLocked([this, expired, event = stale.payload] {
+                    logAsync(expired,
+                             tr("Asynchronous event discarded unrun: older than the maximum event age"),
+                             true);
+                    Q_EMIT asyncEventDiscarded(expired, event);
+                    Q_EMIT asyncInvocationCompleted(expired);
+                });
+                continue;
+            }
             bool cold = false;
             QString reason;
             ExecutionEnvironment *env = acquireLocked(pool, &cold, &reason);

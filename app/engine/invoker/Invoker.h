@@ -30,6 +30,9 @@ struct InvokerOptions {
     // Lambda retries a failed asynchronous invocation twice, after 1 and then 2 minutes
     // (invocation-async.md). Tests shorten these.
     QList<std::chrono::milliseconds> asyncRetryDelays{std::chrono::minutes(1), std::chrono::minutes(2)};
+    // Lambda discards an event that is still unprocessed this long after it was accepted (6 hours by
+    // default, "maximum event age" in invocation-async.md); a retry that would start later is not made.
+    std::chrono::milliseconds maximumEventAge = std::chrono::hours(6);
     // Overrides ProjectSettings::idleEnvironmentSeconds (tests use milliseconds).
     std::optional<std::chrono::milliseconds> idleTimeout;
     // Recycle a function's environments when files under its code folder change.
@@ -94,6 +97,10 @@ Q_SIGNALS:
     void invocationThrottled(const QString &function, const QString &requestId);
     // An Event invocation is over: succeeded, or failed on its last attempt (result.attempt).
     void asyncInvocationCompleted(const gatehouse::InvocationResult &result);
+    // An Event invocation is given up: its last attempt failed, or it grew older than the maximum event
+    // age. `event` is the original payload, for the function's dead-letter queue. Emitted before
+    // asyncInvocationCompleted (not at all for a function removed meanwhile).
+    void asyncEventDiscarded(const gatehouse::InvocationResult &result, const QByteArray &event);
     void environmentStarted(const QString &function);
     // reason: "idle", "recycled", "discarded" (timeout, crash, init error), "evicted", "removed".
     void environmentStopped(const QString &function, const QString &reason);
@@ -118,6 +125,7 @@ private:
                        bool releaseHere, bool released, PendingInvocation pending,
                        const InvocationResult &result);
     void onAsyncResult(PendingInvocation pending, const InvocationResult &result);
+    void logAsync(const InvocationResult &result, const QString &message, bool error);
     void enqueue(PendingInvocation pending);
     void enqueueLocked(PendingInvocation pending, Starts &starts);
     void pumpLocked(Starts &starts);
