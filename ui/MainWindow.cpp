@@ -22,12 +22,15 @@
 #include "document/ProjectEdits.h"
 #include "editor/CodeFiles.h"
 #include "editor/CodeTabs.h"
+#include "events/EventsPanel.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
 #include "logs/LogConsole.h"
 #include "properties/PropertyEditor.h"
+#include "run/CloudStartGate.h"
 #include "run/LiveStatus.h"
 #include "run/RunPanel.h"
+#include "testing/CollectionPanel.h"
 #include "widgets/DiagnosticsSummary.h"
 #include "widgets/DiagnosticsView.h"
 #include "widgets/ProjectTreeView.h"
@@ -214,6 +217,36 @@ void MainWindow::createDocks() {
     connect(m_runner, &CloudRunner::stateChanged, m_logConsole, [this](CloudRunner::State state) {
         m_logConsole->setLogStore(state == CloudRunner::State::Running ? m_runner->logs() : nullptr);
     });
+
+    // Saved requests and test events: each starts the cloud through the Run action when needed.
+    m_collectionPanel = new CollectionPanel(document(), undoStack(), m_runner, this);
+    // runProject raises the Run dock; the panel the user is working in stays in front.
+    connect(m_collectionPanel->startGate(), &CloudStartGate::startRequested, this, [this] {
+        runProject();
+        // After the Run dock's own raise has been laid out.
+        QTimer::singleShot(0, m_collectionDock, &QWidget::raise);
+    });
+    m_collectionDock = new QDockWidget(tr("Collection"), this);
+    m_collectionDock->setObjectName(QStringLiteral("collectionDock"));
+    m_collectionDock->setWidget(m_collectionPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_collectionDock);
+    tabifyDockWidget(m_logsDock, m_collectionDock);
+    m_eventsPanel = new EventsPanel(document(), m_runner, this);
+    connect(m_eventsPanel->startGate(), &CloudStartGate::startRequested, this, [this] {
+        runProject();
+        // After the Run dock's own raise has been laid out.
+        QTimer::singleShot(0, m_eventsDock, &QWidget::raise);
+    });
+    connect(m_eventsPanel, &EventsPanel::showInLogsRequested, this, [this](const QString &requestId) {
+        m_logsDock->show();
+        m_logsDock->raise();
+        m_logConsole->showRequest(requestId);
+    });
+    m_eventsDock = new QDockWidget(tr("Events"), this);
+    m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    m_eventsDock->setWidget(m_eventsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
+    tabifyDockWidget(m_collectionDock, m_eventsDock);
     m_diagnosticsDock->raise();
 
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
@@ -313,6 +346,8 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_diagnosticsDock->toggleViewAction());
     menu->addAction(m_runDock->toggleViewAction());
     menu->addAction(m_logsDock->toggleViewAction());
+    menu->addAction(m_collectionDock->toggleViewAction());
+    menu->addAction(m_eventsDock->toggleViewAction());
 }
 
 void MainWindow::createRunMenu() {

@@ -18,6 +18,8 @@ class DiagnosticsModel;
 class DiagnosticsSummary;
 class CloudRunner;
 class CodeTabs;
+class CollectionPanel;
+class EventsPanel;
 class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
@@ -52,6 +54,8 @@ public:
     CloudRunner *runner() const { return m_runner; }
     RunPanel *runPanel() const { return m_runPanel; }
     LogConsole *logConsole() const { return m_logConsole; }
+    CollectionPanel *collectionPanel() const { return m_collectionPanel; }
+    EventsPanel *eventsPanel() const { return m_eventsPanel; }
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
@@ -106,6 +110,10 @@ private:
     QDockWidget *m_runDock = nullptr;
     QDockWidget *m_logsDock = nullptr;
     LogConsole *m_logConsole = nullptr;
+    QDockWidget *m_collectionDock = nullptr;
+    CollectionPanel *m_collectionPanel = nullptr;
+    QDockWidget *m_eventsDock = nullptr;
+    EventsPanel *m_eventsPanel = nullptr;
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;

@@ -180,7 +180,9 @@ private slots:
                                               << "#!/usr/bin/node" << CodeEditor::Language::JavaScript;
         QTest::newRow("script without suffix") << "run"
                                                << "#!/bin/bash" << CodeEditor::Language::Shell;
-        QTest::newRow("other file") << "package.json"
+        QTest::newRow("json file") << "package.json"
+                                   << "{" << CodeEditor::Language::Json;
+        QTest::newRow("other file") << "notes.txt"
                                     << "{" << CodeEditor::Language::Plain;
         QTest::newRow("no suffix, no #!") << "README"
                                           << "hello" << CodeEditor::Language::Plain;

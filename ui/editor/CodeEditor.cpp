@@ -4,6 +4,7 @@
 
 #include <Qsci/qscilexerbash.h>
 #include <Qsci/qscilexerjavascript.h>
+#include <Qsci/qscilexerjson.h>
 #include <Qsci/qscilexerpython.h>
 
 #include <QEvent>
@@ -95,6 +96,7 @@ CodeEditor::Language CodeEditor::languageFor(const QString &path, const QString 
         return Language::JavaScript;
     if (suffix == QLatin1String("py")) return Language::Python;
     if (suffix == QLatin1String("sh") || suffix == QLatin1String("bash")) return Language::Shell;
+    if (suffix == QLatin1String("json")) return Language::Json;
     if (!suffix.isEmpty()) return Language::Plain;
     if (firstLine.startsWith(QLatin1String("#!"))) {
         if (firstLine.contains(QLatin1String("python"))) return Language::Python;
@@ -139,6 +141,9 @@ void CodeEditor::setLanguage(Language language) {
         break;
     case Language::Shell:
         next = new QsciLexerBash(this);
+        break;
+    case Language::Json:
+        next = new QsciLexerJSON(this);
         break;
     case Language::Plain:
         break;

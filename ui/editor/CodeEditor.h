@@ -10,12 +10,12 @@ namespace gatehouse {
 class CodeEditor : public QsciScintilla {
     Q_OBJECT
 public:
-    enum class Language { Plain, JavaScript, Python, Shell };
+    enum class Language { Plain, JavaScript, Python, Shell, Json };
     Q_ENUM(Language)
 
     explicit CodeEditor(QWidget *parent = nullptr);
 
-    // By suffix (.js/.mjs/.cjs, .py, .sh/.bash); a custom runtime's `bootstrap`, and files without a
+    // By suffix (.js/.mjs/.cjs, .py, .sh/.bash, .json); a custom runtime's `bootstrap`, and files without a
     // suffix whose first line is a #! line, by the interpreter it names.
     static Language languageFor(const QString &path, const QString &firstLine = {});
 

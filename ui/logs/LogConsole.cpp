@@ -170,6 +170,10 @@ void LogConsole::setLogStore(LogStore *store) {
     m_model->setLogStore(store);
 }
 
+void LogConsole::showRequest(const QString &requestId) {
+    m_requestId->setText(requestId); // applies the filter
+}
+
 void LogConsole::applyFilter() {
     m_textDelay.stop();
     LogFilter filter;

@@ -32,6 +32,9 @@ public:
     //       console->setLogStore(state == CloudRunner::State::Running ? runner->logs() : nullptr); });
     void setLogStore(LogStore *store);
 
+    // Narrows the view to one request, as clicking its id does (the events panel's "Show in Logs").
+    void showRequest(const QString &requestId);
+
     LogTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 

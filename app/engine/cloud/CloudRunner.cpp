@@ -89,6 +89,15 @@ void CloudRunner::update(const Project &project, const QString &projectFolder) {
     });
 }
 
+QString CloudRunner::invoke(const QString &function, const QByteArray &payload, const InvokeOptions &options,
+                            QObject *context, std::function<void(const InvocationResult &)> done) {
+    // Called straight from this thread: Invoker::invoke may be called from any thread with a
+    // context. The invoker stays the same object from `started` until stop(), and stop() (the only
+    // way the cloud is deleted) runs on this thread too, so it cannot go away during the call.
+    if (m_state != State::Running || !m_cloud || !m_cloud->invoker()) return {};
+    return m_cloud->invoker()->invoke(function, payload, options, context, std::move(done));
+}
+
 void CloudRunner::stop() {
     if (!m_cloud) return;
     LocalCloud *cloud = m_cloud;

@@ -37,6 +37,13 @@ public:
     void update(const Project &project, const QString &projectFolder);
     // Stops everything; `stopped` follows.
     void stop();
+    // Invokes a function of the running cloud as the Invoke API does (the studio's events panel):
+    // returns the request id, and `done` runs once on `context`'s thread with the result (202 at once
+    // for an Event; its outcome comes later as invocationFinished with the same request id). Returns
+    // an empty id, and `done` never runs, when the cloud is not running. A call in flight when the
+    // cloud stops is dropped without calling `done`: callers reset when the state leaves Running.
+    QString invoke(const QString &function, const QByteArray &payload, const InvokeOptions &options,
+                   QObject *context, std::function<void(const InvocationResult &)> done);
 
 signals:
     void stateChanged(gatehouse::CloudRunner::State state);
