@@ -25,6 +25,8 @@
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
 #include "logs/LogConsole.h"
+#include "observe/CostView.h"
+#include "observe/MetricsView.h"
 #include "properties/PropertyEditor.h"
 #include "run/LiveStatus.h"
 #include "run/RunPanel.h"
@@ -214,6 +216,26 @@ void MainWindow::createDocks() {
     connect(m_runner, &CloudRunner::stateChanged, m_logConsole, [this](CloudRunner::State state) {
         m_logConsole->setLogStore(state == CloudRunner::State::Running ? m_runner->logs() : nullptr);
     });
+
+    // Metrics and cost: polled while visible and running, let go of when the run leaves Running.
+    m_metricsView = new MetricsView(this);
+    m_metricsDock = new QDockWidget(tr("Metrics"), this);
+    m_metricsDock->setObjectName(QStringLiteral("metricsDock"));
+    m_metricsDock->setWidget(m_metricsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_metricsDock);
+    tabifyDockWidget(m_logsDock, m_metricsDock);
+    m_costView = new CostView(document(), this);
+    m_costDock = new QDockWidget(tr("Cost"), this);
+    m_costDock->setObjectName(QStringLiteral("costDock"));
+    m_costDock->setWidget(m_costView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_costDock);
+    tabifyDockWidget(m_metricsDock, m_costDock);
+    connect(m_runner, &CloudRunner::stateChanged, this, [this](CloudRunner::State state) {
+        const bool running = state == CloudRunner::State::Running;
+        m_metricsView->setMetricsStore(running ? m_runner->metrics() : nullptr);
+        m_costView->setSources(running ? m_runner->costMeter() : nullptr,
+                               running ? m_runner->metrics() : nullptr);
+    });
     m_diagnosticsDock->raise();
 
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
@@ -313,6 +335,8 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_diagnosticsDock->toggleViewAction());
     menu->addAction(m_runDock->toggleViewAction());
     menu->addAction(m_logsDock->toggleViewAction());
+    menu->addAction(m_metricsDock->toggleViewAction());
+    menu->addAction(m_costDock->toggleViewAction());
 }
 
 void MainWindow::createRunMenu() {

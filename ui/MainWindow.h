@@ -22,6 +22,8 @@ class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
 class LogConsole;
+class MetricsView;
+class CostView;
 class RunPanel;
 class DesignerPage;
 class PaletteWidget;
@@ -52,6 +54,8 @@ public:
     CloudRunner *runner() const { return m_runner; }
     RunPanel *runPanel() const { return m_runPanel; }
     LogConsole *logConsole() const { return m_logConsole; }
+    MetricsView *metricsView() const { return m_metricsView; }
+    CostView *costView() const { return m_costView; }
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
@@ -106,6 +110,10 @@ private:
     QDockWidget *m_runDock = nullptr;
     QDockWidget *m_logsDock = nullptr;
     LogConsole *m_logConsole = nullptr;
+    MetricsView *m_metricsView = nullptr;
+    CostView *m_costView = nullptr;
+    QDockWidget *m_metricsDock = nullptr;
+    QDockWidget *m_costDock = nullptr;
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
