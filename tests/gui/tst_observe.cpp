@@ -453,7 +453,10 @@ private slots:
 
         window->runProject();
         QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Running, kStartTimeoutMs);
-        QVERIFY(window->metricsView()->isPolling());
+        // Run brings the Run dock forward, in the same tab group: the metrics wait behind it.
+        QVERIFY(!window->metricsView()->isPolling());
+        metricsDock->raise();
+        QTRY_VERIFY(window->metricsView()->isPolling());
         QVERIFY(!window->costView()->isPolling()); // its tab is behind the metrics
         const QString url = stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http"));
         QCOMPARE(get(url + QStringLiteral("hello")), 200);

@@ -11,6 +11,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -217,7 +218,7 @@ QString CostView::sourcesText() const {
 }
 
 void CostView::updatePolling() {
-    if (m_meter && isVisible())
+    if (m_meter && isVisible() && m_dockTabShown)
         m_timer.start();
     else
         m_timer.stop();
@@ -225,8 +226,20 @@ void CostView::updatePolling() {
 
 void CostView::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    followDock();
     updatePolling();
     refresh();
+}
+
+void CostView::followDock() {
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    if (!dock || m_followingDock) return;
+    m_followingDock = true;
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+        m_dockTabShown = shown;
+        updatePolling();
+        if (shown) refresh();
+    });
 }
 
 void CostView::hideEvent(QHideEvent *event) {

@@ -65,6 +65,7 @@ protected:
 
 private:
     void updatePolling();
+    void followDock();
     void redraw();
     void changeUnit();
     BillingGranularity projectGranularity() const;
@@ -93,6 +94,9 @@ private:
     CostBreakdownPanel *m_runPanel;
     CostBreakdownPanel *m_projectionPanel;
     QTimer m_timer;
+    // A dock whose tab is behind another stays isVisible(): its visibilityChanged says what is seen.
+    bool m_dockTabShown = true;
+    bool m_followingDock = false;
 };
 
 } // namespace gatehouse

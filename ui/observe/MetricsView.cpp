@@ -6,6 +6,7 @@
 
 #include <QBoxLayout>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -213,7 +214,7 @@ void MetricsView::updateEmptyState() {
 
 void MetricsView::updatePolling() {
     // Never while hidden (a closed dock or another tab): nobody would see the work.
-    if (m_store && isVisible())
+    if (m_store && isVisible() && m_dockTabShown)
         m_timer.start();
     else
         m_timer.stop();
@@ -221,8 +222,20 @@ void MetricsView::updatePolling() {
 
 void MetricsView::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    followDock();
     updatePolling();
     refresh();
+}
+
+void MetricsView::followDock() {
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    if (!dock || m_followingDock) return;
+    m_followingDock = true;
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+        m_dockTabShown = shown;
+        updatePolling();
+        if (shown) refresh();
+    });
 }
 
 void MetricsView::hideEvent(QHideEvent *event) {

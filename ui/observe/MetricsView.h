@@ -59,6 +59,7 @@ protected:
 
 private:
     void updatePolling();
+    void followDock();
     void refreshSelector();
     void showData(const MetricsChartData &data);
     void updateEmptyState();
@@ -76,6 +77,9 @@ private:
     TimeSeriesChart *m_concurrency;
     LatencyHistogramChart *m_histogram;
     QTimer m_timer;
+    // A dock whose tab is behind another stays isVisible(): its visibilityChanged says what is seen.
+    bool m_dockTabShown = true;
+    bool m_followingDock = false;
 };
 
 } // namespace gatehouse
