@@ -506,13 +506,16 @@ private slots:
             metrics.show();
             metrics.setMetricsStore(&store);
             metrics.refresh();
+            QCoreApplication::processEvents(); // the layout requests that new texts posted
             QVERIFY(metrics.grab().save(dir + QStringLiteral("/observe-metrics") + suffix));
             CostView cost(nullptr);
             cost.resize(1200, 560);
             cost.show();
             cost.setSources(&meter, &store);
+            QCoreApplication::processEvents();
             QVERIFY(cost.grab().save(dir + QStringLiteral("/observe-cost") + suffix));
             cost.tabs()->setCurrentIndex(1);
+            QCoreApplication::processEvents();
             QVERIFY(cost.grab().save(dir + QStringLiteral("/observe-projection") + suffix));
         }
         QApplication::setPalette(light);

@@ -79,7 +79,6 @@ QTableWidget *makeTable(const QStringList &headers, const QString &objectName, Q
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->verticalHeader()->setVisible(false);
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setAlternatingRowColors(true);
     return table;
 }
 
@@ -158,6 +157,10 @@ CostBreakdownPanel::CostBreakdownPanel(const QString &objectNamePrefix, QWidget 
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_pieView);
     charts->addWidget(m_barView);
+    // Half each: the pie's legend names the items and needs the room.
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
+    charts->setSizes({1000, 1000});
     auto *tables = new QSplitter(Qt::Horizontal, this);
     tables->addWidget(m_services);
     tables->addWidget(m_functions);

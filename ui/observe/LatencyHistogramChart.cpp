@@ -56,7 +56,7 @@ LatencyHistogramChart::LatencyHistogramChart(const QString &title, QWidget *pare
     c->addAxis(m_counts, Qt::AlignLeft);
     series->attachAxis(m_categories);
     series->attachAxis(m_counts);
-    m_categories->setLabelsAngle(-60);
+    m_categories->setLabelsAngle(-90); // upright labels are elided to the bar width
     m_counts->setLabelFormat(QStringLiteral("%.0f"));
     m_counts->setTitleText(tr("requests"));
     m_counts->setRange(0, 1);
