@@ -26,6 +26,8 @@
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
 #include "logs/LogConsole.h"
+#include "observe/CostView.h"
+#include "observe/MetricsView.h"
 #include "properties/PropertyEditor.h"
 #include "run/CloudStartGate.h"
 #include "run/LiveStatus.h"
@@ -247,6 +249,25 @@ void MainWindow::createDocks() {
     m_eventsDock->setWidget(m_eventsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
     tabifyDockWidget(m_collectionDock, m_eventsDock);
+    // Metrics and cost: polled while visible and running, let go of when the run leaves Running.
+    m_metricsView = new MetricsView(this);
+    m_metricsDock = new QDockWidget(tr("Metrics"), this);
+    m_metricsDock->setObjectName(QStringLiteral("metricsDock"));
+    m_metricsDock->setWidget(m_metricsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_metricsDock);
+    tabifyDockWidget(m_eventsDock, m_metricsDock);
+    m_costView = new CostView(document(), this);
+    m_costDock = new QDockWidget(tr("Cost"), this);
+    m_costDock->setObjectName(QStringLiteral("costDock"));
+    m_costDock->setWidget(m_costView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_costDock);
+    tabifyDockWidget(m_metricsDock, m_costDock);
+    connect(m_runner, &CloudRunner::stateChanged, this, [this](CloudRunner::State state) {
+        const bool running = state == CloudRunner::State::Running;
+        m_metricsView->setMetricsStore(running ? m_runner->metrics() : nullptr);
+        m_costView->setSources(running ? m_runner->costMeter() : nullptr,
+                               running ? m_runner->metrics() : nullptr);
+    });
     m_diagnosticsDock->raise();
 
     // Bottom corners belong to the side docks, so the tree runs the full height of the window.
@@ -348,6 +369,8 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_logsDock->toggleViewAction());
     menu->addAction(m_collectionDock->toggleViewAction());
     menu->addAction(m_eventsDock->toggleViewAction());
+    menu->addAction(m_metricsDock->toggleViewAction());
+    menu->addAction(m_costDock->toggleViewAction());
 }
 
 void MainWindow::createRunMenu() {

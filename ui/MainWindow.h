@@ -24,6 +24,8 @@ class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
 class LogConsole;
+class MetricsView;
+class CostView;
 class RunPanel;
 class DesignerPage;
 class PaletteWidget;
@@ -56,6 +58,8 @@ public:
     LogConsole *logConsole() const { return m_logConsole; }
     CollectionPanel *collectionPanel() const { return m_collectionPanel; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    MetricsView *metricsView() const { return m_metricsView; }
+    CostView *costView() const { return m_costView; }
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
@@ -114,6 +118,10 @@ private:
     CollectionPanel *m_collectionPanel = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     EventsPanel *m_eventsPanel = nullptr;
+    MetricsView *m_metricsView = nullptr;
+    CostView *m_costView = nullptr;
+    QDockWidget *m_metricsDock = nullptr;
+    QDockWidget *m_costDock = nullptr;
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
