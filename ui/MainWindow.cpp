@@ -24,6 +24,7 @@
 #include "editor/CodeTabs.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
+#include "loadtest/LoadTestDialog.h"
 #include "logs/LogConsole.h"
 #include "properties/PropertyEditor.h"
 #include "run/LiveStatus.h"
@@ -326,6 +327,11 @@ void MainWindow::createRunMenu() {
     m_stopAction = menu->addAction(tr("&Stop"), this, &MainWindow::stopProject);
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    menu->addSeparator();
+    QAction *loadTest = menu->addAction(tr("&Load Test\u2026"), this, &MainWindow::showLoadTest);
+    loadTest->setObjectName(QStringLiteral("loadTestAction"));
+    loadTest->setStatusTip(tr("Send a saved request from many connections at once and see latency, "
+                              "throughput and what it would cost"));
     const auto updateActions = [this] {
         const CloudRunner::State state = m_runner->state();
         m_runAction->setEnabled(state == CloudRunner::State::Stopped);
@@ -378,6 +384,16 @@ void MainWindow::runProject() {
 void MainWindow::stopProject() {
     m_reloadDelay->stop();
     m_runner->stop();
+}
+
+void MainWindow::showLoadTest() {
+    if (!m_loadTest) {
+        m_loadTest = new LoadTestDialog(document(), m_runner, this);
+        connect(m_loadTest, &LoadTestDialog::runRequested, this, &MainWindow::runProject);
+    }
+    m_loadTest->show();
+    m_loadTest->raise();
+    m_loadTest->activateWindow();
 }
 
 void MainWindow::createToolsMenu() {

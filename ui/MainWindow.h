@@ -21,6 +21,7 @@ class CodeTabs;
 class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
+class LoadTestDialog;
 class LogConsole;
 class RunPanel;
 class DesignerPage;
@@ -55,6 +56,9 @@ public:
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
+    // Run > Load Test…: the dialog, created on first use (null before).
+    void showLoadTest();
+    LoadTestDialog *loadTestDialog() const { return m_loadTest; }
 
     // Window geometry and dock layout, kept in QSettings between runs.
     void restoreLayout();
@@ -109,6 +113,7 @@ private:
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
+    LoadTestDialog *m_loadTest = nullptr;
     QTimer *m_reloadDelay = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
