@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLayout>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -121,6 +122,7 @@ private slots:
         QCOMPARE(dialog->statusLabel()->text(), QStringLiteral("Done."));
         QVERIFY(dialog->startButton()->isEnabled());
         QVERIFY(!dialog->cancelButton()->isEnabled());
+        QCoreApplication::sendPostedEvents(); // lay out the new texts before the grab
         if (qEnvironmentVariableIsSet("GATEHOUSE_SHOT"))
             dialog->grab().save(qEnvironmentVariable("GATEHOUSE_SHOT"));
 

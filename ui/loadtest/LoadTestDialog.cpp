@@ -108,7 +108,7 @@ LoadTestDialog::LoadTestDialog(ProjectDocument *document, CloudRunner *runner, Q
     layout->addWidget(m_status);
     layout->addWidget(m_results, 1);
     layout->addWidget(buttons);
-    resize(560, 560);
+    resize(600, 660);
 
     connect(m_test.get(), &testing::LoadTest::progress, this, &LoadTestDialog::showProgress);
     connect(m_test.get(), &testing::LoadTest::finished, this, &LoadTestDialog::loadFinished);

@@ -19,6 +19,9 @@ QTableWidget *figureTable(const QString &objectName, const QStringList &headers,
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // The tables take what is left over, after the summary and the cost lines have their full height.
+    table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    table->setMinimumHeight(60);
     return table;
 }
 
@@ -47,7 +50,8 @@ LoadTestResultsView::LoadTestResultsView(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cost->setObjectName(QStringLiteral("loadTestCost"));
-    m_cost->setWordWrap(true);
+    // Short lines, unwrapped: a wrapped label's minimum height is one line, and the tables took the rest.
+    m_cost->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_cost->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -55,6 +59,7 @@ LoadTestResultsView::LoadTestResultsView(QWidget *parent)
     layout->addWidget(m_latency, 1, 0);
     layout->addWidget(m_responses, 1, 1);
     layout->addWidget(m_cost, 2, 0, 1, 2);
+    layout->setRowStretch(1, 1);
     clear();
 }
 
@@ -117,7 +122,7 @@ void LoadTestResultsView::showCost(const std::optional<testing::LoadCostProjecti
     parts << (cost->functions.isEmpty()
                   ? tr("No function was invoked.")
                   : tr("Function: %1.").arg(cost->functions.join(QStringLiteral(", "))));
-    m_cost->setText(parts.join(QLatin1Char(' ')));
+    m_cost->setText(parts.join(QLatin1Char('\n'))); // one line each: a wrapped paragraph was clipped
 }
 
 } // namespace gatehouse
