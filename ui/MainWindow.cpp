@@ -25,6 +25,7 @@
 #include "events/EventsPanel.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "itemmodels/ProjectTreeModel.h"
+#include "loadtest/LoadTestDialog.h"
 #include "logs/LogConsole.h"
 #include "observe/CostView.h"
 #include "observe/MetricsView.h"
@@ -384,6 +385,11 @@ void MainWindow::createRunMenu() {
     m_stopAction = menu->addAction(tr("&Stop"), this, &MainWindow::stopProject);
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    menu->addSeparator();
+    QAction *loadTest = menu->addAction(tr("&Load Test\u2026"), this, &MainWindow::showLoadTest);
+    loadTest->setObjectName(QStringLiteral("loadTestAction"));
+    loadTest->setStatusTip(tr("Send a saved request from many connections at once and see latency, "
+                              "throughput and what it would cost"));
     const auto updateActions = [this] {
         const CloudRunner::State state = m_runner->state();
         m_runAction->setEnabled(state == CloudRunner::State::Stopped);
@@ -436,6 +442,16 @@ void MainWindow::runProject() {
 void MainWindow::stopProject() {
     m_reloadDelay->stop();
     m_runner->stop();
+}
+
+void MainWindow::showLoadTest() {
+    if (!m_loadTest) {
+        m_loadTest = new LoadTestDialog(document(), m_runner, this);
+        connect(m_loadTest, &LoadTestDialog::runRequested, this, &MainWindow::runProject);
+    }
+    m_loadTest->show();
+    m_loadTest->raise();
+    m_loadTest->activateWindow();
 }
 
 void MainWindow::createToolsMenu() {

@@ -23,6 +23,7 @@ class EventsPanel;
 class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
+class LoadTestDialog;
 class LogConsole;
 class MetricsView;
 class CostView;
@@ -63,6 +64,9 @@ public:
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
+    // Run > Load Test…: the dialog, created on first use (null before).
+    void showLoadTest();
+    LoadTestDialog *loadTestDialog() const { return m_loadTest; }
 
     // Window geometry and dock layout, kept in QSettings between runs.
     void restoreLayout();
@@ -125,6 +129,7 @@ private:
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
+    LoadTestDialog *m_loadTest = nullptr;
     QTimer *m_reloadDelay = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;

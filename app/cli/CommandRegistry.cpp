@@ -5,6 +5,7 @@
 #include "GenerateEventCommand.h"
 #include "ImportCommand.h"
 #include "InvokeCommand.h"
+#include "LoadCommand.h"
 #include "ServeCommand.h"
 #include "TestCommand.h"
 #include "ValidateCommand.h"
@@ -21,9 +22,9 @@ QString tr(const char *text) {
 
 const QList<Command> &commands() {
     // Every subcommand registers here.
-    static const QList<Command> list = {validateCommand(),     serveCommand(),  invokeCommand(),
-                                        testCommand(),         exportCommand(), importCommand(),
-                                        generateEventCommand()};
+    static const QList<Command> list = {validateCommand(),      serveCommand(),  invokeCommand(),
+                                        testCommand(),          exportCommand(), importCommand(),
+                                        generateEventCommand(), loadCommand()};
     return list;
 }
 
