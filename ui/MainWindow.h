@@ -18,6 +18,8 @@ class DiagnosticsModel;
 class DiagnosticsSummary;
 class CloudRunner;
 class CodeTabs;
+class ComposerPage;
+class RequestHistory;
 class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
@@ -52,6 +54,10 @@ public:
     CloudRunner *runner() const { return m_runner; }
     RunPanel *runPanel() const { return m_runPanel; }
     LogConsole *logConsole() const { return m_logConsole; }
+    // Run > New Request: a request composer tab; openRequest opens the collection's request
+    // (Project::requests) in one, or shows the tab that has it open already.
+    ComposerPage *newRequest();
+    ComposerPage *openRequest(int savedRequestIndex);
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
@@ -109,6 +115,7 @@ private:
     CloudRunner *m_runner = nullptr;
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
+    RequestHistory *m_requestHistory = nullptr;
     QTimer *m_reloadDelay = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;

@@ -4,6 +4,7 @@
 
 #include <Qsci/qscilexerbash.h>
 #include <Qsci/qscilexerjavascript.h>
+#include <Qsci/qscilexerjson.h>
 #include <Qsci/qscilexerpython.h>
 
 #include <QEvent>
@@ -139,6 +140,9 @@ void CodeEditor::setLanguage(Language language) {
         break;
     case Language::Shell:
         next = new QsciLexerBash(this);
+        break;
+    case Language::Json:
+        next = new QsciLexerJSON(this);
         break;
     case Language::Plain:
         break;
