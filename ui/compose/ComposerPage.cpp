@@ -330,7 +330,7 @@ void ComposerPage::send() {
         return;
     }
     const ComposerRequest sent = request();
-    const ComposedRequest composed = composeRequest(sent, variables(), m_timeoutMs);
+    const ComposedRequest composed = sent.compose(variables(), m_timeoutMs);
     if (!composed.error.isEmpty()) {
         m_response->showError(composed.error);
         m_assertions->showNotChecked(composed.error);

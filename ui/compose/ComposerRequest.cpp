@@ -271,8 +271,8 @@ ComposerRequest ComposerRequest::fromJson(const QJsonObject &json) {
     return r;
 }
 
-ComposedRequest composeRequest(const ComposerRequest &r, const testing::VariableMap &variables,
-                               int timeoutMs) {
+ComposedRequest ComposerRequest::compose(const testing::VariableMap &variables, int timeoutMs) const {
+    const ComposerRequest &r = *this;
     ComposedRequest composed;
     const auto subst = [&](const QString &text) {
         testing::Substitution s = testing::substituteVariables(text, variables);

@@ -22,6 +22,14 @@ struct ComposerRow {
 };
 using ComposerRows = QList<ComposerRow>;
 
+// The request ready to send, or why it cannot be sent.
+struct ComposedRequest {
+    testing::OutgoingRequest request;
+    QString url;                  // after substitution, also when it is not a valid URL
+    QStringList unknownVariables; // {{names}} without a value: not sent
+    QString error;                // unknown variables, a bad URL or an unreadable file; empty when ready
+};
+
 struct ComposerRequest {
     enum class BodyMode { None, Raw, Form, File };
     enum class RawType { Json, Text };
@@ -54,22 +62,13 @@ struct ComposerRequest {
     // x-api-key header becomes the auth helper, a form content type the form table, JSON the raw body.
     static ComposerRequest fromSavedRequest(const SavedRequest &saved);
 
+    // Substitutes variables everywhere (URL, header names and values, body, form, auth fields), adds the
+    // auth header and the body's content type unless a header already sets one, reads a file body, and
+    // puts "http://" before a URL without a scheme, as Postman does.
+    ComposedRequest compose(const testing::VariableMap &variables, int timeoutMs) const;
+
     QJsonObject toJson() const;
     static ComposerRequest fromJson(const QJsonObject &json);
 };
-
-// The request ready to send, or why it cannot be sent.
-struct ComposedRequest {
-    testing::OutgoingRequest request;
-    QString url;                  // after substitution, also when it is not a valid URL
-    QStringList unknownVariables; // {{names}} without a value: not sent
-    QString error;                // unknown variables, a bad URL or an unreadable file; empty when ready
-};
-
-// Substitutes variables everywhere (URL, header names and values, body, form, auth fields), adds the
-// auth header and the body's content type unless a header already sets one, reads a file body, and
-// puts "http://" before a URL without a scheme, as Postman does.
-ComposedRequest composeRequest(const ComposerRequest &request, const testing::VariableMap &variables,
-                               int timeoutMs);
 
 } // namespace gatehouse
