@@ -9,6 +9,7 @@
 #include "compose/AuthEditor.h"
 #include "compose/BodyEditor.h"
 #include "compose/ComposerPage.h"
+#include "compose/CurlImportDialog.h"
 #include "compose/EnvironmentsDialog.h"
 #include "compose/KeyValueTable.h"
 #include "compose/RequestHistory.h"
@@ -18,9 +19,11 @@
 #include "editor/CodeTabs.h"
 
 #include <QBuffer>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -581,6 +584,77 @@ private slots:
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("environmentProblem"))
                     ->text()
                     .contains(QStringLiteral("local")));
+    }
+
+    void copyAsCurlAndImportFromCurl() {
+        const auto w = window();
+        ComposerPage *page = w->newRequest();
+        page->methodBox()->setCurrentText(QStringLiteral("POST"));
+        typeUrl(page, QStringLiteral("{{base}}/echo?q=1"));
+        page->bodyEditor()->modeBox()->setCurrentIndex(int(ComposerRequest::BodyMode::Raw));
+        page->bodyEditor()->rawEditor()->setText(QStringLiteral("{\"a\": \"{{token}}\"}"));
+        QTest::mouseClick(page->copyCurlButton(), Qt::LeftButton);
+        const QString command = QGuiApplication::clipboard()->text();
+        QVERIFY2(command.startsWith(QStringLiteral("curl ")), qPrintable(command));
+        QVERIFY2(command.contains(m_server->url() + QStringLiteral("/echo?q=1")), qPrintable(command));
+        QVERIFY2(command.contains(QStringLiteral("s3cret")), qPrintable(command));
+
+        // Read back in a new tab: what was sent comes back as the request.
+        ComposerPage *imported = w->newRequest();
+        DialogSeams::queueDialog([](QDialog &dialog) {
+            auto &curl = dynamic_cast<CurlImportDialog &>(dialog);
+            curl.commandEdit()->setPlainText(QStringLiteral("curl"));
+            curl.accept(); // not a request: stays open with the reason
+            if (curl.result().request ||
+                curl.findChild<QLabel *>(QStringLiteral("curlProblem"))->text().isEmpty())
+                return int(QDialog::Rejected);
+            curl.commandEdit()->setPlainText(QGuiApplication::clipboard()->text());
+            curl.accept();
+            return curl.result().request ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        });
+        QTest::mouseClick(imported->importCurlButton(), Qt::LeftButton);
+        const ComposerRequest r = imported->request();
+        QCOMPARE(r.method, QStringLiteral("POST"));
+        QCOMPARE(r.url, m_server->url() + QStringLiteral("/echo?q=1"));
+        QCOMPARE(r.bodyMode, ComposerRequest::BodyMode::Raw);
+        QCOMPARE(r.rawBody, QStringLiteral("{\"a\": \"s3cret\"}"));
+        QCOMPARE(imported->paramsTable()->rows().size(), 1);
+        sendAndWait(imported);
+        QCOMPARE(m_server->seen.last().body, QByteArray("{\"a\": \"s3cret\"}"));
+    }
+
+    void makeTestTokenSignsForTheJwtAuthorizer() {
+        const auto w = window();
+        ComposerPage *page = w->newRequest();
+        // Without a JWT authorizer there is nothing to sign for: said in the status bar, no dialog.
+        QVERIFY(!page->makeTestToken());
+        QVERIFY(DialogSeams::shown().isEmpty());
+
+        QDir(m_dir->path()).mkpath(QStringLiteral("auth"));
+        QFile jwks(QDir(m_dir->path()).filePath(QStringLiteral("auth/keys.json")));
+        QVERIFY(jwks.open(QIODevice::WriteOnly));
+        jwks.write(
+            R"({"keys":[{"kty":"oct","kid":"hs-1","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}]})");
+        jwks.close();
+        Project project = w->document()->project();
+        Authorizer authorizer;
+        authorizer.name = QStringLiteral("users");
+        authorizer.issuer = QStringLiteral("https://issuer.example.test");
+        authorizer.audience = {QStringLiteral("shop")};
+        authorizer.jwksUri = QStringLiteral("auth/keys.json");
+        project.authorizers.append(authorizer);
+        w->document()->reset(project, m_dir->path());
+        page->requestTabs()->setCurrentIndex(ComposerPage::AuthTab);
+        QTest::mouseClick(page->authEditor()->makeTokenButton(), Qt::LeftButton);
+        QCOMPARE(page->authEditor()->modeBox()->currentIndex(), int(ComposerRequest::AuthMode::Bearer));
+        const QStringList parts = page->authEditor()->bearerTokenEdit()->text().split(QLatin1Char('.'));
+        QCOMPARE(parts.size(), 3);
+        const QJsonObject header =
+            QJsonDocument::fromJson(
+                QByteArray::fromBase64(parts[0].toLatin1(), QByteArray::Base64UrlEncoding))
+                .object();
+        QCOMPARE(header.value(QStringLiteral("kid")).toString(), QStringLiteral("hs-1"));
+        QCOMPARE(header.value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
     }
 
     void screenshot() {

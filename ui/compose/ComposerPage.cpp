@@ -3,6 +3,7 @@
 #include "AssertionEditor.h"
 #include "AuthEditor.h"
 #include "BodyEditor.h"
+#include "CurlImportDialog.h"
 #include "DialogSeams.h"
 #include "EnvironmentsDialog.h"
 #include "KeyValueTable.h"
@@ -13,8 +14,12 @@
 #include "commands/ProjectSnapshotCommand.h"
 #include "document/ProjectDocument.h"
 #include "testing/CollectionRunner.h"
+#include "testing/CurlCommand.h"
+#include "testing/TestToken.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -78,6 +83,9 @@ ComposerPage::ComposerPage(ProjectDocument *document, QUndoStack *undoStack, Clo
     connect(m_send, &QPushButton::clicked, this, &ComposerPage::send);
     connect(m_save, &QPushButton::clicked, this, &ComposerPage::saveToCollection);
     connect(m_environments, &QPushButton::clicked, this, &ComposerPage::editEnvironments);
+    connect(m_copyCurl, &QPushButton::clicked, this, &ComposerPage::copyAsCurl);
+    connect(m_importCurl, &QPushButton::clicked, this, &ComposerPage::importFromCurl);
+    connect(m_auth, &AuthEditor::makeTestTokenRequested, this, &ComposerPage::makeTestToken);
     connect(m_historyList, &QListWidget::itemClicked, this,
             [this](QListWidgetItem *item) { restoreHistoryEntry(m_historyList->row(item)); });
     connect(m_historyList, &QListWidget::itemActivated, this,
@@ -137,12 +145,8 @@ void ComposerPage::buildLayout() {
     m_environments->setObjectName(QStringLiteral("composerEditEnvironments"));
     m_copyCurl->setObjectName(QStringLiteral("composerCopyCurl"));
     m_importCurl->setObjectName(QStringLiteral("composerImportCurl"));
-    // Waiting for testing::toCurlCommand / parseCurlCommand (app/engine/testing/CurlCommand.h) and
-    // testing::makeTestToken (TestToken.h), which are written on another branch.
-    for (QPushButton *button : {m_copyCurl, m_importCurl, m_auth->makeTokenButton()}) {
-        button->setEnabled(false);
-        button->setToolTip(tr("Not available in this build yet"));
-    }
+    m_copyCurl->setToolTip(tr("Copy the request, variables filled in, as a curl command line"));
+    m_importCurl->setToolTip(tr("Fill the composer from a pasted curl command line"));
     m_params->setObjectName(QStringLiteral("composerParams"));
     m_headers->setObjectName(QStringLiteral("composerHeaders"));
     m_tabs->setObjectName(QStringLiteral("composerRequestTabs"));
@@ -414,6 +418,79 @@ bool ComposerPage::saveToCollection() {
     const QString text = index >= 0 ? tr("Update request %1").arg(name) : tr("Save request %1").arg(name);
     m_undoStack->push(new ProjectSnapshotCommand(m_document, before, after, text));
     emit statusMessage(text);
+    return true;
+}
+
+QString ComposerPage::copyAsCurl() {
+    const ComposerRequest r = request();
+    const ComposedRequest composed = r.compose(variables(), m_timeoutMs);
+    QString command;
+    if (composed.error.isEmpty()) {
+        command = testing::toCurlCommand(composed.request);
+    } else {
+        // Unknown variables stay as written, so the command shows what is missing.
+        QString error;
+        const SavedRequest saved = r.toSavedRequest(&error);
+        if (!error.isEmpty()) {
+            emit statusMessage(tr("Not copied: %1").arg(error));
+            return {};
+        }
+        command = testing::toCurlCommand(saved, variables());
+    }
+    QApplication::clipboard()->setText(command);
+    emit statusMessage(tr("Copied the request as a curl command"));
+    return command;
+}
+
+bool ComposerPage::importFromCurl() {
+    CurlImportDialog dialog(this);
+    if (DialogSeams::exec(dialog) != QDialog::Accepted || !dialog.result().request) return false;
+    ComposerRequest r = ComposerRequest::fromSavedRequest(*dialog.result().request);
+    r.name.clear(); // a new request until it is saved
+    setRequest(r);
+    m_response->clear();
+    const QStringList &ignored = dialog.result().ignoredOptions;
+    emit statusMessage(
+        ignored.isEmpty()
+            ? tr("Imported the curl command")
+            : tr("Imported the curl command; left out: %1").arg(ignored.join(QStringLiteral(", "))));
+    return true;
+}
+
+bool ComposerPage::makeTestToken() {
+    QList<const Authorizer *> jwt;
+    for (const Authorizer &authorizer : m_document->project().authorizers)
+        if (authorizer.type == AuthorizerType::Jwt) jwt.append(&authorizer);
+    if (jwt.isEmpty()) {
+        emit statusMessage(tr("No test token: the project has no JWT authorizer."));
+        return false;
+    }
+    const Authorizer *chosen = jwt.first();
+    if (jwt.size() > 1) {
+        QInputDialog dialog(this);
+        dialog.setObjectName(QStringLiteral("tokenAuthorizerDialog"));
+        dialog.setWindowTitle(tr("Make Test Token"));
+        dialog.setLabelText(tr("A token for the JWT authorizer:"));
+        QStringList names;
+        for (const Authorizer *authorizer : jwt)
+            names.append(authorizer->name);
+        dialog.setComboBoxItems(names);
+        if (DialogSeams::exec(dialog) != QDialog::Accepted) return false;
+        chosen = jwt.value(names.indexOf(dialog.textValue()), chosen);
+    }
+    const testing::TestTokenResult token =
+        testing::makeTestToken(*chosen, m_document->folder(), testing::TestTokenRequest());
+    if (token.token.isEmpty()) {
+        emit statusMessage(tr("No test token for %1: %2").arg(chosen->name, token.error));
+        m_response->showError(tr("No test token for %1: %2").arg(chosen->name, token.error));
+        return false;
+    }
+    ComposerRequest r = request();
+    r.authMode = ComposerRequest::AuthMode::Bearer;
+    r.bearerToken = token.token;
+    m_auth->load(r);
+    emit statusMessage(
+        tr("A %1 test token for authorizer %2, valid for an hour").arg(token.algorithm, chosen->name));
     return true;
 }
 

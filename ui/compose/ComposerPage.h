@@ -52,6 +52,12 @@ public:
     // when cancelled or the request cannot be saved (the reason goes to statusMessage).
     bool saveToCollection();
     void editEnvironments();
+    // The request, variables filled in, as a curl command line on the clipboard (also returned).
+    QString copyAsCurl();
+    // Asks for a curl command line and fills the composer from it (as a new, unsaved request).
+    bool importFromCurl();
+    // Bearer token = a JWT the project's JWT authorizer accepts (asks which one when there are several).
+    bool makeTestToken();
     void restoreHistoryEntry(int row);
     // The {{variables}} a send would use now: the environment's, overlaid with the local cloud's.
     testing::VariableMap variables() const;
