@@ -14,6 +14,8 @@
 #include "code/HandlerFile.h"
 #include "commands/AddFunctionCommand.h"
 #include "commands/DeleteEntityCommand.h"
+#include "compose/ComposerPage.h"
+#include "compose/RequestHistory.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
@@ -45,6 +47,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -223,6 +226,7 @@ void MainWindow::createDocks() {
 
     // Saved requests and test events: each starts the cloud through the Run action when needed.
     m_collectionPanel = new CollectionPanel(document(), undoStack(), m_runner, this);
+    connect(m_collectionPanel, &CollectionPanel::openRequestRequested, this, &MainWindow::openRequest);
     // runProject raises the Run dock; the panel the user is working in stays in front.
     connect(m_collectionPanel->startGate(), &CloudStartGate::startRequested, this, [this] {
         runProject();
@@ -425,6 +429,14 @@ void MainWindow::createRunMenu() {
         if (!errors.isEmpty())
             m_runPanel->showMessage(tr("Not applied:\n%1").arg(errors.join(QLatin1Char('\n'))), true);
     });
+
+    // The request composer opens as a tab beside the designer.
+    menu->addSeparator();
+    QAction *newRequestAction = menu->addAction(tr("New &Request"), this, &MainWindow::newRequest);
+    newRequestAction->setObjectName(QStringLiteral("newRequestAction"));
+    newRequestAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    newRequestAction->setStatusTip(
+        tr("Compose an HTTP request and send it to the running project or any URL"));
 }
 
 void MainWindow::runProject() {
@@ -437,6 +449,37 @@ void MainWindow::runProject() {
         return;
     }
     m_runner->start(document()->project(), document()->folder());
+}
+
+ComposerPage *MainWindow::newRequest() {
+    if (!m_requestHistory) {
+        m_requestHistory = new RequestHistory(this);
+        m_requestHistory->follow(document());
+    }
+    auto *page = new ComposerPage(document(), undoStack(), m_runner, m_requestHistory, m_central);
+    connect(page, &ComposerPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(page, &ComposerPage::titleChanged, m_central, [this, page](const QString &title) {
+        if (const int index = m_central->indexOf(page); index >= 0) m_central->setTabText(index, title);
+    });
+    m_central->setCurrentIndex(m_central->addTab(page, page->title()));
+    page->urlEdit()->setFocus(Qt::OtherFocusReason);
+    return page;
+}
+
+ComposerPage *MainWindow::openRequest(int savedRequestIndex) {
+    const QList<SavedRequest> &requests = document()->project().requests;
+    if (savedRequestIndex < 0 || savedRequestIndex >= requests.size()) return nullptr;
+    const SavedRequest &saved = requests[savedRequestIndex];
+    for (int i = 0; i < m_central->count(); ++i)
+        if (auto *open = qobject_cast<ComposerPage *>(m_central->widget(i));
+            open && open->requestName() == saved.name) {
+            m_central->setCurrentIndex(i);
+            return open;
+        }
+    ComposerPage *page = newRequest();
+    page->setRequest(ComposerRequest::fromSavedRequest(saved));
+    return page;
 }
 
 void MainWindow::stopProject() {

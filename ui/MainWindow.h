@@ -20,6 +20,8 @@ class CloudRunner;
 class CodeTabs;
 class CollectionPanel;
 class EventsPanel;
+class ComposerPage;
+class RequestHistory;
 class PropertyEditor;
 class DiagnosticsView;
 class LiveStatus;
@@ -61,6 +63,10 @@ public:
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
     MetricsView *metricsView() const { return m_metricsView; }
     CostView *costView() const { return m_costView; }
+    // Run > New Request: a request composer tab; openRequest opens the collection's request
+    // (Project::requests) in one, or shows the tab that has it open already.
+    ComposerPage *newRequest();
+    ComposerPage *openRequest(int savedRequestIndex);
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
     void runProject();
     void stopProject();
@@ -130,6 +136,7 @@ private:
     LiveStatus *m_live = nullptr;
     RunPanel *m_runPanel = nullptr;
     LoadTestDialog *m_loadTest = nullptr;
+    RequestHistory *m_requestHistory = nullptr;
     QTimer *m_reloadDelay = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;

@@ -23,6 +23,9 @@ public:
     // with nothing to undo. Indentation follows the file when it is consistently 2 or 4 spaces.
     void setCode(const QString &path, const QString &text);
     Language language() const { return m_language; }
+    // Switches the lexer (and folding) without touching the text: the request composer's body and
+    // response views, which have no file name.
+    void setLanguage(Language language);
 
     // The font every style uses: the system's fixed-width font.
     static QFont codeFont();
@@ -36,7 +39,6 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    void setLanguage(Language language);
     void applyColours();
     void updateLineNumberWidth();
 

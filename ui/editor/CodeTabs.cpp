@@ -140,7 +140,15 @@ bool CodeTabs::saveTab(int index) {
 
 bool CodeTabs::closeTab(int index) {
     EditorPage *page = pageAt(index);
-    if (!page || !confirmClose(page)) return false;
+    if (!page) {
+        // Other pages (request composers) keep nothing unsaved that a question could rescue.
+        QWidget *other = widget(index);
+        if (!other || other == m_home) return false;
+        removeTab(index);
+        other->deleteLater();
+        return true;
+    }
+    if (!confirmClose(page)) return false;
     removePage(page);
     return true;
 }

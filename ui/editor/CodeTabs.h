@@ -33,8 +33,8 @@ public:
     // function using the file. False when there is no editor tab or writing failed (the user is told).
     bool saveCurrent();
     bool saveTab(int index);
-    // Closes an editor tab, asking Save / Discard / Cancel when it has unsaved edits. False when it
-    // stays open (the home tab, Cancel, or a failed save).
+    // Closes an editor tab, asking Save / Discard / Cancel when it has unsaved edits, or another page
+    // (a request composer) at once. False when it stays open (the home tab, Cancel, or a failed save).
     bool closeTab(int index);
     // For closing the window: asks about each tab with unsaved edits; false when the user cancelled.
     bool maybeSaveAll();
