@@ -76,7 +76,7 @@ public:
     QUrl metricsUrl() const; // the admin endpoint's /metrics
     QUrl s3Url() const;      // the project's buckets over the S3 API (--endpoint-url)
     s3::S3Endpoint *s3() const { return m_s3.get(); }
-    QUrl sqsUrl() const;     // the SQS endpoint (both protocols), for SDKs and `aws sqs --endpoint-url`
+    QUrl sqsUrl() const; // the SQS endpoint (both protocols), for SDKs and `aws sqs --endpoint-url`
     sqs::LocalQueues *queues() const { return m_queues.get(); }
     // {"project", "invokeApi", "apis": [{"name", "type", "url", "stages": [{"name", "url"}]}],
     //  "admin": {"type": "admin", "url", "metrics"}, "s3": {"type": "s3", "url", "buckets": [...]},
