@@ -219,6 +219,108 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::AssertionEditor</name>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Header or JSON path</source>
+        <translation>Header or JSON path</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Add Check</source>
+        <translation>Add Check</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>✓ pass: %1</source>
+        <translation>✓ pass: %1</translation>
+    </message>
+    <message>
+        <source>✗ fail: %1</source>
+        <translation>✗ fail: %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 passed</source>
+        <translation>%1/%2 passed</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Not checked: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AuthEditor</name>
+    <message>
+        <source>Make Test Token…</source>
+        <translation>Make Test Token…</translation>
+    </message>
+    <message>
+        <source>No auth</source>
+        <translation>No auth</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer token</translation>
+    </message>
+    <message>
+        <source>Basic auth</source>
+        <translation>Basic auth</translation>
+    </message>
+    <message>
+        <source>token or {{variable}}</source>
+        <translation>token or {{variable}}</translation>
+    </message>
+    <message>
+        <source>The request is sent without credentials.</source>
+        <translation>The request is sent without credentials.</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Value:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::AuthorizerForm</name>
     <message>
         <source>Name</source>
@@ -366,6 +468,53 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::BodyEditor</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <source>Form (URL-encoded)</source>
+        <translation>Form (URL-encoded)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>File whose bytes are the body</source>
+        <translation>File whose bytes are the body</translation>
+    </message>
+    <message>
+        <source>This request has no body.</source>
+        <translation>This request has no body.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Body File</source>
+        <translation>Body File</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::BucketForm</name>
     <message>
         <source>Name</source>
@@ -394,6 +543,25 @@
     <message>
         <source>Function</source>
         <translation>Function</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CloudStartGate</name>
+    <message>
+        <source>The local cloud could not start: %1</source>
+        <translation>The local cloud could not start: %1</translation>
+    </message>
+    <message>
+        <source>The local cloud was stopped before it was ready.</source>
+        <translation>The local cloud was stopped before it was ready.</translation>
+    </message>
+    <message>
+        <source>The local cloud is stopping; try again when it has stopped.</source>
+        <translation>The local cloud is stopping; try again when it has stopped.</translation>
+    </message>
+    <message>
+        <source>The local cloud did not start; the Run panel says why.</source>
+        <translation>The local cloud did not start; the Run panel says why.</translation>
     </message>
 </context>
 <context>
@@ -477,10 +645,386 @@ Reload it from disk and discard your changes?</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::CollectionPanel</name>
+    <message>
+        <source>Run Collection</source>
+        <translation>Run Collection</translation>
+    </message>
+    <message>
+        <source>Run Selected</source>
+        <translation>Run Selected</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Send every saved request to the local cloud and check its assertions</source>
+        <translation>Send every saved request to the local cloud and check its assertions</translation>
+    </message>
+    <message>
+        <source>Send the selected requests only</source>
+        <translation>Send the selected requests only</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Assertions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Environment:</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>No environment</translation>
+    </message>
+    <message>
+        <source>The variable set the requests&apos; {{variables}} come from. Each HTTP and REST API&apos;s local URL is always there too ({{api-name}}, {{apiName}}, {{baseUrl}}) and wins, as in gatehouse test.</source>
+        <translation>The variable set the requests&apos; {{variables}} come from. Each HTTP and REST API&apos;s local URL is always there too ({{api-name}}, {{apiName}}, {{baseUrl}}) and wins, as in gatehouse test.</translation>
+    </message>
+    <message>
+        <source>The project has no saved requests.</source>
+        <translation>The project has no saved requests.</translation>
+    </message>
+    <message>
+        <source>Select requests to run.</source>
+        <translation>Select requests to run.</translation>
+    </message>
+    <message>
+        <source>Save the project first: its functions&apos; code lives in its folder.</source>
+        <translation>Save the project first: its functions&apos; code lives in its folder.</translation>
+    </message>
+    <message>
+        <source>Starting the local cloud…</source>
+        <translation>Starting the local cloud…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n request(s)…</source>
+        <translation>
+            <numerusform>Running %n request…</numerusform>
+            <numerusform>Running %n requests…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ran %1 of %2…</source>
+        <translation>Ran %1 of %2…</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation>%1 passed, %2 failed</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 passed, %2 failed, %3 not run</source>
+        <translation>Cancelled: %1 passed, %2 failed, %3 not run</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>no response</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Delete Request</source>
+        <translation>Delete Request</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 copy</translation>
+    </message>
+    <message>
+        <source>Duplicate request “%1”</source>
+        <translation>Duplicate request “%1”</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ComboField</name>
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ComposerPage</name>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Save to Collection…</source>
+        <translation>Save to Collection…</translation>
+    </message>
+    <message>
+        <source>Environments…</source>
+        <translation>Environments…</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Copy as curl</translation>
+    </message>
+    <message>
+        <source>Import from curl…</source>
+        <translation>Import from curl…</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>Tests (%1)</source>
+        <translation>Tests (%1)</translation>
+    </message>
+    <message>
+        <source>Save to Collection</source>
+        <translation>Save to Collection</translation>
+    </message>
+    <message>
+        <source>Add this request to the project&apos;s collection, or update the one of the same name (%1)</source>
+        <translation>Add this request to the project&apos;s collection, or update the one of the same name (%1)</translation>
+    </message>
+    <message>
+        <source>Send the request (%1)</source>
+        <translation>Send the request (%1)</translation>
+    </message>
+    <message>
+        <source>{{baseUrl}}/path?name=value</source>
+        <translation>{{baseUrl}}/path?name=value</translation>
+    </message>
+    <message>
+        <source>Copy the request, variables filled in, as a curl command line</source>
+        <translation>Copy the request, variables filled in, as a curl command line</translation>
+    </message>
+    <message>
+        <source>Fill the composer from a pasted curl command line</source>
+        <translation>Fill the composer from a pasted curl command line</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Params</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>Auth</translation>
+    </message>
+    <message>
+        <source>Click a request to load it again</source>
+        <translation>Click a request to load it again</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Environment:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>New Request</source>
+        <translation>New Request</translation>
+    </message>
+    <message>
+        <source>Unknown variable: %1 (pick an environment, define it with Environments…, or Run the project for its API URLs)</source>
+        <translation>Unknown variable: %1 (pick an environment, define it with Environments…, or Run the project for its API URLs)</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>No environment</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>no response</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>Sent %1, %2 ms</source>
+        <translation>Sent %1, %2 ms</translation>
+    </message>
+    <message>
+        <source>Loaded the request from the history</source>
+        <translation>Loaded the request from the history</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancelled before a response arrived.</source>
+        <translation>Cancelled before a response arrived.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>The request history was not saved: %1</source>
+        <translation>The request history was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Request name (a request of the same name is replaced):</source>
+        <translation>Request name (a request of the same name is replaced):</translation>
+    </message>
+    <message>
+        <source>Not saved: a saved request needs a name.</source>
+        <translation>Not saved: a saved request needs a name.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Request %1 is already saved as it is</source>
+        <translation>Request %1 is already saved as it is</translation>
+    </message>
+    <message>
+        <source>Update request %1</source>
+        <translation>Update request %1</translation>
+    </message>
+    <message>
+        <source>Save request %1</source>
+        <translation>Save request %1</translation>
+    </message>
+    <message>
+        <source>Not copied: %1</source>
+        <translation>Not copied: %1</translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command</source>
+        <translation>Copied the request as a curl command</translation>
+    </message>
+    <message>
+        <source>Imported the curl command</source>
+        <translation>Imported the curl command</translation>
+    </message>
+    <message>
+        <source>Imported the curl command; left out: %1</source>
+        <translation>Imported the curl command; left out: %1</translation>
+    </message>
+    <message>
+        <source>No test token: the project has no JWT authorizer.</source>
+        <translation>No test token: the project has no JWT authorizer.</translation>
+    </message>
+    <message>
+        <source>Make Test Token</source>
+        <translation>Make Test Token</translation>
+    </message>
+    <message>
+        <source>A token for the JWT authorizer:</source>
+        <translation>A token for the JWT authorizer:</translation>
+    </message>
+    <message>
+        <source>No test token for %1: %2</source>
+        <translation>No test token for %1: %2</translation>
+    </message>
+    <message>
+        <source>A %1 test token for authorizer %2, valid for an hour</source>
+        <translation>A %1 test token for authorizer %2, valid for an hour</translation>
+    </message>
+    <message>
+        <source>Edit environments</source>
+        <translation>Edit environments</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ComposerRequest</name>
+    <message>
+        <source>Cannot read the body file %1: %2</source>
+        <translation>Cannot read the body file %1: %2</translation>
+    </message>
+    <message>
+        <source>The body file %1 is binary: a saved request keeps its body as text. Paste the text as a raw body instead.</source>
+        <translation>The body file %1 is binary: a saved request keeps its body as text. Paste the text as a raw body instead.</translation>
+    </message>
+    <message>
+        <source>Choose the file to send as the body.</source>
+        <translation>Choose the file to send as the body.</translation>
+    </message>
+    <message>
+        <source>The body file %1 is larger than 64 MiB.</source>
+        <translation>The body file %1 is larger than 64 MiB.</translation>
+    </message>
+    <message>
+        <source>No value for %1 in the chosen environment.</source>
+        <translation>No value for %1 in the chosen environment.</translation>
+    </message>
+    <message>
+        <source>Enter a URL to send the request to.</source>
+        <translation>Enter a URL to send the request to.</translation>
+    </message>
+    <message>
+        <source>Not an http or https URL: %1</source>
+        <translation>Not an http or https URL: %1</translation>
     </message>
 </context>
 <context>
@@ -520,6 +1064,21 @@ Reload it from disk and discard your changes?</translation>
     <message>
         <source>the client left before the upgrade</source>
         <translation>the client left before the upgrade</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CurlImportDialog</name>
+    <message>
+        <source>Import from curl</source>
+        <translation>Import from curl</translation>
+    </message>
+    <message>
+        <source>curl &apos;https://example.com/items&apos; -H &apos;accept: application/json&apos;</source>
+        <translation>curl &apos;https://example.com/items&apos; -H &apos;accept: application/json&apos;</translation>
+    </message>
+    <message>
+        <source>Paste a curl command line (bash or Windows cmd):</source>
+        <translation>Paste a curl command line (bash or Windows cmd):</translation>
     </message>
 </context>
 <context>
@@ -835,6 +1394,203 @@ Reload it from disk and discard your changes?</translation>
     <message>
         <source>%1 MB, %2 s timeout</source>
         <translation>%1 MB, %2 s timeout</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EnvironmentsDialog</name>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Environments</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Environments (double-click to rename):</source>
+        <translation>Environments (double-click to rename):</translation>
+    </message>
+    <message>
+        <source>Variables, used in requests as {{name}}:</source>
+        <translation>Variables, used in requests as {{name}}:</translation>
+    </message>
+    <message>
+        <source>Every environment needs a name.</source>
+        <translation>Every environment needs a name.</translation>
+    </message>
+    <message>
+        <source>Two environments are called &quot;%1&quot;; names must differ.</source>
+        <translation>Two environments are called &quot;%1&quot;; names must differ.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EventTemplateChoices</name>
+    <message>
+        <source>API Gateway HTTP API (payload 2.0)</source>
+        <translation>API Gateway HTTP API (payload 2.0)</translation>
+    </message>
+    <message>
+        <source>API Gateway REST API (payload 1.0)</source>
+        <translation>API Gateway REST API (payload 1.0)</translation>
+    </message>
+    <message>
+        <source>S3 put (ObjectCreated)</source>
+        <translation>S3 put (ObjectCreated)</translation>
+    </message>
+    <message>
+        <source>S3 delete (ObjectRemoved)</source>
+        <translation>S3 delete (ObjectRemoved)</translation>
+    </message>
+    <message>
+        <source>EventBridge schedule</source>
+        <translation>EventBridge schedule</translation>
+    </message>
+    <message>
+        <source>SQS batch</source>
+        <translation>SQS batch</translation>
+    </message>
+    <message>
+        <source>WebSocket message</source>
+        <translation>WebSocket message</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EventsPanel</name>
+    <message>
+        <source>Invoke</source>
+        <translation>Invoke</translation>
+    </message>
+    <message>
+        <source>Invoke Async</source>
+        <translation>Invoke Async</translation>
+    </message>
+    <message>
+        <source>The function to invoke</source>
+        <translation>The function to invoke</translation>
+    </message>
+    <message>
+        <source>Start the event from a template (the ones gatehouse generate-event prints)</source>
+        <translation>Start the event from a template (the ones gatehouse generate-event prints)</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Event name</translation>
+    </message>
+    <message>
+        <source>Saved events of this function, kept in the project under .gatehouse/events</source>
+        <translation>Saved events of this function, kept in the project under .gatehouse/events</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the event under this name</source>
+        <translation>Save the event under this name</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the saved event of this name</source>
+        <translation>Delete the saved event of this name</translation>
+    </message>
+    <message>
+        <source>Invoke synchronously (RequestResponse) and wait for the result</source>
+        <translation>Invoke synchronously (RequestResponse) and wait for the result</translation>
+    </message>
+    <message>
+        <source>Invoke asynchronously (Event): accepted at once, run from the queue</source>
+        <translation>Invoke asynchronously (Event): accepted at once, run from the queue</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>Function:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Saved event:</source>
+        <translation>Saved event:</translation>
+    </message>
+    <message>
+        <source>The local cloud stopped before the invocation finished.</source>
+        <translation>The local cloud stopped before the invocation finished.</translation>
+    </message>
+    <message>
+        <source>Save the project first: saved events are kept in its folder</source>
+        <translation>Save the project first: saved events are kept in its folder</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>Loaded %1</translation>
+    </message>
+    <message>
+        <source>The event is empty: write a JSON value such as {}.</source>
+        <translation>The event is empty: write a JSON value such as {}.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Line %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>Not saved: the event is not valid JSON.</source>
+        <translation>Not saved: the event is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>Saved %1 for %2</source>
+        <translation>Saved %1 for %2</translation>
+    </message>
+    <message>
+        <source>%1 has no saved event named “%2”.</source>
+        <translation>%1 has no saved event named “%2”.</translation>
+    </message>
+    <message>
+        <source>Delete Saved Event</source>
+        <translation>Delete Saved Event</translation>
+    </message>
+    <message>
+        <source>Delete the saved event “%1” of %2?</source>
+        <translation>Delete the saved event “%1” of %2?</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>Deleted %1</translation>
+    </message>
+    <message>
+        <source>The project has no function to invoke.</source>
+        <translation>The project has no function to invoke.</translation>
+    </message>
+    <message>
+        <source>Not invoked: the event is not valid JSON (%1)</source>
+        <translation>Not invoked: the event is not valid JSON (%1)</translation>
+    </message>
+    <message>
+        <source>Save the project first: its functions&apos; code lives in its folder.</source>
+        <translation>Save the project first: its functions&apos; code lives in its folder.</translation>
+    </message>
+    <message>
+        <source>Invoking %1…</source>
+        <translation>Invoking %1…</translation>
+    </message>
+    <message>
+        <source>Starting the local cloud…</source>
+        <translation>Starting the local cloud…</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running.</source>
+        <translation>The local cloud is not running.</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +3190,69 @@ Replace them?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::InvocationResultView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Show in Logs</source>
+        <translation>Show in Logs</translation>
+    </message>
+    <message>
+        <source>Filter the Logs dock by this request id</source>
+        <translation>Filter the Logs dock by this request id</translation>
+    </message>
+    <message>
+        <source>The invocation&apos;s log lines</source>
+        <translation>The invocation&apos;s log lines</translation>
+    </message>
+    <message>
+        <source>Pick a function and an event, then Invoke.</source>
+        <translation>Pick a function and an event, then Invoke.</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Request ID: %1</translation>
+    </message>
+    <message>
+        <source>Accepted (%1): %2 runs asynchronously; its result follows.</source>
+        <translation>Accepted (%1): %2 runs asynchronously; its result follows.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Function error (%1): %2: %3</source>
+        <translation>Function error (%1): %2: %3</translation>
+    </message>
+    <message>
+        <source>Succeeded (asynchronous, attempt %1)</source>
+        <translation>Succeeded (asynchronous, attempt %1)</translation>
+    </message>
+    <message>
+        <source>Succeeded (%1)</source>
+        <translation>Succeeded (%1)</translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation>Duration %1</translation>
+    </message>
+    <message>
+        <source>Billed %1 ms</source>
+        <translation>Billed %1 ms</translation>
+    </message>
+    <message>
+        <source>Memory %1 MB, max used %2 MB</source>
+        <translation>Memory %1 MB, max used %2 MB</translation>
+    </message>
+    <message>
+        <source>Init %1 (cold start)</source>
+        <translation>Init %1 (cold start)</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::Invoker</name>
     <message>
         <source>runtime &apos;%1&apos; is not supported by this build yet</source>
@@ -2446,6 +3265,22 @@ Replace them?</numerusform>
     <message>
         <source>cannot write the runtime bootstrap files to %1 or %2</source>
         <translation>cannot write the runtime bootstrap files to %1 or %2</translation>
+    </message>
+    <message>
+        <source>Asynchronous invocation failed (attempt %1 of %2): %3; retrying in %4 ms</source>
+        <translation>Asynchronous invocation failed (attempt %1 of %2): %3; retrying in %4 ms</translation>
+    </message>
+    <message>
+        <source>Asynchronous invocation failed (attempt %1 of %2): %3; the event would exceed the maximum event age of %4 s before the next attempt and is discarded</source>
+        <translation>Asynchronous invocation failed (attempt %1 of %2): %3; the event would exceed the maximum event age of %4 s before the next attempt and is discarded</translation>
+    </message>
+    <message>
+        <source>Asynchronous invocation failed (attempt %1 of %2): %3; no retries left, the event is discarded</source>
+        <translation>Asynchronous invocation failed (attempt %1 of %2): %3; no retries left, the event is discarded</translation>
+    </message>
+    <message>
+        <source>Asynchronous event discarded unrun: older than the maximum event age</source>
+        <translation>Asynchronous event discarded unrun: older than the maximum event age</translation>
     </message>
 </context>
 <context>
@@ -2460,6 +3295,210 @@ Replace them?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::KeyValueTable</name>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Remove Row</source>
+        <translation>Remove Row</translation>
+    </message>
+    <message>
+        <source>Send this row</source>
+        <translation>Send this row</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LoadTestDialog</name>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duration</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>Cou&amp;nt</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Load Test</source>
+        <translation>Load Test</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once, each on a kept-alive connection of its own</source>
+        <translation>Requests in flight at once, each on a kept-alive connection of its own</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> requests</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>A request without a complete response by then counts as timed out</source>
+        <translation>A request without a complete response by then counts as timed out</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Request:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environment:</translation>
+    </message>
+    <message>
+        <source>C&amp;oncurrency:</source>
+        <translation>C&amp;oncurrency:</translation>
+    </message>
+    <message>
+        <source>Run for:</source>
+        <translation>Run for:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>The local cloud did not start: %1</source>
+        <translation>The local cloud did not start: %1</translation>
+    </message>
+    <message>
+        <source>The local cloud stopped during the run.</source>
+        <translation>The local cloud stopped during the run.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>The project has no saved requests: save one from the request composer first.</source>
+        <translation>The project has no saved requests: save one from the request composer first.</translation>
+    </message>
+    <message>
+        <source>Starting the local cloud…</source>
+        <translation>Starting the local cloud…</translation>
+    </message>
+    <message>
+        <source>The local cloud could not be started: save the project first (see the Run panel).</source>
+        <translation>The local cloud could not be started: save the project first (see the Run panel).</translation>
+    </message>
+    <message>
+        <source>The chosen request is no longer in the project.</source>
+        <translation>The chosen request is no longer in the project.</translation>
+    </message>
+    <message>
+        <source>No value for {{%1}} in “%2”: choose another environment.</source>
+        <translation>No value for {{%1}} in “%2”: choose another environment.</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2…</source>
+        <translation>Sending %1 %2…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 s, %2 requests</source>
+        <translation>%1 s, %2 requests</translation>
+    </message>
+    <message>
+        <source>Reading what the local cloud recorded…</source>
+        <translation>Reading what the local cloud recorded…</translation>
+    </message>
+    <message>
+        <source>No cost projection: the local cloud stopped.</source>
+        <translation>No cost projection: the local cloud stopped.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LoadTestResultsView</name>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>No results yet: choose a request and press Start.</source>
+        <translation>No results yet: choose a request and press Start.</translation>
+    </message>
+    <message>
+        <source>%1 requests in %2 s with %3 connections: %4 requests/s.</source>
+        <translation>%1 requests in %2 s with %3 connections: %4 requests/s.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 sent.</source>
+        <translation>Cancelled after %1 sent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) got no response; the first: %1</source>
+        <translation>
+            <numerusform>%n request got no response; the first: %1</numerusform>
+            <numerusform>%n requests got no response; the first: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Projected cost: %1 %2 a month at %3 requests/s (list prices, no free tier).</source>
+        <translation>Projected cost: %1 %2 a month at %3 requests/s (list prices, no free tier).</translation>
+    </message>
+    <message>
+        <source>Route: %1.</source>
+        <translation>Route: %1.</translation>
+    </message>
+    <message>
+        <source>No function was invoked.</source>
+        <translation>No function was invoked.</translation>
+    </message>
+    <message>
+        <source>Function: %1.</source>
+        <translation>Function: %1.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LocalCloud</name>
     <message>
         <source>Lambda Invoke API: %1</source>
@@ -2468,6 +3507,14 @@ Replace them?</numerusform>
     <message>
         <source>Admin endpoint: %1</source>
         <translation>Admin endpoint: %1</translation>
+    </message>
+    <message>
+        <source>S3 endpoint: %1</source>
+        <translation>S3 endpoint: %1</translation>
+    </message>
+    <message>
+        <source>SQS endpoint: %1</source>
+        <translation>SQS endpoint: %1</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +3870,38 @@ Replace them?</numerusform>
     <message>
         <source>Logs</source>
         <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>&amp;Load Test…</source>
+        <translation>&amp;Load Test…</translation>
+    </message>
+    <message>
+        <source>Send a saved request from many connections at once and see latency, throughput and what it would cost</source>
+        <translation>Send a saved request from many connections at once and see latency, throughput and what it would cost</translation>
+    </message>
+    <message>
+        <source>New &amp;Request</source>
+        <translation>New &amp;Request</translation>
+    </message>
+    <message>
+        <source>Compose an HTTP request and send it to the running project or any URL</source>
+        <translation>Compose an HTTP request and send it to the running project or any URL</translation>
     </message>
 </context>
 <context>
@@ -3310,6 +4389,79 @@ Save anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::RequestHistory</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Cannot create %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ResponseView</name>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n B</source>
+        <translation>
+            <numerusform>%n B</numerusform>
+            <numerusform>%n B</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>No request sent yet</source>
+        <translation>No request sent yet</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2…</source>
+        <translation>Sending %1 %2…</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>No response</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::RouteForm</name>
     <message>
         <source>Method</source>
@@ -3514,6 +4666,45 @@ Save anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::SavedEvents</name>
+    <message>
+        <source>Give the event a name.</source>
+        <translation>Give the event a name.</translation>
+    </message>
+    <message>
+        <source>An event name has at most %1 characters.</source>
+        <translation>An event name has at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>An event name may use letters, digits, dots, hyphens and underscores only.</source>
+        <translation>An event name may use letters, digits, dots, hyphens and underscores only.</translation>
+    </message>
+    <message>
+        <source>An event name may not start with a dot.</source>
+        <translation>An event name may not start with a dot.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than an invocation&apos;s 6 MB payload limit.</source>
+        <translation>%1 is larger than an invocation&apos;s 6 MB payload limit.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Could not create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>Could not delete %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ScheduleForm</name>
     <message>
         <source>Name</source>
@@ -3558,6 +4749,60 @@ Save anyway?</numerusform>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Scheduler</name>
+    <message>
+        <source>&apos;%1&apos; is not a known time zone</source>
+        <translation>&apos;%1&apos; is not a known time zone</translation>
+    </message>
+    <message>
+        <source>not scheduled: %1</source>
+        <translation>not scheduled: %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>there is no schedule named &apos;%1&apos;</source>
+        <translation>there is no schedule named &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>its last run (%1) has not finished</source>
+        <translation>its last run (%1) has not finished</translation>
+    </message>
+    <message>
+        <source>the previous run (%1) is still going</source>
+        <translation>the previous run (%1) is still going</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n run(s): %1</source>
+        <translation>
+            <numerusform>skipped %n run: %1</numerusform>
+            <numerusform>skipped %n runs: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>their times passed while the schedule could not run</source>
+        <translation>their times passed while the schedule could not run</translation>
+    </message>
+    <message>
+        <source>%1 could not be invoked: %2</source>
+        <translation>%1 could not be invoked: %2</translation>
+    </message>
+    <message>
+        <source>invoking %1 (request %2) for %3</source>
+        <translation>invoking %1 (request %2) for %3</translation>
+    </message>
+    <message>
+        <source>Schedule &apos;%1&apos;: %2</source>
+        <translation>Schedule &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -4861,6 +6106,22 @@ Save anyway?</numerusform>
         <source>choose a standard queue</source>
         <translation>choose a standard queue</translation>
     </message>
+    <message>
+        <source>access key id &apos;%1&apos; is not 16 to 128 letters, digits or &apos;_&apos;</source>
+        <translation>access key id &apos;%1&apos; is not 16 to 128 letters, digits or &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;AKIAIOSFODNN7EXAMPLE&apos;</source>
+        <translation>e.g. &apos;AKIAIOSFODNN7EXAMPLE&apos;</translation>
+    </message>
+    <message>
+        <source>the secret access key is empty</source>
+        <translation>the secret access key is empty</translation>
+    </message>
+    <message>
+        <source>set the secret that clients sign with, or remove &quot;credentials&quot; to accept any signature</source>
+        <translation>set the secret that clients sign with, or remove &quot;credentials&quot; to accept any signature</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::WarningsPanel</name>
@@ -5521,6 +6782,126 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <source>%1 passed, %2 failed</source>
         <translation>%1 passed, %2 failed</translation>
     </message>
+    <message>
+        <source>Load-test one of a project&apos;s saved requests against the project itself: its APIs are started locally on free ports, as `test` does, and the request is sent from N kept-alive connections for a duration or a number of requests. Prints latency percentiles, requests per second, status codes, errors, and what a month at the measured rate would cost on AWS. Exits with 1 if any request got no response or a 5xx.</source>
+        <translation>Load-test one of a project&apos;s saved requests against the project itself: its APIs are started locally on free ports, as `test` does, and the request is sent from N kept-alive connections for a duration or a number of requests. Prints latency percentiles, requests per second, status codes, errors, and what a month at the measured rate would cost on AWS. Exits with 1 if any request got no response or a 5xx.</translation>
+    </message>
+    <message>
+        <source>The saved request to send (its name or a unique prefix).</source>
+        <translation>The saved request to send (its name or a unique prefix).</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once (default 10).</source>
+        <translation>Requests in flight at once (default 10).</translation>
+    </message>
+    <message>
+        <source>Send for this many seconds (default 10).</source>
+        <translation>Send for this many seconds (default 10).</translation>
+    </message>
+    <message>
+        <source>Send exactly this many requests instead.</source>
+        <translation>Send exactly this many requests instead.</translation>
+    </message>
+    <message>
+        <source>load needs exactly one PROJECT argument</source>
+        <translation>load needs exactly one PROJECT argument</translation>
+    </message>
+    <message>
+        <source>load needs --request NAME</source>
+        <translation>load needs --request NAME</translation>
+    </message>
+    <message>
+        <source>give --duration or --count, not both</source>
+        <translation>give --duration or --count, not both</translation>
+    </message>
+    <message>
+        <source>--concurrency wants a number from 1 to %1, not &apos;%2&apos;</source>
+        <translation>--concurrency wants a number from 1 to %1, not &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--duration wants a positive number of seconds, not &apos;%1&apos;</source>
+        <translation>--duration wants a positive number of seconds, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--count wants a positive number, not &apos;%1&apos;</source>
+        <translation>--count wants a positive number, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; fix them before load-testing</source>
+        <translation>gatehouse: %1 has errors; fix them before load-testing</translation>
+    </message>
+    <message>
+        <source>gatehouse: no saved request &apos;%1&apos; in %2 (requests: %3)</source>
+        <translation>gatehouse: no saved request &apos;%1&apos; in %2 (requests: %3)</translation>
+    </message>
+    <message>
+        <source>gatehouse: no value for {{%1}} in &apos;%2&apos;</source>
+        <translation>gatehouse: no value for {{%1}} in &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>load-test a saved request against the project served locally: latency, throughput, cost</source>
+        <translation>load-test a saved request against the project served locally: latency, throughput, cost</translation>
+    </message>
+    <message>
+        <source>Load test: %1 (%2 %3)</source>
+        <translation>Load test: %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Requests:     %1 completed of %2 sent in %3 s with %4 connections%5</source>
+        <translation>Requests:     %1 completed of %2 sent in %3 s with %4 connections%5</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <source>Throughput:   %1 requests/s</source>
+        <translation>Throughput:   %1 requests/s</translation>
+    </message>
+    <message>
+        <source>Status codes: %1</source>
+        <translation>Status codes: %1</translation>
+    </message>
+    <message>
+        <source>Errors:       %1</source>
+        <translation>Errors:       %1</translation>
+    </message>
+    <message>
+        <source>%1 (first: %2)</source>
+        <translation>%1 (first: %2)</translation>
+    </message>
+    <message>
+        <source>Latency (ms): p50 %1  p90 %2  p95 %3  p99 %4  max %5  mean %6</source>
+        <translation>Latency (ms): p50 %1  p90 %2  p95 %3  p99 %4  max %5  mean %6</translation>
+    </message>
+    <message>
+        <source>Transfer:     %1 sent, %2 received</source>
+        <translation>Transfer:     %1 sent, %2 received</translation>
+    </message>
+    <message>
+        <source>Route:        %1</source>
+        <translation>Route:        %1</translation>
+    </message>
+    <message>
+        <source>none matched</source>
+        <translation>none matched</translation>
+    </message>
+    <message>
+        <source>Functions:    %1</source>
+        <translation>Functions:    %1</translation>
+    </message>
+    <message>
+        <source>none invoked</source>
+        <translation>none invoked</translation>
+    </message>
+    <message>
+        <source>Projected:    %1 a month at %2 requests/s (%3; list prices, no free tier)</source>
+        <translation>Projected:    %1 a month at %2 requests/s (%3; list prices, no free tier)</translation>
+    </message>
+    <message>
+        <source>nothing billable</source>
+        <translation>nothing billable</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>
@@ -5580,6 +6961,14 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <source>  Metrics (Prometheus): %1</source>
         <translation>  Metrics (Prometheus): %1</translation>
     </message>
+    <message>
+        <source>  S3 (buckets): %1 (aws s3 ls --endpoint-url %1 ...)</source>
+        <translation>  S3 (buckets): %1 (aws s3 ls --endpoint-url %1 ...)</translation>
+    </message>
+    <message>
+        <source>  SQS: %1 (aws sqs --endpoint-url %1 ...; functions get AWS_ENDPOINT_URL_SQS)</source>
+        <translation>  SQS: %1 (aws sqs --endpoint-url %1 ...; functions get AWS_ENDPOINT_URL_SQS)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::codefiles</name>
@@ -5617,6 +7006,94 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>runtime &apos;%1&apos; does not run as a process</source>
         <translation>runtime &apos;%1&apos; does not run as a process</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::s3</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::s3::BucketStore</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid bucket name</source>
+        <translation>&apos;%1&apos; is not a valid bucket name</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>cannot create %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>cannot read %1</translation>
+    </message>
+    <message>
+        <source>the object &apos;%1&apos; kept changing while it was read</source>
+        <translation>the object &apos;%1&apos; kept changing while it was read</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>cannot remove %1</translation>
+    </message>
+    <message>
+        <source>part %1 was not uploaded</source>
+        <translation>part %1 was not uploaded</translation>
+    </message>
+    <message>
+        <source>part %1&apos;s ETag does not match</source>
+        <translation>part %1&apos;s ETag does not match</translation>
+    </message>
+    <message>
+        <source>part %1 is smaller than 5 MiB</source>
+        <translation>part %1 is smaller than 5 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::sqs::LocalQueues</name>
+    <message>
+        <source>Queue %1 is a FIFO queue: it runs as a standard queue locally (no ordering by message group, no deduplication)</source>
+        <translation>Queue %1 is a FIFO queue: it runs as a standard queue locally (no ordering by message group, no deduplication)</translation>
+    </message>
+    <message>
+        <source>Asynchronous event sent to the dead-letter queue %1</source>
+        <translation>Asynchronous event sent to the dead-letter queue %1</translation>
+    </message>
+    <message>
+        <source>The dead-letter queue %1 does not exist; the event is lost</source>
+        <translation>The dead-letter queue %1 does not exist; the event is lost</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::sqs::QueueTriggerPoller</name>
+    <message>
+        <source>SQS queue %1: batch of %2 message(s) sent to function %3</source>
+        <translation>SQS queue %1: batch of %2 message(s) sent to function %3</translation>
+    </message>
+    <message>
+        <source>function error %1 (%2); the batch becomes visible again after the visibility timeout</source>
+        <translation>function error %1 (%2); the batch becomes visible again after the visibility timeout</translation>
+    </message>
+    <message>
+        <source>succeeded; every message deleted</source>
+        <translation>succeeded; every message deleted</translation>
+    </message>
+    <message>
+        <source>partial batch response: %1 failed item(s) stay for a retry: %2</source>
+        <translation>partial batch response: %1 failed item(s) stay for a retry: %2</translation>
+    </message>
+    <message>
+        <source>invalid partial batch response; the whole batch is retried</source>
+        <translation>invalid partial batch response; the whole batch is retried</translation>
+    </message>
+    <message>
+        <source>SQS queue %1: %2</source>
+        <translation>SQS queue %1: %2</translation>
     </message>
 </context>
 <context>
@@ -5681,6 +7158,162 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <source>a body that is not JSON</source>
         <translation>a body that is not JSON</translation>
     </message>
+    <message>
+        <source>unbalanced %1 quote: the %1 at character %2 is never closed</source>
+        <translation>unbalanced %1 quote: the %1 at character %2 is never closed</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>single</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>double</translation>
+    </message>
+    <message>
+        <source>unbalanced double quote: a quoted string is never closed</source>
+        <translation>unbalanced double quote: a quoted string is never closed</translation>
+    </message>
+    <message>
+        <source>nothing to import: paste a curl command</source>
+        <translation>nothing to import: paste a curl command</translation>
+    </message>
+    <message>
+        <source>%1 (a separate shell command)</source>
+        <translation>%1 (a separate shell command)</translation>
+    </message>
+    <message>
+        <source>not a curl command: it starts with &apos;%1&apos;</source>
+        <translation>not a curl command: it starts with &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>option %1 needs a value</source>
+        <translation>option %1 needs a value</translation>
+    </message>
+    <message>
+        <source>%1 (unknown option)</source>
+        <translation>%1 (unknown option)</translation>
+    </message>
+    <message>
+        <source>create local test keys for this authorizer (Gatehouse keeps the private key in the project&apos;s .gatehouse/keys folder)</source>
+        <translation>create local test keys for this authorizer (Gatehouse keeps the private key in the project&apos;s .gatehouse/keys folder)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JWT authorizer: only JWT authorizers take tokens</source>
+        <translation>&apos;%1&apos; is not a JWT authorizer: only JWT authorizers take tokens</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; names no key set (jwksUri): %2</source>
+        <translation>JWT authorizer &apos;%1&apos; names no key set (jwksUri): %2</translation>
+    </message>
+    <message>
+        <source>the keys of JWT authorizer &apos;%1&apos; are at %2, whose private keys only the identity provider has: %3</source>
+        <translation>the keys of JWT authorizer &apos;%1&apos; are at %2, whose private keys only the identity provider has: %3</translation>
+    </message>
+    <message>
+        <source>cannot read the key set %1: %2</source>
+        <translation>cannot read the key set %1: %2</translation>
+    </message>
+    <message>
+        <source>the key set %1 holds no usable key (%2): %3</source>
+        <translation>the key set %1 holds no usable key (%2): %3</translation>
+    </message>
+    <message>
+        <source>(no kid)</source>
+        <translation>(no kid)</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted PEM private key</source>
+        <translation>%1 is not an unencrypted PEM private key</translation>
+    </message>
+    <message>
+        <source>the private key %1 does not belong to key &apos;%2&apos; of %3</source>
+        <translation>the private key %1 does not belong to key &apos;%2&apos; of %3</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign with %1</source>
+        <translation>OpenSSL could not sign with %1</translation>
+    </message>
+    <message>
+        <source>no private key for the RSA keys of %1 (%2) in .gatehouse/keys: %3</source>
+        <translation>no private key for the RSA keys of %1 (%2) in .gatehouse/keys: %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>save the project first: test keys are kept in its folder</source>
+        <translation>save the project first: test keys are kept in its folder</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 exists but is not a key set (a JSON object with a &quot;keys&quot; array): move it away or fix it first</source>
+        <translation>%1 exists but is not a key set (a JSON object with a &quot;keys&quot; array): move it away or fix it first</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate an RSA key</source>
+        <translation>OpenSSL could not generate an RSA key</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not export the RSA key</source>
+        <translation>OpenSSL could not export the RSA key</translation>
+    </message>
+    <message>
+        <source>cannot create the folders for the keys in %1</source>
+        <translation>cannot create the folders for the keys in %1</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>connection failed</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connection closed</translation>
+    </message>
+    <message>
+        <source>malformed response</source>
+        <translation>malformed response</translation>
+    </message>
+    <message>
+        <source>not a URL: %1</source>
+        <translation>not a URL: %1</translation>
+    </message>
+    <message>
+        <source>a load test sends http:// requests only, not %1</source>
+        <translation>a load test sends http:// requests only, not %1</translation>
+    </message>
+    <message>
+        <source>concurrency must be between 1 and %1</source>
+        <translation>concurrency must be between 1 and %1</translation>
+    </message>
+    <message>
+        <source>set either a duration or a number of requests</source>
+        <translation>set either a duration or a number of requests</translation>
+    </message>
+    <message>
+        <source>duration and count cannot be negative</source>
+        <translation>duration and count cannot be negative</translation>
+    </message>
+    <message>
+        <source>the request timeout must be positive</source>
+        <translation>the request timeout must be positive</translation>
+    </message>
+    <message>
+        <source>not an HTTP method: %1</source>
+        <translation>not an HTTP method: %1</translation>
+    </message>
+    <message>
+        <source>not a valid header: %1</source>
+        <translation>not a valid header: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::testing::CollectionRunner</name>
@@ -5695,6 +7328,62 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>not a URL: %1</source>
         <translation>not a URL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::CurlParser</name>
+    <message>
+        <source>%1 %2 reads the request body from a file, which an import cannot do: paste the file&apos;s content with --data-raw instead</source>
+        <translation>%1 %2 reads the request body from a file, which an import cannot do: paste the file&apos;s content with --data-raw instead</translation>
+    </message>
+    <message>
+        <source>%1 %2 (a cookie file)</source>
+        <translation>%1 %2 (a cookie file)</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: it sends files, which an import cannot read</source>
+        <translation>%1 is not supported: it sends files, which an import cannot read</translation>
+    </message>
+    <message>
+        <source>the curl command has no URL</source>
+        <translation>the curl command has no URL</translation>
+    </message>
+    <message>
+        <source>%1 (only the first URL is imported)</source>
+        <translation>%1 (only the first URL is imported)</translation>
+    </message>
+    <message>
+        <source>-u %1 without a password: curl would ask for one, an empty password is used</source>
+        <translation>-u %1 without a password: curl would ask for one, an empty password is used</translation>
+    </message>
+    <message>
+        <source>-H %1 reads headers from a file, which an import cannot do</source>
+        <translation>-H %1 reads headers from a file, which an import cannot do</translation>
+    </message>
+    <message>
+        <source>-H %1 (not a &quot;Name: value&quot; header)</source>
+        <translation>-H %1 (not a &quot;Name: value&quot; header)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::LoadConnection</name>
+    <message>
+        <source>the server sent more than one response to one request</source>
+        <translation>the server sent more than one response to one request</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::LoadRun</name>
+    <message>
+        <source>no complete response within %1 ms</source>
+        <translation>no complete response within %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::LoadTest</name>
+    <message>
+        <source>a load test is already running</source>
+        <translation>a load test is already running</translation>
     </message>
 </context>
 <context>

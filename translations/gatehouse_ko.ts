@@ -219,6 +219,108 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::AssertionEditor</name>
+    <message>
+        <source>Check</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Header or JSON path</source>
+        <translation>헤더 또는 JSON 경로</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>연산자</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상 값</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Add Check</source>
+        <translation>검사 추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>✓ pass: %1</source>
+        <translation>✓ 통과: %1</translation>
+    </message>
+    <message>
+        <source>✗ fail: %1</source>
+        <translation>✗ 실패: %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 passed</source>
+        <translation>%1/%2 통과</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>검사 안 함</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>검사 안 함: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AuthEditor</name>
+    <message>
+        <source>Make Test Token…</source>
+        <translation>테스트 토큰 만들기…</translation>
+    </message>
+    <message>
+        <source>No auth</source>
+        <translation>인증 없음</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer 토큰</translation>
+    </message>
+    <message>
+        <source>Basic auth</source>
+        <translation>Basic 인증</translation>
+    </message>
+    <message>
+        <source>token or {{variable}}</source>
+        <translation>토큰 또는 {{variable}}</translation>
+    </message>
+    <message>
+        <source>The request is sent without credentials.</source>
+        <translation>자격 증명 없이 요청을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>헤더:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>값:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>토큰:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>사용자:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>암호:</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::AuthorizerForm</name>
     <message>
         <source>Name</source>
@@ -366,6 +468,53 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::BodyEditor</name>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>원시</translation>
+    </message>
+    <message>
+        <source>Form (URL-encoded)</source>
+        <translation>양식 (URL 인코딩)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>File whose bytes are the body</source>
+        <translation>바이트 그대로 본문이 되는 파일</translation>
+    </message>
+    <message>
+        <source>This request has no body.</source>
+        <translation>이 요청에는 본문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Body File</source>
+        <translation>본문 파일</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::BucketForm</name>
     <message>
         <source>Name</source>
@@ -394,6 +543,25 @@
     <message>
         <source>Function</source>
         <translation>함수</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CloudStartGate</name>
+    <message>
+        <source>The local cloud could not start: %1</source>
+        <translation>로컬 클라우드를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The local cloud was stopped before it was ready.</source>
+        <translation>로컬 클라우드가 준비되기 전에 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>The local cloud is stopping; try again when it has stopped.</source>
+        <translation>로컬 클라우드가 중지하는 중입니다. 중지된 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The local cloud did not start; the Run panel says why.</source>
+        <translation>로컬 클라우드가 시작되지 않았습니다. 이유는 실행 패널에 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -477,10 +645,385 @@ Reload it from disk and discard your changes?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::CollectionPanel</name>
+    <message>
+        <source>Run Collection</source>
+        <translation>컬렉션 실행</translation>
+    </message>
+    <message>
+        <source>Run Selected</source>
+        <translation>선택 항목 실행</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Send every saved request to the local cloud and check its assertions</source>
+        <translation>저장된 모든 요청을 로컬 클라우드로 보내고 검증을 확인합니다</translation>
+    </message>
+    <message>
+        <source>Send the selected requests only</source>
+        <translation>선택한 요청만 보냅니다</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>메서드</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>환경:</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>환경 없음</translation>
+    </message>
+    <message>
+        <source>The variable set the requests&apos; {{variables}} come from. Each HTTP and REST API&apos;s local URL is always there too ({{api-name}}, {{apiName}}, {{baseUrl}}) and wins, as in gatehouse test.</source>
+        <translation>요청의 {{variables}} 값을 가져오는 변수 집합입니다. 각 HTTP 및 REST API의 로컬 URL({{api-name}}, {{apiName}}, {{baseUrl}})도 항상 들어 있으며, gatehouse test에서처럼 이 값이 우선합니다.</translation>
+    </message>
+    <message>
+        <source>The project has no saved requests.</source>
+        <translation>프로젝트에 저장된 요청이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Select requests to run.</source>
+        <translation>실행할 요청을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Save the project first: its functions&apos; code lives in its folder.</source>
+        <translation>먼저 프로젝트를 저장하세요: 함수 코드는 프로젝트 폴더에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Starting the local cloud…</source>
+        <translation>로컬 클라우드를 시작하는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n request(s)…</source>
+        <translation>
+            <numerusform>요청 %n건 실행 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ran %1 of %2…</source>
+        <translation>%2개 중 %1개 실행함…</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation>통과 %1개, 실패 %2개</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 passed, %2 failed, %3 not run</source>
+        <translation>취소됨: 통과 %1개, 실패 %2개, 실행 안 함 %3개</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Delete Request</source>
+        <translation>요청 삭제</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 사본</translation>
+    </message>
+    <message>
+        <source>Duplicate request “%1”</source>
+        <translation>요청 “%1” 복제</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ComboField</name>
     <message>
         <source>(none)</source>
         <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ComposerPage</name>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Save to Collection…</source>
+        <translation>컬렉션에 저장…</translation>
+    </message>
+    <message>
+        <source>Environments…</source>
+        <translation>환경…</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>curl로 복사</translation>
+    </message>
+    <message>
+        <source>Import from curl…</source>
+        <translation>curl에서 가져오기…</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Tests (%1)</source>
+        <translation>테스트 (%1)</translation>
+    </message>
+    <message>
+        <source>Save to Collection</source>
+        <translation>컬렉션에 저장</translation>
+    </message>
+    <message>
+        <source>Add this request to the project&apos;s collection, or update the one of the same name (%1)</source>
+        <translation>이 요청을 프로젝트의 컬렉션에 추가하거나 같은 이름의 요청을 업데이트합니다 (%1)</translation>
+    </message>
+    <message>
+        <source>Send the request (%1)</source>
+        <translation>요청 보내기 (%1)</translation>
+    </message>
+    <message>
+        <source>{{baseUrl}}/path?name=value</source>
+        <translation>{{baseUrl}}/path?name=value</translation>
+    </message>
+    <message>
+        <source>Copy the request, variables filled in, as a curl command line</source>
+        <translation>변수를 채운 요청을 curl 명령줄로 복사합니다</translation>
+    </message>
+    <message>
+        <source>Fill the composer from a pasted curl command line</source>
+        <translation>붙여 넣은 curl 명령줄로 작성기를 채웁니다</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>인증</translation>
+    </message>
+    <message>
+        <source>Click a request to load it again</source>
+        <translation>요청을 클릭하면 다시 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>환경:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>New Request</source>
+        <translation>새 요청</translation>
+    </message>
+    <message>
+        <source>Unknown variable: %1 (pick an environment, define it with Environments…, or Run the project for its API URLs)</source>
+        <translation>알 수 없는 변수: %1 (환경을 선택하거나, 환경…에서 정의하거나, API URL을 쓰려면 프로젝트를 실행하세요)</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>환경 없음</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>Sent %1, %2 ms</source>
+        <translation>%1에 보냄, %2 ms</translation>
+    </message>
+    <message>
+        <source>Loaded the request from the history</source>
+        <translation>기록에서 요청을 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancelled before a response arrived.</source>
+        <translation>응답이 오기 전에 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>The request history was not saved: %1</source>
+        <translation>요청 기록을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Request name (a request of the same name is replaced):</source>
+        <translation>요청 이름 (같은 이름의 요청은 바뀝니다):</translation>
+    </message>
+    <message>
+        <source>Not saved: a saved request needs a name.</source>
+        <translation>저장 안 됨: 저장할 요청에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>Request %1 is already saved as it is</source>
+        <translation>요청 %1은(는) 이미 그대로 저장되어 있습니다</translation>
+    </message>
+    <message>
+        <source>Update request %1</source>
+        <translation>요청 %1 업데이트</translation>
+    </message>
+    <message>
+        <source>Save request %1</source>
+        <translation>요청 %1 저장</translation>
+    </message>
+    <message>
+        <source>Not copied: %1</source>
+        <translation>복사 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command</source>
+        <translation>요청을 curl 명령으로 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Imported the curl command</source>
+        <translation>curl 명령을 가져왔습니다</translation>
+    </message>
+    <message>
+        <source>Imported the curl command; left out: %1</source>
+        <translation>curl 명령을 가져왔습니다. 제외된 항목: %1</translation>
+    </message>
+    <message>
+        <source>No test token: the project has no JWT authorizer.</source>
+        <translation>테스트 토큰 없음: 프로젝트에 JWT 권한 부여자가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Make Test Token</source>
+        <translation>테스트 토큰 만들기</translation>
+    </message>
+    <message>
+        <source>A token for the JWT authorizer:</source>
+        <translation>JWT 권한 부여자용 토큰:</translation>
+    </message>
+    <message>
+        <source>No test token for %1: %2</source>
+        <translation>%1의 테스트 토큰 없음: %2</translation>
+    </message>
+    <message>
+        <source>A %1 test token for authorizer %2, valid for an hour</source>
+        <translation>권한 부여자 %2용 %1 테스트 토큰, 1시간 동안 유효</translation>
+    </message>
+    <message>
+        <source>Edit environments</source>
+        <translation>환경 편집</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ComposerRequest</name>
+    <message>
+        <source>Cannot read the body file %1: %2</source>
+        <translation>본문 파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The body file %1 is binary: a saved request keeps its body as text. Paste the text as a raw body instead.</source>
+        <translation>본문 파일 %1은(는) 바이너리입니다. 저장된 요청은 본문을 텍스트로 보관합니다. 대신 텍스트를 원시 본문으로 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Choose the file to send as the body.</source>
+        <translation>본문으로 보낼 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The body file %1 is larger than 64 MiB.</source>
+        <translation>본문 파일 %1이(가) 64 MiB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>No value for %1 in the chosen environment.</source>
+        <translation>선택한 환경에 %1의 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Enter a URL to send the request to.</source>
+        <translation>요청을 보낼 URL을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Not an http or https URL: %1</source>
+        <translation>http 또는 https URL이 아닙니다: %1</translation>
     </message>
 </context>
 <context>
@@ -520,6 +1063,21 @@ Reload it from disk and discard your changes?</source>
     <message>
         <source>the client left before the upgrade</source>
         <translation>업그레이드 전에 클라이언트가 연결을 끊었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CurlImportDialog</name>
+    <message>
+        <source>Import from curl</source>
+        <translation>curl에서 가져오기</translation>
+    </message>
+    <message>
+        <source>curl &apos;https://example.com/items&apos; -H &apos;accept: application/json&apos;</source>
+        <translation>curl &apos;https://example.com/items&apos; -H &apos;accept: application/json&apos;</translation>
+    </message>
+    <message>
+        <source>Paste a curl command line (bash or Windows cmd):</source>
+        <translation>curl 명령줄을 붙여 넣으세요 (bash 또는 Windows cmd):</translation>
     </message>
 </context>
 <context>
@@ -826,6 +1384,203 @@ Reload it from disk and discard your changes?</source>
     <message>
         <source>%1 MB, %2 s timeout</source>
         <translation>%1 MB, 제한 시간 %2초</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EnvironmentsDialog</name>
+    <message>
+        <source>Variable</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Environments (double-click to rename):</source>
+        <translation>환경 (두 번 클릭하여 이름 바꾸기):</translation>
+    </message>
+    <message>
+        <source>Variables, used in requests as {{name}}:</source>
+        <translation>변수 (요청에서 {{name}}으로 사용):</translation>
+    </message>
+    <message>
+        <source>Every environment needs a name.</source>
+        <translation>모든 환경에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Two environments are called &quot;%1&quot;; names must differ.</source>
+        <translation>두 환경의 이름이 &quot;%1&quot;입니다. 이름은 서로 달라야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EventTemplateChoices</name>
+    <message>
+        <source>API Gateway HTTP API (payload 2.0)</source>
+        <translation>API Gateway HTTP API (페이로드 2.0)</translation>
+    </message>
+    <message>
+        <source>API Gateway REST API (payload 1.0)</source>
+        <translation>API Gateway REST API (페이로드 1.0)</translation>
+    </message>
+    <message>
+        <source>S3 put (ObjectCreated)</source>
+        <translation>S3 put (ObjectCreated)</translation>
+    </message>
+    <message>
+        <source>S3 delete (ObjectRemoved)</source>
+        <translation>S3 delete (ObjectRemoved)</translation>
+    </message>
+    <message>
+        <source>EventBridge schedule</source>
+        <translation>EventBridge 일정</translation>
+    </message>
+    <message>
+        <source>SQS batch</source>
+        <translation>SQS 배치</translation>
+    </message>
+    <message>
+        <source>WebSocket message</source>
+        <translation>WebSocket 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EventsPanel</name>
+    <message>
+        <source>Invoke</source>
+        <translation>호출</translation>
+    </message>
+    <message>
+        <source>Invoke Async</source>
+        <translation>비동기 호출</translation>
+    </message>
+    <message>
+        <source>The function to invoke</source>
+        <translation>호출할 함수</translation>
+    </message>
+    <message>
+        <source>Start the event from a template (the ones gatehouse generate-event prints)</source>
+        <translation>템플릿으로 이벤트 시작 (gatehouse generate-event가 출력하는 템플릿)</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>이벤트 이름</translation>
+    </message>
+    <message>
+        <source>Saved events of this function, kept in the project under .gatehouse/events</source>
+        <translation>이 함수의 저장된 이벤트 (프로젝트의 .gatehouse/events에 보관)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Save the event under this name</source>
+        <translation>이 이름으로 이벤트 저장</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the saved event of this name</source>
+        <translation>이 이름의 저장된 이벤트 삭제</translation>
+    </message>
+    <message>
+        <source>Invoke synchronously (RequestResponse) and wait for the result</source>
+        <translation>동기(RequestResponse)로 호출하고 결과를 기다립니다</translation>
+    </message>
+    <message>
+        <source>Invoke asynchronously (Event): accepted at once, run from the queue</source>
+        <translation>비동기(Event)로 호출합니다: 즉시 수락되고 대기열에서 실행됩니다</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>함수:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>템플릿:</translation>
+    </message>
+    <message>
+        <source>Saved event:</source>
+        <translation>저장된 이벤트:</translation>
+    </message>
+    <message>
+        <source>The local cloud stopped before the invocation finished.</source>
+        <translation>호출이 끝나기 전에 로컬 클라우드가 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>Save the project first: saved events are kept in its folder</source>
+        <translation>먼저 프로젝트를 저장하세요: 저장된 이벤트는 프로젝트 폴더에 보관됩니다</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>%1을(를) 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>The event is empty: write a JSON value such as {}.</source>
+        <translation>이벤트가 비어 있습니다. {} 같은 JSON 값을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>%1행 %2열: %3</translation>
+    </message>
+    <message>
+        <source>Not saved: the event is not valid JSON.</source>
+        <translation>저장 안 됨: 이벤트가 올바른 JSON이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Saved %1 for %2</source>
+        <translation>%2의 이벤트 %1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no saved event named “%2”.</source>
+        <translation>%1에는 “%2”(이)라는 저장된 이벤트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete Saved Event</source>
+        <translation>저장된 이벤트 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the saved event “%1” of %2?</source>
+        <translation>%2의 저장된 이벤트 “%1”을(를) 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1을(를) 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>The project has no function to invoke.</source>
+        <translation>프로젝트에 호출할 함수가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not invoked: the event is not valid JSON (%1)</source>
+        <translation>호출 안 됨: 이벤트가 올바른 JSON이 아닙니다 (%1)</translation>
+    </message>
+    <message>
+        <source>Save the project first: its functions&apos; code lives in its folder.</source>
+        <translation>먼저 프로젝트를 저장하세요: 함수 코드는 프로젝트 폴더에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Invoking %1…</source>
+        <translation>%1 호출 중…</translation>
+    </message>
+    <message>
+        <source>Starting the local cloud…</source>
+        <translation>로컬 클라우드를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running.</source>
+        <translation>로컬 클라우드가 실행 중이 아닙니다.</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +3154,69 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::InvocationResultView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Show in Logs</source>
+        <translation>로그에서 보기</translation>
+    </message>
+    <message>
+        <source>Filter the Logs dock by this request id</source>
+        <translation>이 요청 ID로 로그 도크를 필터링합니다</translation>
+    </message>
+    <message>
+        <source>The invocation&apos;s log lines</source>
+        <translation>호출의 로그 줄</translation>
+    </message>
+    <message>
+        <source>Pick a function and an event, then Invoke.</source>
+        <translation>함수와 이벤트를 고른 다음 호출하세요.</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>요청 ID: %1</translation>
+    </message>
+    <message>
+        <source>Accepted (%1): %2 runs asynchronously; its result follows.</source>
+        <translation>수락됨 (%1): %2은(는) 비동기로 실행되며 결과는 뒤이어 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Function error (%1): %2: %3</source>
+        <translation>함수 오류 (%1): %2: %3</translation>
+    </message>
+    <message>
+        <source>Succeeded (asynchronous, attempt %1)</source>
+        <translation>성공 (비동기, 시도 %1)</translation>
+    </message>
+    <message>
+        <source>Succeeded (%1)</source>
+        <translation>성공 (%1)</translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation>실행 시간 %1</translation>
+    </message>
+    <message>
+        <source>Billed %1 ms</source>
+        <translation>청구 시간 %1 ms</translation>
+    </message>
+    <message>
+        <source>Memory %1 MB, max used %2 MB</source>
+        <translation>메모리 %1 MB, 최대 사용 %2 MB</translation>
+    </message>
+    <message>
+        <source>Init %1 (cold start)</source>
+        <translation>초기화 %1 (콜드 스타트)</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::Invoker</name>
     <message>
         <source>runtime &apos;%1&apos; is not supported by this build yet</source>
@@ -2411,6 +3229,22 @@ Replace them?</source>
     <message>
         <source>cannot write the runtime bootstrap files to %1 or %2</source>
         <translation>런타임 부트스트랩 파일을 %1이나 %2에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Asynchronous invocation failed (attempt %1 of %2): %3; retrying in %4 ms</source>
+        <translation>비동기 호출 실패 (시도 %1/%2): %3. %4 ms 후 다시 시도합니다</translation>
+    </message>
+    <message>
+        <source>Asynchronous invocation failed (attempt %1 of %2): %3; the event would exceed the maximum event age of %4 s before the next attempt and is discarded</source>
+        <translation>비동기 호출 실패 (시도 %1/%2): %3. 다음 시도 전에 최대 이벤트 수명 %4초를 넘으므로 이벤트를 버립니다</translation>
+    </message>
+    <message>
+        <source>Asynchronous invocation failed (attempt %1 of %2): %3; no retries left, the event is discarded</source>
+        <translation>비동기 호출 실패 (시도 %1/%2): %3. 남은 재시도가 없어 이벤트를 버립니다</translation>
+    </message>
+    <message>
+        <source>Asynchronous event discarded unrun: older than the maximum event age</source>
+        <translation>비동기 이벤트를 실행하지 않고 버렸습니다: 최대 이벤트 수명보다 오래되었습니다</translation>
     </message>
 </context>
 <context>
@@ -2425,6 +3259,209 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::KeyValueTable</name>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Remove Row</source>
+        <translation>행 제거</translation>
+    </message>
+    <message>
+        <source>Send this row</source>
+        <translation>이 행을 보냅니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LoadTestDialog</name>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>실행 시간(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>요청 수(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Load Test</source>
+        <translation>부하 테스트</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once, each on a kept-alive connection of its own</source>
+        <translation>동시에 처리 중인 요청 수입니다. 요청마다 keep-alive 연결을 따로 씁니다</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation>건</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>A request without a complete response by then counts as timed out</source>
+        <translation>그때까지 응답을 모두 받지 못한 요청은 시간 초과로 셉니다</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>요청(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>환경(&amp;E):</translation>
+    </message>
+    <message>
+        <source>C&amp;oncurrency:</source>
+        <translation>동시성(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Run for:</source>
+        <translation>실행 기준:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>제한 시간(&amp;T):</translation>
+    </message>
+    <message>
+        <source>The local cloud did not start: %1</source>
+        <translation>로컬 클라우드가 시작되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>The local cloud stopped during the run.</source>
+        <translation>실행 중에 로컬 클라우드가 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>The project has no saved requests: save one from the request composer first.</source>
+        <translation>프로젝트에 저장된 요청이 없습니다. 먼저 요청 작성기에서 요청을 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Starting the local cloud…</source>
+        <translation>로컬 클라우드를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The local cloud could not be started: save the project first (see the Run panel).</source>
+        <translation>로컬 클라우드를 시작할 수 없습니다: 먼저 프로젝트를 저장하세요 (실행 패널 참조).</translation>
+    </message>
+    <message>
+        <source>The chosen request is no longer in the project.</source>
+        <translation>선택한 요청이 더 이상 프로젝트에 없습니다.</translation>
+    </message>
+    <message>
+        <source>No value for {{%1}} in “%2”: choose another environment.</source>
+        <translation>“%2”에 {{%1}}의 값이 없습니다. 다른 환경을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2…</source>
+        <translation>%1 %2 보내는 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 s, %2 requests</source>
+        <translation>%1초, 요청 %2건</translation>
+    </message>
+    <message>
+        <source>Reading what the local cloud recorded…</source>
+        <translation>로컬 클라우드가 기록한 내용을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>No cost projection: the local cloud stopped.</source>
+        <translation>비용 예측 없음: 로컬 클라우드가 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LoadTestResultsView</name>
+    <message>
+        <source>Latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>No results yet: choose a request and press Start.</source>
+        <translation>아직 결과가 없습니다. 요청을 선택하고 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>%1 requests in %2 s with %3 connections: %4 requests/s.</source>
+        <translation>요청 %1건, %2초, 연결 %3개: %4건/초.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 sent.</source>
+        <translation>%1건을 보낸 후 취소했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) got no response; the first: %1</source>
+        <translation>
+            <numerusform>요청 %n건이 응답을 받지 못했습니다. 첫 번째: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Projected cost: %1 %2 a month at %3 requests/s (list prices, no free tier).</source>
+        <translation>예상 비용: 초당 %3건 기준 월 %1 %2 (정가, 프리 티어 제외).</translation>
+    </message>
+    <message>
+        <source>Route: %1.</source>
+        <translation>라우트: %1.</translation>
+    </message>
+    <message>
+        <source>No function was invoked.</source>
+        <translation>호출된 함수가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Function: %1.</source>
+        <translation>함수: %1.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LocalCloud</name>
     <message>
         <source>Lambda Invoke API: %1</source>
@@ -2433,6 +3470,14 @@ Replace them?</source>
     <message>
         <source>Admin endpoint: %1</source>
         <translation>관리 엔드포인트: %1</translation>
+    </message>
+    <message>
+        <source>S3 endpoint: %1</source>
+        <translation>S3 엔드포인트: %1</translation>
+    </message>
+    <message>
+        <source>SQS endpoint: %1</source>
+        <translation>SQS 엔드포인트: %1</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3830,38 @@ Replace them?</source>
     <message>
         <source>Logs</source>
         <translation>로그</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>&amp;Load Test…</source>
+        <translation>부하 테스트(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Send a saved request from many connections at once and see latency, throughput and what it would cost</source>
+        <translation>저장된 요청을 여러 연결에서 동시에 보내고 지연 시간, 처리량, 예상 비용을 확인합니다</translation>
+    </message>
+    <message>
+        <source>New &amp;Request</source>
+        <translation>새 요청(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Compose an HTTP request and send it to the running project or any URL</source>
+        <translation>HTTP 요청을 작성해 실행 중인 프로젝트나 임의의 URL로 보냅니다</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +4346,78 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::RequestHistory</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ResponseView</name>
+    <message>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>원시</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>응답</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n B</source>
+        <translation>
+            <numerusform>%n B</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>No request sent yet</source>
+        <translation>아직 보낸 요청이 없습니다</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2…</source>
+        <translation>%1 %2 보내는 중…</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::RouteForm</name>
     <message>
         <source>Method</source>
@@ -3473,6 +4622,45 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::SavedEvents</name>
+    <message>
+        <source>Give the event a name.</source>
+        <translation>이벤트 이름을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>An event name has at most %1 characters.</source>
+        <translation>이벤트 이름은 최대 %1자입니다.</translation>
+    </message>
+    <message>
+        <source>An event name may use letters, digits, dots, hyphens and underscores only.</source>
+        <translation>이벤트 이름에는 문자, 숫자, 마침표, 하이픈, 밑줄만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>An event name may not start with a dot.</source>
+        <translation>이벤트 이름은 마침표로 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than an invocation&apos;s 6 MB payload limit.</source>
+        <translation>%1이(가) 호출 페이로드 한도인 6 MB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>%1을(를) 삭제할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ScheduleForm</name>
     <message>
         <source>Name</source>
@@ -3517,6 +4705,59 @@ Save anyway?</source>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Scheduler</name>
+    <message>
+        <source>&apos;%1&apos; is not a known time zone</source>
+        <translation>&apos;%1&apos;은(는) 알려진 시간대가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not scheduled: %1</source>
+        <translation>예약되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>활성화됨</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>비활성화됨</translation>
+    </message>
+    <message>
+        <source>there is no schedule named &apos;%1&apos;</source>
+        <translation>&apos;%1&apos;(이)라는 일정이 없습니다</translation>
+    </message>
+    <message>
+        <source>its last run (%1) has not finished</source>
+        <translation>마지막 실행(%1)이 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the previous run (%1) is still going</source>
+        <translation>이전 실행(%1)이 아직 진행 중입니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n run(s): %1</source>
+        <translation>
+            <numerusform>실행 %n회 건너뜀: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>their times passed while the schedule could not run</source>
+        <translation>일정을 실행할 수 없는 동안 해당 실행 시간이 지났습니다</translation>
+    </message>
+    <message>
+        <source>%1 could not be invoked: %2</source>
+        <translation>%1을(를) 호출할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>invoking %1 (request %2) for %3</source>
+        <translation>%3 예약 실행으로 %1 호출 중 (요청 %2)</translation>
+    </message>
+    <message>
+        <source>Schedule &apos;%1&apos;: %2</source>
+        <translation>일정 &apos;%1&apos;: %2</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +6061,22 @@ Save anyway?</source>
         <source>choose a standard queue</source>
         <translation>표준 대기열을 고르세요</translation>
     </message>
+    <message>
+        <source>access key id &apos;%1&apos; is not 16 to 128 letters, digits or &apos;_&apos;</source>
+        <translation>액세스 키 ID &apos;%1&apos;이(가) 문자, 숫자, &apos;_&apos;로 된 16~128자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;AKIAIOSFODNN7EXAMPLE&apos;</source>
+        <translation>예: &apos;AKIAIOSFODNN7EXAMPLE&apos;</translation>
+    </message>
+    <message>
+        <source>the secret access key is empty</source>
+        <translation>보안 액세스 키가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>set the secret that clients sign with, or remove &quot;credentials&quot; to accept any signature</source>
+        <translation>클라이언트가 서명에 사용하는 보안 키를 설정하거나, 모든 서명을 허용하려면 &quot;credentials&quot;를 제거하세요</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::WarningsPanel</name>
@@ -5478,6 +6735,126 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <source>%1 passed, %2 failed</source>
         <translation>통과 %1개, 실패 %2개</translation>
     </message>
+    <message>
+        <source>Load-test one of a project&apos;s saved requests against the project itself: its APIs are started locally on free ports, as `test` does, and the request is sent from N kept-alive connections for a duration or a number of requests. Prints latency percentiles, requests per second, status codes, errors, and what a month at the measured rate would cost on AWS. Exits with 1 if any request got no response or a 5xx.</source>
+        <translation>프로젝트의 저장된 요청 하나를 프로젝트 자체에 대해 부하 테스트합니다: `test`처럼 프로젝트의 API를 빈 포트에서 로컬로 시작하고, 지정한 시간 동안 또는 지정한 요청 수만큼 연결 N개(keep-alive)에서 요청을 보냅니다. 지연 시간 백분위수, 초당 요청 수, 상태 코드, 오류, 측정한 속도로 한 달 동안 실행할 때의 AWS 비용을 출력합니다. 응답을 받지 못하거나 5xx를 받은 요청이 하나라도 있으면 1로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>The saved request to send (its name or a unique prefix).</source>
+        <translation>보낼 저장된 요청 (이름 또는 고유한 접두사).</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once (default 10).</source>
+        <translation>동시에 처리 중인 요청 수 (기본값 10).</translation>
+    </message>
+    <message>
+        <source>Send for this many seconds (default 10).</source>
+        <translation>이 시간(초) 동안 보냅니다 (기본값 10).</translation>
+    </message>
+    <message>
+        <source>Send exactly this many requests instead.</source>
+        <translation>대신 정확히 이 수만큼 요청을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>load needs exactly one PROJECT argument</source>
+        <translation>load에는 PROJECT 인수가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>load needs --request NAME</source>
+        <translation>load에는 --request NAME이 필요합니다</translation>
+    </message>
+    <message>
+        <source>give --duration or --count, not both</source>
+        <translation>--duration과 --count 중 하나만 지정하세요</translation>
+    </message>
+    <message>
+        <source>--concurrency wants a number from 1 to %1, not &apos;%2&apos;</source>
+        <translation>--concurrency에는 &apos;%2&apos;이(가) 아니라 1에서 %1 사이의 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--duration wants a positive number of seconds, not &apos;%1&apos;</source>
+        <translation>--duration에는 &apos;%1&apos;이(가) 아니라 양수 초 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>--count wants a positive number, not &apos;%1&apos;</source>
+        <translation>--count에는 &apos;%1&apos;이(가) 아니라 양수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: %1 has errors; fix them before load-testing</source>
+        <translation>gatehouse: %1에 오류가 있습니다. 부하 테스트하기 전에 고치세요</translation>
+    </message>
+    <message>
+        <source>gatehouse: no saved request &apos;%1&apos; in %2 (requests: %3)</source>
+        <translation>gatehouse: %2에 저장된 요청 &apos;%1&apos;이(가) 없습니다 (요청: %3)</translation>
+    </message>
+    <message>
+        <source>gatehouse: no value for {{%1}} in &apos;%2&apos;</source>
+        <translation>gatehouse: &apos;%2&apos;에 {{%1}}의 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>load-test a saved request against the project served locally: latency, throughput, cost</source>
+        <translation>저장된 요청을 로컬에서 제공하는 프로젝트에 대해 부하 테스트합니다: 지연 시간, 처리량, 비용</translation>
+    </message>
+    <message>
+        <source>Load test: %1 (%2 %3)</source>
+        <translation>부하 테스트: %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Requests:     %1 completed of %2 sent in %3 s with %4 connections%5</source>
+        <translation>요청:         %2건 보냄, %1건 완료, %3초, 연결 %4개%5</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (취소됨)</translation>
+    </message>
+    <message>
+        <source>Throughput:   %1 requests/s</source>
+        <translation>처리량:       %1건/초</translation>
+    </message>
+    <message>
+        <source>Status codes: %1</source>
+        <translation>상태 코드:    %1</translation>
+    </message>
+    <message>
+        <source>Errors:       %1</source>
+        <translation>오류:         %1</translation>
+    </message>
+    <message>
+        <source>%1 (first: %2)</source>
+        <translation>%1 (첫 번째: %2)</translation>
+    </message>
+    <message>
+        <source>Latency (ms): p50 %1  p90 %2  p95 %3  p99 %4  max %5  mean %6</source>
+        <translation>지연 시간(ms): p50 %1  p90 %2  p95 %3  p99 %4  최대 %5  평균 %6</translation>
+    </message>
+    <message>
+        <source>Transfer:     %1 sent, %2 received</source>
+        <translation>전송:         %1 보냄, %2 받음</translation>
+    </message>
+    <message>
+        <source>Route:        %1</source>
+        <translation>라우트:       %1</translation>
+    </message>
+    <message>
+        <source>none matched</source>
+        <translation>일치하는 라우트 없음</translation>
+    </message>
+    <message>
+        <source>Functions:    %1</source>
+        <translation>함수:         %1</translation>
+    </message>
+    <message>
+        <source>none invoked</source>
+        <translation>호출된 함수 없음</translation>
+    </message>
+    <message>
+        <source>Projected:    %1 a month at %2 requests/s (%3; list prices, no free tier)</source>
+        <translation>예상 비용:    초당 %2건 기준 월 %1 (%3; 정가, 프리 티어 제외)</translation>
+    </message>
+    <message>
+        <source>nothing billable</source>
+        <translation>청구 대상 없음</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>
@@ -5537,6 +6914,14 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <source>  Metrics (Prometheus): %1</source>
         <translation>  지표(Prometheus): %1</translation>
     </message>
+    <message>
+        <source>  S3 (buckets): %1 (aws s3 ls --endpoint-url %1 ...)</source>
+        <translation>  S3 (버킷): %1 (aws s3 ls --endpoint-url %1 ...)</translation>
+    </message>
+    <message>
+        <source>  SQS: %1 (aws sqs --endpoint-url %1 ...; functions get AWS_ENDPOINT_URL_SQS)</source>
+        <translation>  SQS: %1 (aws sqs --endpoint-url %1 ...; 함수에는 AWS_ENDPOINT_URL_SQS 지정)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::codefiles</name>
@@ -5574,6 +6959,94 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>runtime &apos;%1&apos; does not run as a process</source>
         <translation>런타임 &apos;%1&apos;은(는) 프로세스로 실행되지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::s3</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::s3::BucketStore</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid bucket name</source>
+        <translation>&apos;%1&apos;은(는) 올바른 버킷 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1을(를) 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the object &apos;%1&apos; kept changing while it was read</source>
+        <translation>객체 &apos;%1&apos;이(가) 읽는 동안 계속 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1을(를) 제거할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>part %1 was not uploaded</source>
+        <translation>파트 %1이(가) 업로드되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>part %1&apos;s ETag does not match</source>
+        <translation>파트 %1의 ETag가 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>part %1 is smaller than 5 MiB</source>
+        <translation>파트 %1이(가) 5 MiB보다 작습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::sqs::LocalQueues</name>
+    <message>
+        <source>Queue %1 is a FIFO queue: it runs as a standard queue locally (no ordering by message group, no deduplication)</source>
+        <translation>대기열 %1은(는) FIFO 대기열입니다: 로컬에서는 표준 대기열로 실행됩니다 (메시지 그룹별 순서 보장 없음, 중복 제거 없음)</translation>
+    </message>
+    <message>
+        <source>Asynchronous event sent to the dead-letter queue %1</source>
+        <translation>비동기 이벤트를 배달 못한 편지 대기열 %1(으)로 보냈습니다</translation>
+    </message>
+    <message>
+        <source>The dead-letter queue %1 does not exist; the event is lost</source>
+        <translation>배달 못한 편지 대기열 %1이(가) 없어 이벤트가 손실되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::sqs::QueueTriggerPoller</name>
+    <message>
+        <source>SQS queue %1: batch of %2 message(s) sent to function %3</source>
+        <translation>SQS 대기열 %1: 메시지 %2개의 배치를 함수 %3(으)로 보냈습니다</translation>
+    </message>
+    <message>
+        <source>function error %1 (%2); the batch becomes visible again after the visibility timeout</source>
+        <translation>함수 오류 %1 (%2). 표시 제한 시간이 지나면 배치가 다시 표시됩니다</translation>
+    </message>
+    <message>
+        <source>succeeded; every message deleted</source>
+        <translation>성공. 모든 메시지를 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>partial batch response: %1 failed item(s) stay for a retry: %2</source>
+        <translation>부분 배치 응답: 실패한 항목 %1개는 재시도를 위해 남습니다: %2</translation>
+    </message>
+    <message>
+        <source>invalid partial batch response; the whole batch is retried</source>
+        <translation>잘못된 부분 배치 응답. 배치 전체를 재시도합니다</translation>
+    </message>
+    <message>
+        <source>SQS queue %1: %2</source>
+        <translation>SQS 대기열 %1: %2</translation>
     </message>
 </context>
 <context>
@@ -5638,6 +7111,162 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <source>a body that is not JSON</source>
         <translation>JSON이 아닌 본문</translation>
     </message>
+    <message>
+        <source>unbalanced %1 quote: the %1 at character %2 is never closed</source>
+        <translation>닫히지 않은 %1 따옴표: %2번째 문자의 %1 따옴표가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>작은</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>큰</translation>
+    </message>
+    <message>
+        <source>unbalanced double quote: a quoted string is never closed</source>
+        <translation>닫히지 않은 큰따옴표: 따옴표로 묶인 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>nothing to import: paste a curl command</source>
+        <translation>가져올 내용이 없습니다. curl 명령을 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <source>%1 (a separate shell command)</source>
+        <translation>%1 (별도의 셸 명령)</translation>
+    </message>
+    <message>
+        <source>not a curl command: it starts with &apos;%1&apos;</source>
+        <translation>curl 명령이 아닙니다: &apos;%1&apos;(으)로 시작합니다</translation>
+    </message>
+    <message>
+        <source>option %1 needs a value</source>
+        <translation>옵션 %1에는 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 (unknown option)</source>
+        <translation>%1 (알 수 없는 옵션)</translation>
+    </message>
+    <message>
+        <source>create local test keys for this authorizer (Gatehouse keeps the private key in the project&apos;s .gatehouse/keys folder)</source>
+        <translation>이 권한 부여자용 로컬 테스트 키를 만듭니다 (Gatehouse는 개인 키를 프로젝트의 .gatehouse/keys 폴더에 보관합니다)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JWT authorizer: only JWT authorizers take tokens</source>
+        <translation>&apos;%1&apos;은(는) JWT 권한 부여자가 아닙니다: 토큰은 JWT 권한 부여자만 받습니다</translation>
+    </message>
+    <message>
+        <source>JWT authorizer &apos;%1&apos; names no key set (jwksUri): %2</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;에 키 세트(jwksUri)가 지정되지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>the keys of JWT authorizer &apos;%1&apos; are at %2, whose private keys only the identity provider has: %3</source>
+        <translation>JWT 권한 부여자 &apos;%1&apos;의 키는 %2에 있으며, 그 개인 키는 ID 공급자만 가지고 있습니다: %3</translation>
+    </message>
+    <message>
+        <source>cannot read the key set %1: %2</source>
+        <translation>키 세트 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the key set %1 holds no usable key (%2): %3</source>
+        <translation>키 세트 %1에 사용할 수 있는 키가 없습니다 (%2): %3</translation>
+    </message>
+    <message>
+        <source>(no kid)</source>
+        <translation>(kid 없음)</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted PEM private key</source>
+        <translation>%1은(는) 암호화되지 않은 PEM 개인 키가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the private key %1 does not belong to key &apos;%2&apos; of %3</source>
+        <translation>개인 키 %1이(가) %3의 키 &apos;%2&apos;에 해당하지 않습니다</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign with %1</source>
+        <translation>OpenSSL이 %1(으)로 서명하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>no private key for the RSA keys of %1 (%2) in .gatehouse/keys: %3</source>
+        <translation>.gatehouse/keys에 %1의 RSA 키에 대한 개인 키가 없습니다 (%2): %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>save the project first: test keys are kept in its folder</source>
+        <translation>먼저 프로젝트를 저장하세요: 테스트 키는 프로젝트 폴더에 보관됩니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 exists but is not a key set (a JSON object with a &quot;keys&quot; array): move it away or fix it first</source>
+        <translation>%1이(가) 있지만 키 세트(&quot;keys&quot; 배열이 있는 JSON 객체)가 아닙니다. 먼저 다른 곳으로 옮기거나 고치세요</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate an RSA key</source>
+        <translation>OpenSSL이 RSA 키를 생성하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not export the RSA key</source>
+        <translation>OpenSSL이 RSA 키를 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the folders for the keys in %1</source>
+        <translation>%1에 키용 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>연결 실패</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>시간 초과</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>연결 닫힘</translation>
+    </message>
+    <message>
+        <source>malformed response</source>
+        <translation>잘못된 응답</translation>
+    </message>
+    <message>
+        <source>not a URL: %1</source>
+        <translation>URL이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>a load test sends http:// requests only, not %1</source>
+        <translation>부하 테스트는 http:// 요청만 보냅니다. %1은(는) 보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>concurrency must be between 1 and %1</source>
+        <translation>동시성은 1에서 %1 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>set either a duration or a number of requests</source>
+        <translation>실행 시간 또는 요청 수 중 하나를 설정하세요</translation>
+    </message>
+    <message>
+        <source>duration and count cannot be negative</source>
+        <translation>실행 시간과 요청 수는 음수일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the request timeout must be positive</source>
+        <translation>요청 제한 시간은 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>not an HTTP method: %1</source>
+        <translation>HTTP 메서드가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>not a valid header: %1</source>
+        <translation>올바른 헤더가 아닙니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::testing::CollectionRunner</name>
@@ -5652,6 +7281,62 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>not a URL: %1</source>
         <translation>URL이 아닙니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::CurlParser</name>
+    <message>
+        <source>%1 %2 reads the request body from a file, which an import cannot do: paste the file&apos;s content with --data-raw instead</source>
+        <translation>%1 %2은(는) 파일에서 요청 본문을 읽는데, 가져오기에서는 그럴 수 없습니다. 대신 --data-raw로 파일 내용을 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <source>%1 %2 (a cookie file)</source>
+        <translation>%1 %2 (쿠키 파일)</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: it sends files, which an import cannot read</source>
+        <translation>%1은(는) 지원되지 않습니다: 파일을 보내는데, 가져오기에서는 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the curl command has no URL</source>
+        <translation>curl 명령에 URL이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 (only the first URL is imported)</source>
+        <translation>%1 (첫 번째 URL만 가져옵니다)</translation>
+    </message>
+    <message>
+        <source>-u %1 without a password: curl would ask for one, an empty password is used</source>
+        <translation>암호 없는 -u %1: curl은 암호를 물어보지만, 여기서는 빈 암호를 사용합니다</translation>
+    </message>
+    <message>
+        <source>-H %1 reads headers from a file, which an import cannot do</source>
+        <translation>-H %1은(는) 파일에서 헤더를 읽는데, 가져오기에서는 그럴 수 없습니다</translation>
+    </message>
+    <message>
+        <source>-H %1 (not a &quot;Name: value&quot; header)</source>
+        <translation>-H %1 (&quot;Name: value&quot; 형식의 헤더가 아님)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::LoadConnection</name>
+    <message>
+        <source>the server sent more than one response to one request</source>
+        <translation>서버가 한 요청에 응답을 두 개 이상 보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::LoadRun</name>
+    <message>
+        <source>no complete response within %1 ms</source>
+        <translation>%1 ms 안에 완전한 응답을 받지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::testing::LoadTest</name>
+    <message>
+        <source>a load test is already running</source>
+        <translation>부하 테스트가 이미 실행 중입니다</translation>
     </message>
 </context>
 <context>
