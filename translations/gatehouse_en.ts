@@ -908,8 +908,8 @@ Reload it from disk and discard your changes?</translation>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <source>Sent %1, %2 ms</source>
-        <translation>Sent %1, %2 ms</translation>
+        <source>Sent at %1 (%2 ms)</source>
+        <translation>Sent at %1 (%2 ms)</translation>
     </message>
     <message>
         <source>Loaded the request from the history</source>
@@ -944,8 +944,8 @@ Reload it from disk and discard your changes?</translation>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <source>Request %1 is already saved as it is</source>
-        <translation>Request %1 is already saved as it is</translation>
+        <source>Request %1 is already saved with no changes</source>
+        <translation>Request %1 is already saved with no changes</translation>
     </message>
     <message>
         <source>Update request %1</source>
@@ -1529,8 +1529,8 @@ Reload it from disk and discard your changes?</translation>
         <translation>The local cloud stopped before the invocation finished.</translation>
     </message>
     <message>
-        <source>Save the project first: saved events are kept in its folder</source>
-        <translation>Save the project first: saved events are kept in its folder</translation>
+        <source>Save the project first: saved events are kept in its folder.</source>
+        <translation>Save the project first: saved events are kept in its folder.</translation>
     </message>
     <message>
         <source>Loaded %1</source>

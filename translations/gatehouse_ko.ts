@@ -907,8 +907,8 @@ Reload it from disk and discard your changes?</source>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <source>Sent %1, %2 ms</source>
-        <translation>%1에 보냄, %2 ms</translation>
+        <source>Sent at %1 (%2 ms)</source>
+        <translation>%1에 보냄 (%2 ms)</translation>
     </message>
     <message>
         <source>Loaded the request from the history</source>
@@ -943,8 +943,8 @@ Reload it from disk and discard your changes?</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <source>Request %1 is already saved as it is</source>
-        <translation>요청 %1은(는) 이미 그대로 저장되어 있습니다</translation>
+        <source>Request %1 is already saved with no changes</source>
+        <translation>요청 %1은(는) 변경 없이 이미 저장되어 있습니다</translation>
     </message>
     <message>
         <source>Update request %1</source>
@@ -1519,8 +1519,8 @@ Reload it from disk and discard your changes?</source>
         <translation>호출이 끝나기 전에 로컬 클라우드가 중지되었습니다.</translation>
     </message>
     <message>
-        <source>Save the project first: saved events are kept in its folder</source>
-        <translation>먼저 프로젝트를 저장하세요: 저장된 이벤트는 프로젝트 폴더에 보관됩니다</translation>
+        <source>Save the project first: saved events are kept in its folder.</source>
+        <translation>먼저 프로젝트를 저장하세요. 저장된 이벤트는 프로젝트 폴더에 보관됩니다.</translation>
     </message>
     <message>
         <source>Loaded %1</source>

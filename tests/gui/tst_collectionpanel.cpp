@@ -7,7 +7,9 @@
 #include "GuiTestSetup.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "Translations.h"
 #include "cloud/CloudRunner.h"
+#include "compose/ComposerPage.h"
 #include "document/ProjectDocument.h"
 #include "testing/CollectionPanel.h"
 
@@ -17,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -225,6 +228,33 @@ private slots:
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().first().toInt(), 1);
+    }
+
+    // Issue #7 point 10: the testing and observing docks and the composer read in Korean.
+    void koreanTranslatesTheTestingDocksAndTheComposer() {
+        const QList<QTranslator *> before = qApp->findChildren<QTranslator *>();
+        QCOMPARE(Translations::install(*qApp, QStringLiteral("ko")), QStringLiteral("ko"));
+        {
+            const auto window = sampleWindow();
+            QVERIFY(window);
+            const auto dockTitle = [&](const char *name) {
+                return window->findChild<QDockWidget *>(QLatin1String(name))->windowTitle();
+            };
+            QCOMPARE(dockTitle("collectionDock"), QStringLiteral("\uceec\ub809\uc158")); // Collection
+            QCOMPARE(dockTitle("metricsDock"), QStringLiteral("\uc9c0\ud45c"));          // Metrics
+            QCOMPARE(dockTitle("costDock"), QStringLiteral("\ube44\uc6a9"));             // Cost
+            QCOMPARE(window->collectionPanel()->runButton()->text(),
+                     QStringLiteral("\uceec\ub809\uc158 \uc2e4\ud589")); // Run Collection
+            ComposerPage *composer = window->newRequest();
+            QVERIFY(composer);
+            QCOMPARE(composer->sendButton()->text(), QStringLiteral("\ubcf4\ub0b4\uae30")); // Send
+        }
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            if (before.contains(translator)) continue;
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
     }
 
     // Grabs the dock after a run when GATEHOUSE_SCREENSHOT_DIR is set (to look at it).

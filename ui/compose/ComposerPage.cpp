@@ -310,7 +310,7 @@ void ComposerPage::refreshHistory() {
         const QString status = entry.status > 0 ? QString::number(entry.status) : tr("no response");
         auto *item = new QListWidgetItem(
             tr("%1 %2 \u2014 %3").arg(entry.request.method, entry.request.url, status), m_historyList);
-        item->setToolTip(tr("Sent %1, %2 ms")
+        item->setToolTip(tr("Sent at %1 (%2 ms)")
                              .arg(QLocale().toString(entry.sentAt, QLocale::ShortFormat))
                              .arg(entry.elapsedMs));
     }
@@ -412,7 +412,7 @@ bool ComposerPage::saveToCollection() {
     m_name = name;
     emit titleChanged(title());
     if (after == before) {
-        emit statusMessage(tr("Request %1 is already saved as it is").arg(name));
+        emit statusMessage(tr("Request %1 is already saved with no changes").arg(name));
         return true;
     }
     const QString text = index >= 0 ? tr("Update request %1").arg(name) : tr("Save request %1").arg(name);

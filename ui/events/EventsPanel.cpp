@@ -201,7 +201,7 @@ void EventsPanel::updateButtons() {
     m_save->setEnabled(canSave);
     m_delete->setEnabled(canSave);
     if (!m_document->hasFolder())
-        m_save->setToolTip(tr("Save the project first: saved events are kept in its folder"));
+        m_save->setToolTip(tr("Save the project first: saved events are kept in its folder."));
     else
         m_save->setToolTip(tr("Save the event under this name"));
 }
