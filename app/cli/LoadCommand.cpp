@@ -1,5 +1,6 @@
 #include "LoadCommand.h"
 
+#include "CollectionRun.h"
 #include "Console.h"
 #include "LoadReport.h"
 #include "ProjectLoading.h"
@@ -25,13 +26,6 @@ QString tr(const char *text) {
 constexpr int kDefaultConcurrency = 10;
 constexpr int kDefaultDurationS = 10;
 constexpr int kDefaultTimeoutMs = 30000;
-
-QStringList namesOf(const auto &list) {
-    QStringList names;
-    for (const auto &item : list)
-        names.append(item.name);
-    return names;
-}
 
 // The saved request named exactly `name`, else the only one whose name starts with it.
 const SavedRequest *findRequest(const QList<SavedRequest> &requests, const QString &name) {
@@ -149,40 +143,15 @@ int runLoad(const QStringList &arguments) {
                           names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
         return UsageError;
     }
-    const VariableSet *environment = project.environments.isEmpty() ? nullptr : &project.environments.first();
-    if (parser.isSet(envOption)) {
-        environment = nullptr;
-        for (const VariableSet &set : project.environments)
-            if (set.name == parser.value(envOption)) environment = &set;
-        if (!environment) {
-            const QStringList names = namesOf(project.environments);
-            printErr(tr("gatehouse: no environment '%1' in %2 (environments: %3)")
-                         .arg(parser.value(envOption), filePath,
-                              names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
-            return UsageError;
-        }
-    }
+    const EnvironmentChoice environment = chooseEnvironment(project, parser.value(envOption), filePath);
+    if (!environment.ok) return UsageError;
 
     LocalCloudOptions cloudOptions; // free ports: a load run must not collide with a running serve
     cloudOptions.invoker.watchCode = false;
     LocalCloud cloud(cloudOptions);
-    // Access logs stay out of the report (one per request); gateway errors explain a 5xx.
-    cloud.setGatewayObserver([](const GatewayEvent &event) {
-        if (event.kind != GatewayEvent::Kind::AccessLog)
-            printErr(event.apiName + QLatin1Char(' ') + event.requestId + QLatin1Char(' ') + event.text);
-    });
-    const LocalGateway::Outcome started = cloud.start(project, loaded->folder);
-    for (const QString &notice : started.notices)
-        printErr(tr("gatehouse: note: %1").arg(notice));
-    if (!started.ok()) {
-        for (const QString &error : started.errors)
-            printErr(tr("gatehouse: %1").arg(error));
-        return UsageError;
-    }
+    if (!startCloudForRun(cloud, project, loaded->folder)) return UsageError;
 
-    run.variables = testing::runVariables(environment ? testing::environmentVariables(*environment)
-                                                      : testing::VariableMap(),
-                                          testing::localEndpointVariables(cloud.endpointsJson()));
+    run.variables = runVariablesFor(environment.environment, cloud);
     const testing::PreparedRequest prepared = testing::prepareRequest(*saved, run);
     if (!prepared.unknownVariables.isEmpty()) {
         printErr(tr("gatehouse: no value for {{%1}} in '%2'")
@@ -215,7 +184,7 @@ int runLoad(const QStringList &arguments) {
     LoadReport report;
     report.project = project.name;
     report.request = saved->name;
-    report.environment = environment ? environment->name : QString();
+    report.environment = environment.environment ? environment.environment->name : QString();
     report.options = load;
     report.result = test.result();
     report.cost = cost.projection();

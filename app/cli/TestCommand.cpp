@@ -1,5 +1,6 @@
 #include "TestCommand.h"
 
+#include "CollectionRun.h"
 #include "Console.h"
 #include "ProjectLoading.h"
 #include "TestReport.h"
@@ -20,13 +21,6 @@ QString tr(const char *text) {
 }
 
 constexpr int kDefaultTimeoutMs = 30000; // a cold Node.js or Python start plus the function's own work
-
-QStringList namesOf(const auto &list) {
-    QStringList names;
-    for (const auto &item : list)
-        names.append(item.name);
-    return names;
-}
 
 // Every request whose name equals or starts with one of the selectors, in the project's order.
 QList<SavedRequest> selectRequests(const QList<SavedRequest> &all, const QStringList &selectors) {
@@ -94,19 +88,8 @@ int runTest(const QStringList &arguments) {
     }
     const Project &project = loaded->project;
 
-    const VariableSet *environment = project.environments.isEmpty() ? nullptr : &project.environments.first();
-    if (parser.isSet(envOption)) {
-        environment = nullptr;
-        for (const VariableSet &set : project.environments)
-            if (set.name == parser.value(envOption)) environment = &set;
-        if (!environment) {
-            const QStringList names = namesOf(project.environments);
-            printErr(tr("gatehouse: no environment '%1' in %2 (environments: %3)")
-                         .arg(parser.value(envOption), filePath,
-                              names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
-            return UsageError;
-        }
-    }
+    const EnvironmentChoice environment = chooseEnvironment(project, parser.value(envOption), filePath);
+    if (!environment.ok) return UsageError;
     const QList<SavedRequest> requests = selectRequests(project.requests, parser.values(requestOption));
     if (requests.isEmpty()) {
         if (project.requests.isEmpty())
@@ -121,23 +104,9 @@ int runTest(const QStringList &arguments) {
     LocalCloudOptions cloudOptions; // free ports: a test run must not collide with a running serve
     cloudOptions.invoker.watchCode = false;
     LocalCloud cloud(cloudOptions);
-    // Function logs and access logs stay out of the report; gateway errors explain a 5xx.
-    cloud.setGatewayObserver([](const GatewayEvent &event) {
-        if (event.kind != GatewayEvent::Kind::AccessLog)
-            printErr(event.apiName + QLatin1Char(' ') + event.requestId + QLatin1Char(' ') + event.text);
-    });
-    const LocalGateway::Outcome started = cloud.start(project, loaded->folder);
-    for (const QString &notice : started.notices)
-        printErr(tr("gatehouse: note: %1").arg(notice));
-    if (!started.ok()) {
-        for (const QString &error : started.errors)
-            printErr(tr("gatehouse: %1").arg(error));
-        return UsageError;
-    }
+    if (!startCloudForRun(cloud, project, loaded->folder)) return UsageError;
 
-    run.variables = testing::runVariables(environment ? testing::environmentVariables(*environment)
-                                                      : testing::VariableMap(),
-                                          testing::localEndpointVariables(cloud.endpointsJson()));
+    run.variables = runVariablesFor(environment.environment, cloud);
     const bool json = parser.isSet(jsonOption);
     testing::CollectionRunner runner;
     QObject::connect(&runner, &testing::CollectionRunner::requestFinished, [&runner, json](int index) {
@@ -150,8 +119,9 @@ int runTest(const QStringList &arguments) {
 
     if (json)
         printOut(QString::fromUtf8(
-            QJsonDocument(
-                testReportJson(project.name, environment ? environment->name : QString(), runner.outcomes()))
+            QJsonDocument(testReportJson(project.name,
+                                         environment.environment ? environment.environment->name : QString(),
+                                         runner.outcomes()))
                 .toJson(QJsonDocument::Indented)
                 .trimmed()));
     else
