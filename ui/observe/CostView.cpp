@@ -3,6 +3,7 @@
 #include "CostBreakdownPanel.h"
 #include "CostRebilling.h"
 #include "TimeSeriesChart.h"
+#include "VisiblePolling.h"
 #include "document/ProjectDocument.h"
 #include "telemetry/CostMeter.h"
 #include "telemetry/CostProjection.h"
@@ -11,7 +12,6 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -113,8 +113,8 @@ CostView::CostView(ProjectDocument *document, QWidget *parent)
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &CostView::redraw);
     connect(m_freeTier, &QCheckBox::toggled, this, &CostView::redraw);
     connect(m_classic, &QCheckBox::toggled, this, &CostView::redraw);
-    m_timer.setInterval(kRefreshMs);
-    connect(&m_timer, &QTimer::timeout, this, &CostView::refresh);
+    m_polling = new VisiblePolling(this, kRefreshMs, [this] { return m_meter != nullptr; });
+    connect(m_polling, &VisiblePolling::poll, this, &CostView::refresh);
 }
 
 void CostView::setSources(CostMeter *meter, MetricsStore *metrics) {
@@ -124,7 +124,7 @@ void CostView::setSources(CostMeter *meter, MetricsStore *metrics) {
     if (meter) m_pricing = meter->pricing();
     // A new run starts with the project's own billing.
     if (starting) m_classic->setChecked(projectGranularity() == BillingGranularity::HundredMilliseconds);
-    updatePolling();
+    m_polling->update();
     refresh();
 }
 
@@ -215,36 +215,6 @@ QString CostView::sourcesText() const {
         .arg(p.region, p.currency, link(tr("Lambda"), p.lambda.source),
              link(tr("API Gateway"), p.apiGateway.source), link(tr("S3"), p.s3.source),
              link(tr("SQS"), p.sqs.source));
-}
-
-void CostView::updatePolling() {
-    if (m_meter && isVisible() && m_dockTabShown)
-        m_timer.start();
-    else
-        m_timer.stop();
-}
-
-void CostView::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    followDock();
-    updatePolling();
-    refresh();
-}
-
-void CostView::followDock() {
-    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
-    if (!dock || m_followingDock) return;
-    m_followingDock = true;
-    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
-        m_dockTabShown = shown;
-        updatePolling();
-        if (shown) refresh();
-    });
-}
-
-void CostView::hideEvent(QHideEvent *event) {
-    QWidget::hideEvent(event);
-    updatePolling();
 }
 
 void CostView::changeEvent(QEvent *event) {

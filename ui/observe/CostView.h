@@ -4,10 +4,10 @@
 // off and a "classic billing (100 ms)" what-if. Names the pricing source pages and their dates.
 #pragma once
 
+#include "VisiblePolling.h"
 #include "invoker/Billing.h"
 #include "telemetry/CostBreakdown.h"
 
-#include <QTimer>
 #include <QWidget>
 #include <optional>
 
@@ -52,20 +52,16 @@ public:
     QDoubleSpinBox *rateSpin() const { return m_rate; }
     QComboBox *rateUnit() const { return m_unit; }
     QTabWidget *tabs() const { return m_tabs; }
-    bool isPolling() const { return m_timer.isActive(); }
+    bool isPolling() const { return m_polling->isActive(); }
 
 public slots:
     // Reads the meter now (the timer calls it) and redraws both breakdowns.
     void refresh();
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
-    void updatePolling();
-    void followDock();
     void redraw();
     void changeUnit();
     BillingGranularity projectGranularity() const;
@@ -93,10 +89,7 @@ private:
     QTabWidget *m_tabs;
     CostBreakdownPanel *m_runPanel;
     CostBreakdownPanel *m_projectionPanel;
-    QTimer m_timer;
-    // A dock whose tab is behind another stays isVisible(): its visibilityChanged says what is seen.
-    bool m_dockTabShown = true;
-    bool m_followingDock = false;
+    VisiblePolling *m_polling = nullptr; // made in the constructor
 };
 
 } // namespace gatehouse

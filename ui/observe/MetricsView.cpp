@@ -2,11 +2,11 @@
 
 #include "LatencyHistogramChart.h"
 #include "TimeSeriesChart.h"
+#include "VisiblePolling.h"
 #include "telemetry/MetricsStore.h"
 
 #include <QBoxLayout>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -115,11 +115,11 @@ MetricsView::MetricsView(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_pages, 1);
 
-    m_timer.setInterval(kSecondsRefreshMs);
-    connect(&m_timer, &QTimer::timeout, this, &MetricsView::refresh);
+    m_polling = new VisiblePolling(this, kSecondsRefreshMs, [this] { return m_store != nullptr; });
+    connect(m_polling, &VisiblePolling::poll, this, &MetricsView::refresh);
     connect(m_selector, &QComboBox::currentIndexChanged, this, &MetricsView::refresh);
     connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
-        m_timer.setInterval(refreshIntervalMs(timeWindow()));
+        m_polling->setInterval(refreshIntervalMs(timeWindow()));
         refresh();
     });
     updateEmptyState();
@@ -127,7 +127,7 @@ MetricsView::MetricsView(QWidget *parent)
 
 void MetricsView::setMetricsStore(MetricsStore *store) {
     m_store = store;
-    updatePolling();
+    m_polling->update();
     refresh();
     updateEmptyState();
 }
@@ -210,37 +210,6 @@ void MetricsView::updateEmptyState() {
     m_empty->setText(m_store ? tr("No requests yet: send one to see metrics")
                              : tr("Run the project to see metrics"));
     m_pages->setCurrentIndex(m_hasData ? 1 : 0);
-}
-
-void MetricsView::updatePolling() {
-    // Never while hidden (a closed dock or another tab): nobody would see the work.
-    if (m_store && isVisible() && m_dockTabShown)
-        m_timer.start();
-    else
-        m_timer.stop();
-}
-
-void MetricsView::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    followDock();
-    updatePolling();
-    refresh();
-}
-
-void MetricsView::followDock() {
-    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
-    if (!dock || m_followingDock) return;
-    m_followingDock = true;
-    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
-        m_dockTabShown = shown;
-        updatePolling();
-        if (shown) refresh();
-    });
-}
-
-void MetricsView::hideEvent(QHideEvent *event) {
-    QWidget::hideEvent(event);
-    updatePolling();
 }
 
 void MetricsView::changeEvent(QEvent *event) {

@@ -6,8 +6,8 @@
 #pragma once
 
 #include "MetricsChartData.h"
+#include "VisiblePolling.h"
 
-#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -46,20 +46,16 @@ public:
     TimeSeriesChart *concurrencyChart() const { return m_concurrency; }
     LatencyHistogramChart *histogramChart() const { return m_histogram; }
     QLabel *emptyLabel() const { return m_empty; }
-    bool isPolling() const { return m_timer.isActive(); }
+    bool isPolling() const { return m_polling->isActive(); }
 
 public slots:
     // Reads the store now (the timer calls it); nothing without a store.
     void refresh();
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
-    void updatePolling();
-    void followDock();
     void refreshSelector();
     void showData(const MetricsChartData &data);
     void updateEmptyState();
@@ -76,10 +72,7 @@ private:
     TimeSeriesChart *m_latency;
     TimeSeriesChart *m_concurrency;
     LatencyHistogramChart *m_histogram;
-    QTimer m_timer;
-    // A dock whose tab is behind another stays isVisible(): its visibilityChanged says what is seen.
-    bool m_dockTabShown = true;
-    bool m_followingDock = false;
+    VisiblePolling *m_polling = nullptr; // made in the constructor
 };
 
 } // namespace gatehouse
