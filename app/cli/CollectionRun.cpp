@@ -1,8 +1,10 @@
 #include "CollectionRun.h"
 
 #include "Console.h"
+#include "ProjectLoading.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace gatehouse::cli {
 
@@ -13,6 +15,19 @@ QString tr(const char *text) {
 }
 
 } // namespace
+
+std::optional<ProjectFile::LoadResult> loadProjectToRun(const QString &argument, const QString &hasErrors,
+                                                        QString *filePath) {
+    *filePath = ProjectFile::resolveProjectFile(argument);
+    if (!QFileInfo(*filePath).isFile()) {
+        printErr(tr("gatehouse: cannot read %1: no such project").arg(argument));
+        return std::nullopt;
+    }
+    bool unreadable = false;
+    std::optional<ProjectFile::LoadResult> loaded = loadRunnableProject(*filePath, &unreadable);
+    if (!loaded) printErr(hasErrors.arg(*filePath));
+    return loaded;
+}
 
 EnvironmentChoice chooseEnvironment(const Project &project, const QString &requested,
                                     const QString &filePath) {

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "cloud/LocalCloud.h"
+#include "io/ProjectFile.h"
 #include "testing/RequestVariables.h"
 
 #include <QStringList>
+#include <optional>
 
 namespace gatehouse::cli {
 
@@ -15,6 +17,11 @@ template <typename List> QStringList namesOf(const List &list) {
         names.append(item.name);
     return names;
 }
+
+// The project that PROJECT (a folder or its gatehouse.json) names, read and valid, with `filePath` set
+// to its file; nullopt after printing why not — `hasErrors` is a "%1 has errors" message for the file.
+std::optional<ProjectFile::LoadResult> loadProjectToRun(const QString &argument, const QString &hasErrors,
+                                                        QString *filePath);
 
 struct EnvironmentChoice {
     bool ok = true;                           // false: the named environment does not exist (printed)

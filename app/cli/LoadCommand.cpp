@@ -3,7 +3,6 @@
 #include "CollectionRun.h"
 #include "Console.h"
 #include "LoadReport.h"
-#include "ProjectLoading.h"
 #include "UnixSignals.h"
 #include "cloud/LocalCloud.h"
 #include "testing/CollectionRunner.h"
@@ -12,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace gatehouse::cli {
@@ -123,17 +121,10 @@ int runLoad(const QStringList &arguments) {
         run.timeoutMs = int(*t);
     }
 
-    const QString filePath = ProjectFile::resolveProjectFile(positional.first());
-    if (!QFileInfo(filePath).isFile()) {
-        printErr(tr("gatehouse: cannot read %1: no such project").arg(positional.first()));
-        return UsageError;
-    }
-    bool unreadable = false;
-    const std::optional<ProjectFile::LoadResult> loaded = loadRunnableProject(filePath, &unreadable);
-    if (!loaded) {
-        printErr(tr("gatehouse: %1 has errors; fix them before load-testing").arg(filePath));
-        return UsageError;
-    }
+    QString filePath;
+    const std::optional<ProjectFile::LoadResult> loaded = loadProjectToRun(
+        positional.first(), tr("gatehouse: %1 has errors; fix them before load-testing"), &filePath);
+    if (!loaded) return UsageError;
     const Project &project = loaded->project;
     const SavedRequest *saved = findRequest(project.requests, parser.value(requestOption));
     if (!saved) {

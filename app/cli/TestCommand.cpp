@@ -2,14 +2,12 @@
 
 #include "CollectionRun.h"
 #include "Console.h"
-#include "ProjectLoading.h"
 #include "TestReport.h"
 #include "cloud/LocalCloud.h"
 #include "testing/CollectionRunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace gatehouse::cli {
@@ -75,17 +73,10 @@ int runTest(const QStringList &arguments) {
                                   .arg(parser.value(timeoutOption)));
     }
 
-    const QString filePath = ProjectFile::resolveProjectFile(positional.first());
-    if (!QFileInfo(filePath).isFile()) {
-        printErr(tr("gatehouse: cannot read %1: no such project").arg(positional.first()));
-        return UsageError;
-    }
-    bool unreadable = false;
-    const std::optional<ProjectFile::LoadResult> loaded = loadRunnableProject(filePath, &unreadable);
-    if (!loaded) {
-        printErr(tr("gatehouse: %1 has errors; fix them before testing").arg(filePath));
-        return UsageError;
-    }
+    QString filePath;
+    const std::optional<ProjectFile::LoadResult> loaded = loadProjectToRun(
+        positional.first(), tr("gatehouse: %1 has errors; fix them before testing"), &filePath);
+    if (!loaded) return UsageError;
     const Project &project = loaded->project;
 
     const EnvironmentChoice environment = chooseEnvironment(project, parser.value(envOption), filePath);
