@@ -16,6 +16,7 @@ namespace gatehouse {
 
 class DiagnosticsModel;
 class DiagnosticsSummary;
+class BucketsPanel;
 class CloudRunner;
 class CodeTabs;
 class CollectionPanel;
@@ -59,6 +60,7 @@ public:
     LogConsole *logConsole() const { return m_logConsole; }
     CollectionPanel *collectionPanel() const { return m_collectionPanel; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    BucketsPanel *bucketsPanel() const { return m_bucketsPanel; }
     MetricsView *metricsView() const { return m_metricsView; }
     CostView *costView() const { return m_costView; }
     // Run > Run and Run > Stop: the open project in a local cloud on its own thread.
@@ -122,6 +124,8 @@ private:
     CollectionPanel *m_collectionPanel = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     EventsPanel *m_eventsPanel = nullptr;
+    QDockWidget *m_bucketsDock = nullptr;
+    BucketsPanel *m_bucketsPanel = nullptr;
     MetricsView *m_metricsView = nullptr;
     CostView *m_costView = nullptr;
     QDockWidget *m_metricsDock = nullptr;
