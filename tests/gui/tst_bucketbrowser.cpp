@@ -15,6 +15,7 @@
 #include "cloud/CloudRunner.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -61,6 +62,24 @@ bool writeFile(const QString &path, const QByteArray &bytes) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// A drag from the desktop: entering (which makes the list the drag's target), then the drop. Returns
+// whether the view accepted both (each starts ignored).
+bool dropFiles(QWidget *viewport, const QPoint &at, const QStringList &paths) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    mime.setUrls(urls);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    enter.setAccepted(false);
+    QApplication::sendEvent(viewport, &enter);
+    if (!enter.isAccepted()) return false;
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    drop.setAccepted(false);
+    QApplication::sendEvent(viewport, &drop);
+    return drop.isAccepted();
 }
 
 struct Delivery {
@@ -179,17 +198,10 @@ private slots:
             dropped[i] = char(i * 7 % 251);
         const QString droppedFile = m_dir->filePath(QStringLiteral("local/dropped.bin"));
         QVERIFY(writeFile(droppedFile, dropped));
-        QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(droppedFile)});
         QWidget *viewport = panel->view()->viewport();
         const QPoint below(20, viewport->height() - 5);
         QVERIFY(!panel->view()->indexAt(below).isValid());
-        QDragEnterEvent enter(below, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(viewport, &enter);
-        QVERIFY(enter.isAccepted());
-        QDropEvent drop(QPointF(below), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(viewport, &drop);
-        QVERIFY(drop.isAccepted());
+        QVERIFY(dropFiles(viewport, below, {droppedFile}));
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kRunTimeoutMs);
         const int droppedRow = rowOf(panel, QStringLiteral("uploads/dropped.bin"));
         QVERIFY(droppedRow >= 0);
@@ -256,8 +268,41 @@ private slots:
         QVERIFY2(panel->notice().contains(QStringLiteral("KeyTooLongError")), qPrintable(panel->notice()));
         QCOMPARE(panel->model()->rowCount(), 2);
 
-        // Exactly the three notifications, each once.
-        QCOMPARE(m_deliveries.size(), 3);
+        // A folder dropped onto a folder row goes into that folder, its files under its name.
+        const QString photos = m_dir->filePath(QStringLiteral("local/photos"));
+        QVERIFY(writeFile(photos + QStringLiteral("/a.txt"), "a"));
+        QVERIFY(writeFile(photos + QStringLiteral("/sub/b.txt"), "bb"));
+        const QPoint onUploads =
+            panel->view()
+                ->visualRect(panel->model()->index(rowOf(panel, QStringLiteral("uploads/")), 0))
+                .center();
+        QVERIFY(dropFiles(viewport, onUploads, {photos}));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kRunTimeoutMs);
+        QVERIFY2(panel->notice().contains(QStringLiteral("Uploaded 2 object")), qPrintable(panel->notice()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            deliveriesOf(QStringLiteral("ObjectCreated:Put"), QStringLiteral("uploads/photos/a.txt")), 1,
+            kRunTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            deliveriesOf(QStringLiteral("ObjectCreated:Put"), QStringLiteral("uploads/photos/sub/b.txt")), 1,
+            kRunTimeoutMs);
+
+        // Copy S3 URI and Copy URL (the running endpoint's path-style URL, the key percent-encoded).
+        panel->setPrefix(QStringLiteral("uploads/photos/"));
+        selectOnly(panel, QStringLiteral("uploads/photos/a.txt"));
+        panel->findChild<QToolButton *>(QStringLiteral("bucketCopyUri"))->click();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("s3://inbox/uploads/photos/a.txt"));
+        panel->findChild<QToolButton *>(QStringLiteral("bucketCopyUrl"))->click();
+        const QString s3Url = window->runner()
+                                  ->endpoints()
+                                  .value(QStringLiteral("s3"))
+                                  .toObject()
+                                  .value(QStringLiteral("url"))
+                                  .toString();
+        QVERIFY(s3Url.startsWith(QStringLiteral("http://127.0.0.1:")));
+        QCOMPARE(QApplication::clipboard()->text(), s3Url + QStringLiteral("/inbox/uploads/photos/a.txt"));
+
+        // Exactly the five notifications, each once.
+        QCOMPARE(m_deliveries.size(), 5);
 
         if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
             panel->setPrefix(QStringLiteral("uploads/"));

@@ -88,7 +88,7 @@ BucketsPanel::BucketsPanel(ProjectDocument *document, CloudRunner *runner, QWidg
     header->setSectionResizeMode(BucketObjectModel::NameColumn, QHeaderView::Stretch);
     header->resizeSection(BucketObjectModel::SizeColumn, 90);
     header->resizeSection(BucketObjectModel::LastModifiedColumn, 150);
-    header->resizeSection(BucketObjectModel::ContentTypeColumn, 150);
+    header->resizeSection(BucketObjectModel::ContentTypeColumn, 190);
     header->resizeSection(BucketObjectModel::ETagColumn, 260);
     const auto setUp = [](QToolButton *button, const char *name, const QString &text, const QString &tip) {
         button->setObjectName(QString::fromLatin1(name));
