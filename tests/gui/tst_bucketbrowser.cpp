@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -301,8 +302,39 @@ private slots:
         QVERIFY(s3Url.startsWith(QStringLiteral("http://127.0.0.1:")));
         QCOMPARE(QApplication::clipboard()->text(), s3Url + QStringLiteral("/inbox/uploads/photos/a.txt"));
 
-        // Exactly the five notifications, each once.
-        QCOMPARE(m_deliveries.size(), 5);
+        // Deleting a folder deletes every object under it, each with its notification.
+        panel->setPrefix(QStringLiteral("uploads/"));
+        selectOnly(panel, QStringLiteral("uploads/photos/"));
+        DialogSeams::queueAnswer(QMessageBox::Yes);
+        QTest::mouseClick(panel->deleteButton(), Qt::LeftButton);
+        QVERIFY(DialogSeams::shown().last().text.contains(QStringLiteral("2 object")));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kRunTimeoutMs);
+        QCOMPARE(rowOf(panel, QStringLiteral("uploads/photos/")), -1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            deliveriesOf(QStringLiteral("ObjectRemoved:Delete"), QStringLiteral("uploads/photos/sub/b.txt")),
+            1, kRunTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            deliveriesOf(QStringLiteral("ObjectRemoved:Delete"), QStringLiteral("uploads/photos/a.txt")), 1,
+            kRunTimeoutMs);
+
+        // A larger file is streamed, the bar moving as it is stored (every 4 MiB); outside
+        // uploads/, no notification.
+        QByteArray large(9 * 1024 * 1024, 'x');
+        const QString largeFile = m_dir->filePath(QStringLiteral("local/large.dat"));
+        QVERIFY(writeFile(largeFile, large));
+        QSignalSpy bar(panel->progressBar(), &QProgressBar::valueChanged);
+        panel->uploadFiles({largeFile}, QStringLiteral("big/"));
+        QVERIFY(panel->progressBar()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kRunTimeoutMs);
+        QVERIFY(!panel->progressBar()->isVisible());
+        QVERIFY(std::any_of(bar.cbegin(), bar.cend(), [](const QList<QVariant> &args) {
+            return args.first().toInt() > 0 && args.first().toInt() < 1000;
+        }));
+        panel->setPrefix(QStringLiteral("big/"));
+        QCOMPARE(sizeAt(panel, rowOf(panel, QStringLiteral("big/large.dat"))), qint64(large.size()));
+
+        // Exactly the seven notifications, each once.
+        QCOMPARE(m_deliveries.size(), 7);
 
         if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
             panel->setPrefix(QStringLiteral("uploads/"));
