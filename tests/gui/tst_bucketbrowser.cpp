@@ -325,6 +325,8 @@ private slots:
         QSignalSpy bar(panel->progressBar(), &QProgressBar::valueChanged);
         panel->uploadFiles({largeFile}, QStringLiteral("big/"));
         QVERIFY(panel->progressBar()->isVisible());
+        if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty())
+            panel->grab().save(dir + QStringLiteral("/buckets-uploading.png"));
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kRunTimeoutMs);
         QVERIFY(!panel->progressBar()->isVisible());
         QVERIFY(std::any_of(bar.cbegin(), bar.cend(), [](const QList<QVariant> &args) {
