@@ -91,6 +91,16 @@ QString DialogSeams::openFileName(QWidget *parent, const QString &caption, const
     return QFileDialog::getOpenFileName(parent, caption, folder, filter);
 }
 
+QStringList DialogSeams::openFileNames(QWidget *parent, const QString &caption, const QString &folder,
+                                       const QString &filter) {
+    if (isScripted()) {
+        record(QStringLiteral("file"), caption, folder);
+        const QString path = script().fileNames.isEmpty() ? QString() : script().fileNames.dequeue();
+        return path.isEmpty() ? QStringList() : QStringList{path};
+    }
+    return QFileDialog::getOpenFileNames(parent, caption, folder, filter);
+}
+
 QString DialogSeams::existingFolder(QWidget *parent, const QString &caption, const QString &folder) {
     if (isScripted()) {
         record(QStringLiteral("file"), caption, folder);

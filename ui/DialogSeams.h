@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMessageBox>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 class QDialog;
@@ -39,6 +40,9 @@ public:
     static void notify(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text);
     static QString openFileName(QWidget *parent, const QString &caption, const QString &folder,
                                 const QString &filter);
+    // Several files to read; while scripted, the next queued file name (an empty one: cancelled).
+    static QStringList openFileNames(QWidget *parent, const QString &caption, const QString &folder,
+                                     const QString &filter);
     static QString existingFolder(QWidget *parent, const QString &caption, const QString &folder);
     // A file to write. It does not ask about replacing an existing file: the caller knows whether
     // the contents would change and asks itself.

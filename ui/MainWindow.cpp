@@ -5,6 +5,7 @@
 #include "Icons.h"
 #include "ProjectSession.h"
 #include "RecentProjects.h"
+#include "buckets/BucketsPanel.h"
 #include "canvas/DesignerPage.h"
 #include "canvas/DesignerScene.h"
 #include "canvas/DesignerView.h"
@@ -254,6 +255,17 @@ void MainWindow::createDocks() {
     m_eventsDock->setWidget(m_eventsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
     tabifyDockWidget(m_collectionDock, m_eventsDock);
+    // The bucket browser: its uploads and deletions start the cloud through the Run action when needed.
+    m_bucketsPanel = new BucketsPanel(document(), m_runner, this);
+    connect(m_bucketsPanel->startGate(), &CloudStartGate::startRequested, this, [this] {
+        runProject();
+        QTimer::singleShot(0, m_bucketsDock, &QWidget::raise);
+    });
+    m_bucketsDock = new QDockWidget(tr("Buckets"), this);
+    m_bucketsDock->setObjectName(QStringLiteral("bucketsDock"));
+    m_bucketsDock->setWidget(m_bucketsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_bucketsDock);
+    tabifyDockWidget(m_eventsDock, m_bucketsDock);
     // Metrics and cost: polled while visible and running, let go of when the run leaves Running.
     m_metricsView = new MetricsView(this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
@@ -374,6 +386,7 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_logsDock->toggleViewAction());
     menu->addAction(m_collectionDock->toggleViewAction());
     menu->addAction(m_eventsDock->toggleViewAction());
+    menu->addAction(m_bucketsDock->toggleViewAction());
     menu->addAction(m_metricsDock->toggleViewAction());
     menu->addAction(m_costDock->toggleViewAction());
 }

@@ -16,6 +16,7 @@ namespace gatehouse {
 
 class DiagnosticsModel;
 class DiagnosticsSummary;
+class BucketsPanel;
 class CloudRunner;
 class CodeTabs;
 class CollectionPanel;
@@ -61,6 +62,7 @@ public:
     LogConsole *logConsole() const { return m_logConsole; }
     CollectionPanel *collectionPanel() const { return m_collectionPanel; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    BucketsPanel *bucketsPanel() const { return m_bucketsPanel; }
     MetricsView *metricsView() const { return m_metricsView; }
     CostView *costView() const { return m_costView; }
     // Run > New Request: a request composer tab; openRequest opens the collection's request
@@ -128,6 +130,8 @@ private:
     CollectionPanel *m_collectionPanel = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     EventsPanel *m_eventsPanel = nullptr;
+    QDockWidget *m_bucketsDock = nullptr;
+    BucketsPanel *m_bucketsPanel = nullptr;
     MetricsView *m_metricsView = nullptr;
     CostView *m_costView = nullptr;
     QDockWidget *m_metricsDock = nullptr;

@@ -1,6 +1,8 @@
 #include "CloudRunner.h"
 
+#include <QFile>
 #include <QMetaObject>
+#include <QPointer>
 
 namespace gatehouse {
 
@@ -8,9 +10,11 @@ CloudRunner::CloudRunner(QObject *parent)
     : QObject(parent) {
     m_thread.setObjectName(QStringLiteral("gatehouse-cloud"));
     m_thread.start();
+    m_bucketWrites.setMaxThreadCount(1); // in the order asked, like one client's requests
 }
 
 CloudRunner::~CloudRunner() {
+    m_bucketWrites.waitForDone(); // they use the cloud's S3 endpoint
     if (m_cloud) {
         LocalCloud *cloud = m_cloud;
         m_cloud = nullptr;
@@ -98,6 +102,53 @@ QString CloudRunner::invoke(const QString &function, const QByteArray &payload, 
     return m_cloud->invoker()->invoke(function, payload, options, context, std::move(done));
 }
 
+bool CloudRunner::putObject(const QString &bucket, const s3::ObjectMetadata &meta, const QString &sourceFile,
+                            QObject *context, std::function<void(qint64)> progress, BucketWriteDone done) {
+    // The endpoint stays the same object from `started` until stop(), which waits for this write
+    // before the cloud is deleted (as invoke() relies on for the invoker).
+    if (m_state != State::Running || !m_cloud || !m_cloud->s3()) return false;
+    s3::S3Endpoint *endpoint = m_cloud->s3();
+    const QPointer<QObject> guard(context);
+    m_bucketWrites.start([this, endpoint, bucket, meta, sourceFile, guard, progress, done] {
+        s3::S3Endpoint::WriteResult result;
+        QFile file(sourceFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            result.errorCode = QStringLiteral("FileError"); // the local file, not S3
+            result.message = tr("cannot read %1: %2").arg(sourceFile, file.errorString());
+        } else {
+            qint64 reported = 0;
+            result = endpoint->putObject(bucket, meta, file, [&](qint64 stored) {
+                // Now and then, not for every chunk: the window repaints a bar, not a log.
+                if (!progress || stored - reported < 4 * 1024 * 1024) return;
+                reported = stored;
+                QMetaObject::invokeMethod(this, [guard, progress, stored] {
+                    if (guard) progress(stored);
+                });
+            });
+        }
+        QMetaObject::invokeMethod(this, [guard, done, result] {
+            if (guard) done({result});
+        });
+    });
+    return true;
+}
+
+bool CloudRunner::deleteObjects(const QString &bucket, const QStringList &keys, QObject *context,
+                                BucketWriteDone done) {
+    if (m_state != State::Running || !m_cloud || !m_cloud->s3()) return false;
+    s3::S3Endpoint *endpoint = m_cloud->s3();
+    const QPointer<QObject> guard(context);
+    m_bucketWrites.start([this, endpoint, bucket, keys, guard, done] {
+        QList<s3::S3Endpoint::WriteResult> results;
+        for (const QString &key : keys)
+            results.append(endpoint->deleteObject(bucket, key));
+        QMetaObject::invokeMethod(this, [guard, done, results] {
+            if (guard) done(results);
+        });
+    });
+    return true;
+}
+
 void CloudRunner::stop() {
     if (!m_cloud) return;
     LocalCloud *cloud = m_cloud;
@@ -107,7 +158,9 @@ void CloudRunner::stop() {
     m_endpoints = {};
     setState(State::Stopping);
     QMetaObject::invokeMethod(cloud, [this, cloud] {
-        // Queued behind a start still running on that thread; LocalCloud's destructor stops it all.
+        // Queued behind a start still running on that thread; LocalCloud's destructor stops it all,
+        // once a bucket write still using its S3 endpoint has finished (none starts: m_cloud is gone).
+        m_bucketWrites.waitForDone();
         delete cloud;
         QMetaObject::invokeMethod(this, [this] {
             if (m_cloud) return; // started again meanwhile

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "LocalCloud.h"
+#include "sources/s3/S3Endpoint.h"
 
 #include <QJsonObject>
 #include <QObject>
 #include <QThread>
+#include <QThreadPool>
 
 namespace gatehouse {
 
@@ -45,6 +47,21 @@ public:
     QString invoke(const QString &function, const QByteArray &payload, const InvokeOptions &options,
                    QObject *context, std::function<void(const InvocationResult &)> done);
 
+    // The studio's bucket writes, through the running S3 endpoint (S3Endpoint::putObject and
+    // deleteObject: checked, stored and notified as through the S3 API). They run one at a time on a
+    // writer thread of their own: a large file takes a while, and neither the window nor the cloud's
+    // thread (the invoker, the servers) should wait for it; stop() and the destructor wait for the
+    // write in progress before the cloud goes. `progress` (bytes stored so far, now and then) and
+    // `done` run on this object's thread, and not at all once `context` (on this thread too) is gone.
+    // Both return false, and nothing runs, when the cloud is not running.
+    using BucketWriteDone = std::function<void(const QList<s3::S3Endpoint::WriteResult> &)>;
+    // Uploads the local file `sourceFile` (streamed) into meta.key; `done` gets one result.
+    bool putObject(const QString &bucket, const s3::ObjectMetadata &meta, const QString &sourceFile,
+                   QObject *context, std::function<void(qint64)> progress, BucketWriteDone done);
+    // Deletes each key in turn; `done` gets a result per key, in order.
+    bool deleteObjects(const QString &bucket, const QStringList &keys, QObject *context,
+                       BucketWriteDone done);
+
 signals:
     void stateChanged(gatehouse::CloudRunner::State state);
     void started(const QJsonObject &endpoints, const QStringList &notices);
@@ -61,6 +78,8 @@ signals:
 private:
     void setState(State state);
 
+    // Runs one bucket write from the studio at a time (putObject, deleteObjects).
+    QThreadPool m_bucketWrites;
     QThread m_thread;
     // Lives on m_thread while running; created and destroyed there.
     LocalCloud *m_cloud = nullptr;

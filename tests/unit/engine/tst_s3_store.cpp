@@ -8,6 +8,7 @@
 #include "sources/s3/ObjectListing.h"
 #include "sources/s3/SigV4Verifier.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QTemporaryDir>
@@ -127,6 +128,42 @@ private slots:
         QVERIFY(filesUnder(store.bucketFolder(QStringLiteral("my-bucket"))).isEmpty());
         QVERIFY(store.remove(QStringLiteral("my-bucket"), QStringLiteral("k"), &existed).ok());
         QVERIFY(!existed);
+    }
+
+    // The studio's uploads stream a file in chunks: the same object, size and ETag as put() of the
+    // same bytes, progress up to the whole size, and a device that fails to read stores nothing.
+    void putFromStreamsLikePut() {
+        QTemporaryDir dir;
+        BucketStore store(dir.path());
+        QByteArray bytes(3 * 1024 * 1024 + 17, '\0');
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char(i % 253);
+        QBuffer source(&bytes);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QList<qint64> progress;
+        ObjectMetadata streamed;
+        QVERIFY(store
+                    .putFrom(QStringLiteral("my-bucket"), object(QStringLiteral("big")), source, &streamed,
+                             [&](qint64 stored) { progress.append(stored); })
+                    .ok());
+        ObjectMetadata buffered;
+        QVERIFY(
+            store.put(QStringLiteral("my-bucket"), object(QStringLiteral("copy")), bytes, &buffered).ok());
+        QCOMPARE(streamed.size, bytes.size());
+        QCOMPARE(streamed.eTag, buffered.eTag);
+        QCOMPARE(progress.size(), 4); // 1 MiB chunks
+        QCOMPARE(progress.last(), qint64(bytes.size()));
+        ObjectMetadata meta;
+        QByteArray data;
+        QVERIFY(store.read(QStringLiteral("my-bucket"), QStringLiteral("big"), 0, -1, &meta, &data).ok());
+        QCOMPARE(data, bytes);
+
+        QBuffer closed; // not open: every read fails
+        const BucketStore::Outcome failed =
+            store.putFrom(QStringLiteral("my-bucket"), object(QStringLiteral("cut")), closed, nullptr);
+        QCOMPARE(failed.error, BucketStore::Error::Io);
+        QVERIFY(!store.head(QStringLiteral("my-bucket"), QStringLiteral("cut")));
+        QCOMPARE(filesUnder(store.bucketFolder(QStringLiteral("my-bucket"))).size(), 4); // two objects
     }
 
     void listPaginatesWithDelimiterAndTokens() {

@@ -110,7 +110,7 @@ BucketStore::Outcome BucketStore::completeUpload(const QString &bucket, const QS
                     .arg(parts.size());
     const Outcome committed = commit(
         bucket, meta,
-        [&](QIODevice &out) {
+        [&](QIODevice &out, ObjectMetadata &) {
             for (const CompletedPart &part : parts) {
                 QFile file(partFile(folder, part.partNumber));
                 if (!file.open(QIODevice::ReadOnly)) return false;

@@ -163,7 +163,7 @@ BucketStore::Outcome BucketStore::read(const QString &bucket, const QString &key
 }
 
 BucketStore::Outcome BucketStore::commit(const QString &bucket, ObjectMetadata meta,
-                                         const std::function<bool(QIODevice &)> &write,
+                                         const std::function<bool(QIODevice &, ObjectMetadata &)> &write,
                                          ObjectMetadata *stored) {
     if (const Outcome ready = ensureBucket(bucket); !ready.ok()) return ready;
     const QString folder = objectsFolder(bucket);
@@ -171,7 +171,7 @@ BucketStore::Outcome BucketStore::commit(const QString &bucket, ObjectMetadata m
     meta.dataFile = stem + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
     {
         QSaveFile data(folder + QLatin1Char('/') + meta.dataFile);
-        if (!data.open(QIODevice::WriteOnly) || !write(data) || !data.commit())
+        if (!data.open(QIODevice::WriteOnly) || !write(data, meta) || !data.commit())
             return ioError(tr("cannot write %1: %2").arg(data.fileName(), data.errorString()));
     }
     meta.lastModified = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
@@ -196,7 +196,40 @@ BucketStore::Outcome BucketStore::put(const QString &bucket, ObjectMetadata meta
                 QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()) +
                 QLatin1Char('"');
     return commit(
-        bucket, std::move(meta), [&data](QIODevice &out) { return out.write(data) == data.size(); }, stored);
+        bucket, std::move(meta),
+        [&data](QIODevice &out, ObjectMetadata &) { return out.write(data) == data.size(); }, stored);
+}
+
+BucketStore::Outcome BucketStore::putFrom(const QString &bucket, ObjectMetadata meta, QIODevice &source,
+                                          ObjectMetadata *stored,
+                                          const std::function<void(qint64)> &progress) {
+    QString readError;
+    const Outcome outcome = commit(
+        bucket, std::move(meta),
+        [&](QIODevice &out, ObjectMetadata &written) {
+            QCryptographicHash md5(QCryptographicHash::Md5);
+            QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+            qint64 size = 0;
+            for (;;) {
+                // -1 is a failed read, which must not store a cut object; 0 is the end.
+                const qint64 got = source.read(buffer.data(), buffer.size());
+                if (got < 0) {
+                    readError = source.errorString().isEmpty() ? tr("read failed") : source.errorString();
+                    return false;
+                }
+                if (got == 0) break;
+                md5.addData(QByteArrayView(buffer.constData(), got));
+                if (out.write(buffer.constData(), got) != got) return false;
+                size += got;
+                if (progress) progress(size);
+            }
+            written.size = size;
+            written.eTag = QLatin1Char('"') + QString::fromLatin1(md5.result().toHex()) + QLatin1Char('"');
+            return true;
+        },
+        stored);
+    if (!readError.isEmpty()) return ioError(tr("cannot read the content: %1").arg(readError));
+    return outcome;
 }
 
 BucketStore::Outcome BucketStore::remove(const QString &bucket, const QString &key, bool *existed) {

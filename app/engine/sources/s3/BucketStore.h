@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QIODevice>
 #include <QList>
 #include <QMutex>
 #include <QPair>
@@ -67,6 +68,10 @@ public:
                  ObjectMetadata *meta, QByteArray *data) const;
     // Stores `data` under meta.key; fills size, ETag (MD5), last modified. `*stored` gets the result.
     Outcome put(const QString &bucket, ObjectMetadata meta, const QByteArray &data, ObjectMetadata *stored);
+    // put() for content read from `source` to its end in chunks, so a large file is never held in
+    // memory (the studio's uploads); `progress`, when set, gets the bytes stored so far after each chunk.
+    Outcome putFrom(const QString &bucket, ObjectMetadata meta, QIODevice &source, ObjectMetadata *stored,
+                    const std::function<void(qint64)> &progress = {});
     // Whether it existed is reported through `*existed`; deleting a missing key is no error (as S3).
     Outcome remove(const QString &bucket, const QString &key, bool *existed = nullptr);
     // Every object of the bucket, sorted by the UTF-8 bytes of the key (S3's list order).
@@ -89,9 +94,10 @@ public:
 private:
     QString objectsFolder(const QString &bucket) const;
     QString uploadFolder(const QString &bucket, const QString &uploadId) const;
-    // Writes a new data file with `write` (which returns false on failure), then swaps the metadata.
-    Outcome commit(const QString &bucket, ObjectMetadata meta, const std::function<bool(QIODevice &)> &write,
-                   ObjectMetadata *stored);
+    // Writes a new data file with `write` (which returns false on failure, and may fill in the
+    // metadata it learns while writing: size and ETag of streamed content), then swaps the metadata.
+    Outcome commit(const QString &bucket, ObjectMetadata meta,
+                   const std::function<bool(QIODevice &, ObjectMetadata &)> &write, ObjectMetadata *stored);
 
     QString m_projectFolder;
     QMutex m_commitMutex; // orders metadata swaps of the same key (and the removal of old data files)

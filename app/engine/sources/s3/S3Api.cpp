@@ -71,6 +71,10 @@ std::shared_ptr<const S3Api::Settings> S3Api::settings() const {
     return m_settings;
 }
 
+bool S3Api::hasBucket(const QString &bucket) const {
+    return settings()->buckets.contains(bucket);
+}
+
 http::HttpResponse S3Api::protocolErrorResponse(int status, const QByteArray &detail) {
     const QString requestId = newS3RequestId();
     const QString hostId = newS3HostId();

@@ -32,6 +32,8 @@ public:
 
     // The buckets that exist and the credentials that signatures are checked against. Thread-safe.
     void updateProject(const Project &project);
+    // Whether `bucket` is one of the project's (others answer NoSuchBucket). Thread-safe.
+    bool hasBucket(const QString &bucket) const;
 
     void handle(http::HttpRequest request, http::HttpResponder responder) const;
     http::HttpResponse respond(const http::HttpRequest &request) const;

@@ -1,5 +1,7 @@
 #include "S3Endpoint.h"
 
+#include "ObjectKeyFiles.h"
+
 namespace gatehouse::s3 {
 
 S3Endpoint::S3Endpoint(Invoker *invoker, const Project &project, const QString &projectFolder,
@@ -34,6 +36,53 @@ http::HttpListenResult S3Endpoint::listen() {
 void S3Endpoint::updateProject(const Project &project) {
     m_notifier.updateProject(project);
     m_api.updateProject(project);
+}
+
+namespace {
+
+S3Endpoint::WriteResult failure(const S3Error &error) {
+    S3Endpoint::WriteResult result;
+    result.errorCode = QString::fromLatin1(error.code);
+    result.message = error.message;
+    return result;
+}
+
+} // namespace
+
+S3Endpoint::WriteResult S3Endpoint::putObject(const QString &bucket, ObjectMetadata meta, QIODevice &source,
+                                              const std::function<void(qint64)> &progress) {
+    // The checks S3Api::dispatch makes before a PutObject reaches the store.
+    if (!m_api.hasBucket(bucket)) return failure(errors::noSuchBucket(bucket));
+    if (!isValidObjectKey(meta.key)) return failure(errors::keyTooLong());
+    if (meta.contentType.isEmpty()) meta.contentType = QStringLiteral("binary/octet-stream"); // S3's default
+    WriteResult result;
+    const BucketStore::Outcome outcome =
+        m_store.putFrom(bucket, std::move(meta), source, &result.object, progress);
+    if (!outcome.ok()) return failure(errors::internalError(outcome.message));
+    S3ObjectEvent event;
+    event.eventName = QStringLiteral("ObjectCreated:Put");
+    event.bucket = bucket;
+    event.key = result.object.key;
+    event.size = result.object.size;
+    event.eTag = result.object.eTag;
+    m_notifier.notify(event);
+    return result;
+}
+
+S3Endpoint::WriteResult S3Endpoint::deleteObject(const QString &bucket, const QString &key) {
+    if (!m_api.hasBucket(bucket)) return failure(errors::noSuchBucket(bucket));
+    if (!isValidObjectKey(key)) return failure(errors::keyTooLong());
+    WriteResult result;
+    const BucketStore::Outcome outcome = m_store.remove(bucket, key, &result.existed);
+    if (!outcome.ok()) return failure(errors::internalError(outcome.message));
+    if (result.existed) {
+        S3ObjectEvent event;
+        event.eventName = QStringLiteral("ObjectRemoved:Delete");
+        event.bucket = bucket;
+        event.key = key;
+        m_notifier.notify(event);
+    }
+    return result;
 }
 
 QUrl S3Endpoint::url() const {
