@@ -266,7 +266,8 @@ void TestServe::endpointsFileListsEveryApiAndStage() {
              QStringLiteral("/prod"));
     QVERIFY(m_serve.apiUrl(QStringLiteral("shop-http")).port() !=
             m_serve.apiUrl(QStringLiteral("shop-rest")).port());
-    QVERIFY(m_serve.out().contains("Serving "));
+    // Printed before the endpoints file was written, but it may still be in the pipe: let QProcess read it.
+    QTRY_VERIFY_WITH_TIMEOUT(m_serve.out().contains("Serving "), 10000);
 }
 
 void TestServe::valueWithoutStatusCodeBecomes200Json() {

@@ -116,7 +116,8 @@ private slots:
         const QJsonObject sqs = m_serve.endpoints().value(QStringLiteral("sqs")).toObject();
         QCOMPARE(sqs.value(QStringLiteral("type")).toString(), QStringLiteral("sqs"));
         QVERIFY(sqs.value(QStringLiteral("url")).toString().startsWith(QLatin1String("http://127.0.0.1:")));
-        QVERIFY(m_serve.out().contains("  SQS: " + sqsUrl().toUtf8()));
+        // Printed before the endpoints file was written, but it may still be in the pipe.
+        QTRY_VERIFY_WITH_TIMEOUT(m_serve.out().contains("  SQS: " + sqsUrl().toUtf8()), 10000);
         const QJsonArray queues = sqs.value(QStringLiteral("queues")).toArray();
         QCOMPARE(queues.size(), 2);
         QCOMPARE(queues.at(0)[QStringLiteral("url")].toString(), queueUrl(QStringLiteral("inbox")));

@@ -136,7 +136,8 @@ private slots:
         QCOMPARE(api.value(QStringLiteral("type")).toString(), QStringLiteral("websocket"));
         QCOMPARE(api.value(QStringLiteral("port")).toInt(), int(m_port));
         QCOMPARE(m_serve.stageUrl(QStringLiteral("chat-ws"), QStringLiteral("dev")), stageUrl());
-        QVERIFY(m_serve.out().contains("@connections callback URL: http://127.0.0.1:"));
+        QVERIFY(test::waitFor(
+            [&] { return m_serve.out().contains("@connections callback URL: http://127.0.0.1:"); }));
         QVERIFY(!m_serve.out().contains("not served"));
     }
 
