@@ -34,6 +34,7 @@
 #include "run/LiveStatus.h"
 #include "run/RunPanel.h"
 #include "testing/CollectionPanel.h"
+#include "triggers/TriggersPanel.h"
 #include "widgets/DiagnosticsSummary.h"
 #include "widgets/DiagnosticsView.h"
 #include "widgets/ProjectTreeView.h"
@@ -250,6 +251,17 @@ void MainWindow::createDocks() {
     m_eventsDock->setWidget(m_eventsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
     tabifyDockWidget(m_collectionDock, m_eventsDock);
+    // Schedules and queues of the running cloud.
+    auto *triggersPanel = new TriggersPanel(document(), m_runner, this);
+    m_triggersDock = new QDockWidget(tr("Triggers"), this);
+    m_triggersDock->setObjectName(QStringLiteral("triggersDock"));
+    m_triggersDock->setWidget(triggersPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_triggersDock);
+    tabifyDockWidget(m_eventsDock, m_triggersDock);
+    connect(triggersPanel->startGate(), &CloudStartGate::startRequested, this, [this] {
+        runProject();
+        QTimer::singleShot(0, m_triggersDock, &QWidget::raise);
+    });
     // Metrics and cost: polled while visible and running, let go of when the run leaves Running.
     m_metricsView = new MetricsView(this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
@@ -370,6 +382,7 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_logsDock->toggleViewAction());
     menu->addAction(m_collectionDock->toggleViewAction());
     menu->addAction(m_eventsDock->toggleViewAction());
+    menu->addAction(m_triggersDock->toggleViewAction());
     menu->addAction(m_metricsDock->toggleViewAction());
     menu->addAction(m_costDock->toggleViewAction());
 }

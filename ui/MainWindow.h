@@ -122,6 +122,7 @@ private:
     CollectionPanel *m_collectionPanel = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     EventsPanel *m_eventsPanel = nullptr;
+    QDockWidget *m_triggersDock = nullptr;
     MetricsView *m_metricsView = nullptr;
     CostView *m_costView = nullptr;
     QDockWidget *m_metricsDock = nullptr;

@@ -12,11 +12,18 @@ namespace gatehouse {
 
 ScheduleForm::ScheduleForm(ProjectDocument *document, QUndoStack *undoStack, QWidget *parent)
     : EntityForm(document, undoStack, parent)
-    , m_preview(new QLabel) {
+    , m_preview(new QLabel)
+    , m_error(new QLabel) {
     QFormLayout *general = addSection({});
     addName(general, tr("Name"), lens(&Schedule::name), siblingNames());
     addText(general, tr("Expression"), QStringLiteral("expression"), lens(&Schedule::expression),
             tr("rate(5 minutes) or cron(0 10 * * ? *)"));
+    m_error->setObjectName(QStringLiteral("expressionError"));
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+    addRow(general, {}, m_error);
     m_preview->setObjectName(QStringLiteral("fireTimes"));
     m_preview->setTextFormat(Qt::PlainText);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -35,29 +42,34 @@ ScheduleForm::ScheduleForm(ProjectDocument *document, QUndoStack *undoStack, QWi
     zone->setCompleter(completer);
 }
 
-QString ScheduleForm::fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc) {
-    const std::optional<ScheduleExpression> expression = ScheduleExpression::parse(schedule.expression);
+QString ScheduleForm::fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc, QString *error) {
+    const std::optional<ScheduleExpression> expression =
+        ScheduleExpression::parse(schedule.expression, error);
     if (!expression) return {};
-    const QList<QDateTime> times = expression->nextFireTimes(nowUtc, 5);
-    if (times.isEmpty()) return tr("never again");
-    // ScheduleExpression evaluates in UTC, as the local engine fires; a time zone is shown beside.
+    // The same evaluation as the Scheduler: cron fields are wall-clock times in the schedule's zone.
     const QTimeZone zone(schedule.timezone.toUtf8());
-    const bool zoned = !schedule.timezone.isEmpty() && zone.isValid();
+    const bool zoned = !schedule.timezone.isEmpty() && zone.isValid() && zone != QTimeZone::utc();
+    const QList<QDateTime> times = zoned ? expression->nextFireTimes(nowUtc, kPreviewCount, zone)
+                                         : expression->nextFireTimes(nowUtc, kPreviewCount);
+    if (times.isEmpty()) return tr("never again");
+    const QString format = QStringLiteral("ddd yyyy-MM-dd HH:mm");
     QStringList lines;
     for (const QDateTime &time : times) {
-        QString line = time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
-        if (zoned)
-            line += tr(" (%1 %2)")
-                        .arg(time.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                             schedule.timezone);
-        lines.append(line);
+        const QString utc = time.toUTC().toString(format) + QStringLiteral(" UTC");
+        lines.append(
+            zoned
+                ? tr("%1 %2  \u00b7  %3").arg(time.toTimeZone(zone).toString(format), schedule.timezone, utc)
+                : utc);
     }
     return lines.join(QLatin1Char('\n'));
 }
 
 void ScheduleForm::updateExtras(const Project &project) {
-    const QString preview = fireTimesPreview(entity(project), QDateTime::currentDateTimeUtc());
+    QString error;
+    const QString preview = fireTimesPreview(entity(project), QDateTime::currentDateTimeUtc(), &error);
     m_preview->setText(preview.isEmpty() ? tr("\u2014") : preview);
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
 }
 
 } // namespace gatehouse
