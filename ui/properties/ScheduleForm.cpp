@@ -12,18 +12,11 @@ namespace gatehouse {
 
 ScheduleForm::ScheduleForm(ProjectDocument *document, QUndoStack *undoStack, QWidget *parent)
     : EntityForm(document, undoStack, parent)
-    , m_preview(new QLabel)
-    , m_error(new QLabel) {
+    , m_preview(new QLabel) {
     QFormLayout *general = addSection({});
     addName(general, tr("Name"), lens(&Schedule::name), siblingNames());
     addText(general, tr("Expression"), QStringLiteral("expression"), lens(&Schedule::expression),
             tr("rate(5 minutes) or cron(0 10 * * ? *)"));
-    m_error->setObjectName(QStringLiteral("expressionError"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
-    addRow(general, {}, m_error);
     m_preview->setObjectName(QStringLiteral("fireTimes"));
     m_preview->setTextFormat(Qt::PlainText);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -55,11 +48,17 @@ QString ScheduleForm::fireTimesPreview(const Schedule &schedule, const QDateTime
     const QString format = QStringLiteral("ddd yyyy-MM-dd HH:mm");
     QStringList lines;
     for (const QDateTime &time : times) {
-        const QString utc = time.toUTC().toString(format) + QStringLiteral(" UTC");
-        lines.append(
-            zoned
-                ? tr("%1 %2  \u00b7  %3").arg(time.toTimeZone(zone).toString(format), schedule.timezone, utc)
-                : utc);
+        const QDateTime utc = time.toUTC();
+        if (!zoned) {
+            lines.append(utc.toString(format) + QStringLiteral(" UTC"));
+            continue;
+        }
+        // The zone's wall-clock time first (what the cron fields say), UTC after it, with its day
+        // only when that differs, so that a line stays short enough for the property dock.
+        const QDateTime local = time.toTimeZone(zone);
+        const QString utcText =
+            utc.toString(local.date() == utc.date() ? QStringLiteral("HH:mm") : QStringLiteral("ddd HH:mm"));
+        lines.append(tr("%1 (%2 UTC)").arg(local.toString(format), utcText));
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -68,8 +67,8 @@ void ScheduleForm::updateExtras(const Project &project) {
     QString error;
     const QString preview = fireTimesPreview(entity(project), QDateTime::currentDateTimeUtc(), &error);
     m_preview->setText(preview.isEmpty() ? tr("\u2014") : preview);
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
+    // The parser's message itself is shown under the expression by the validator's diagnostic.
+    m_preview->setToolTip(error);
 }
 
 } // namespace gatehouse

@@ -15,8 +15,8 @@ public:
 
     static constexpr int kPreviewCount = 10;
     // The preview's text for `schedule` after `nowUtc`: the next ten times as the engine fires them
-    // (cron fields read in the schedule's time zone), each in that zone and in UTC; empty with the
-    // parser's message in `error` when the expression does not parse.
+    // (cron fields read in the schedule's time zone), each in that zone with UTC in brackets, or in
+    // UTC; empty with the parser's message in `error` when the expression does not parse.
     static QString fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc,
                                     QString *error = nullptr);
 
@@ -25,7 +25,6 @@ protected:
 
 private:
     QLabel *m_preview;
-    QLabel *m_error; // the parser's message, right under the expression
 };
 
 } // namespace gatehouse

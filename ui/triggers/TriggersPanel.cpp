@@ -32,6 +32,14 @@ QTreeWidget *newTable(const QString &objectName, const QStringList &headers) {
     return table;
 }
 
+// Today's times as the time of day (the column stays narrow), others with their date.
+QString shortTimeText(const QDateTime &time) {
+    if (!time.isValid()) return {};
+    const QDateTime local = time.toLocalTime();
+    return local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm:ss"))
+                                                : local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 QString timeText(const QDateTime &time) {
     return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
 }
@@ -54,9 +62,8 @@ TriggersPanel::TriggersPanel(ProjectDocument *document, CloudRunner *runner, QWi
     , m_status(new QLabel)
     , m_schedules(newTable(QStringLiteral("schedulesView"),
                            {tr("Schedule"), tr("Expression"), tr("State"), tr("Next run"), tr("Last run")}))
-    , m_queues(
-          newTable(QStringLiteral("queuesView"), {tr("Queue"), tr("Visible"), tr("In flight"), tr("Delayed"),
-                                                  tr("Dead-letter queue"), tr("Trigger")}))
+    , m_queues(newTable(QStringLiteral("queuesView"), {tr("Queue"), tr("Visible"), tr("In flight"),
+                                                       tr("Delayed"), tr("DLQ"), tr("Trigger")}))
     , m_fireNow(new QPushButton(tr("Fire Now")))
     , m_pause(new QPushButton(tr("Pause")))
     , m_sendMessage(new QPushButton(tr("Send Message\u2026")))
@@ -71,6 +78,7 @@ TriggersPanel::TriggersPanel(ProjectDocument *document, CloudRunner *runner, QWi
     m_sendMessage->setObjectName(QStringLiteral("sendMessageButton"));
     m_purge->setObjectName(QStringLiteral("purgeButton"));
     m_purge->setToolTip(tr("Delete every message in the selected queue"));
+    m_queues->headerItem()->setToolTip(QueueDlq, tr("Dead-letter queue"));
 
     auto *bannerLayout = new QHBoxLayout(m_stoppedBanner);
     bannerLayout->setContentsMargins(0, 0, 0, 0);
@@ -138,7 +146,7 @@ TriggersPanel::TriggersPanel(ProjectDocument *document, CloudRunner *runner, QWi
     connect(m_runner, &CloudRunner::scheduleRunFinished, this,
             [this](const QString &schedule, const InvocationResult &result) {
                 setLastRun(schedule, result.succeeded()
-                                         ? tr("succeeded in %1 ms").arg(qRound(result.durationMs))
+                                         ? tr("succeeded (%1 ms)").arg(qRound(result.durationMs))
                                          : tr("failed: %1")
                                                .arg(result.errorMessage.isEmpty() ? result.errorType
                                                                                   : result.errorMessage));
@@ -187,9 +195,7 @@ void TriggersPanel::rebuildRows() {
         auto *item = new QTreeWidgetItem(m_schedules, {s.name, s.expression});
         item->setToolTip(ScheduleExpression, s.timezone.isEmpty() ? tr("UTC") : s.timezone);
         if (!s.enabled) item->setText(ScheduleState, tr("disabled in project"));
-        const LastRun last = m_lastRuns.value(s.name);
-        if (!last.text.isEmpty())
-            item->setText(ScheduleLast, timeText(last.time) + QStringLiteral("  ") + last.text);
+        showLastRun(item, m_lastRuns.value(s.name));
         if (s.name == schedule) m_schedules->setCurrentItem(item);
     }
     m_queues->clear();
@@ -197,11 +203,12 @@ void TriggersPanel::rebuildRows() {
         auto *item = new QTreeWidgetItem(m_queues, {q.name});
         for (int column : {QueueVisible, QueueInFlight, QueueDelayed})
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(
-            QueueDlq,
-            q.deadLetterQueue.isEmpty()
-                ? QString()
-                : tr("%1 (after %n receive(s))", nullptr, q.maxReceiveCount).arg(q.deadLetterQueue));
+        // The redrive's receive count goes in the tip: the column stays as narrow as the queue name.
+        item->setText(QueueDlq, q.deadLetterQueue);
+        if (!q.deadLetterQueue.isEmpty())
+            item->setToolTip(
+                QueueDlq,
+                tr("Moved to %1 after %n receive(s)", nullptr, q.maxReceiveCount).arg(q.deadLetterQueue));
         if (q.trigger)
             item->setText(QueueTrigger, q.trigger->enabled ? q.trigger->function
                                                            : tr("%1 (disabled)").arg(q.trigger->function));
@@ -230,7 +237,13 @@ void TriggersPanel::showSchedules(const QList<RunningSchedule> &schedules) {
         item->setText(ScheduleState, schedule.busy      ? tr("running")
                                      : schedule.enabled ? tr("enabled")
                                                         : tr("paused"));
-        item->setText(ScheduleNext, timeText(schedule.next));
+        item->setText(ScheduleNext, shortTimeText(schedule.next));
+        item->setToolTip(ScheduleNext,
+                         schedule.next.isValid()
+                             ? tr("%1 local time\n%2 UTC")
+                                   .arg(timeText(schedule.next),
+                                        schedule.next.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                             : QString());
     }
     // Schedules the engine left out (an expression that does not parse) say so.
     for (int i = 0; i < m_schedules->topLevelItemCount(); ++i) {
@@ -276,9 +289,17 @@ QString TriggersPanel::selectedQueue() const {
 
 void TriggersPanel::setLastRun(const QString &schedule, const QString &text) {
     m_lastRuns.insert(schedule, {QDateTime::currentDateTime(), text});
-    if (QTreeWidgetItem *item = findRow(m_schedules, schedule))
-        item->setText(ScheduleLast, timeText(QDateTime::currentDateTime()) + QStringLiteral("  ") + text);
+    if (QTreeWidgetItem *item = findRow(m_schedules, schedule)) showLastRun(item, m_lastRuns.value(schedule));
     refresh();
+}
+
+void TriggersPanel::showLastRun(QTreeWidgetItem *item, const LastRun &last) {
+    // The time of day keeps the column short; the whole text (an error message can be long) is the tip.
+    item->setText(ScheduleLast, last.text.isEmpty() ? QString()
+                                                    : last.time.toString(QStringLiteral("HH:mm:ss")) +
+                                                          QStringLiteral("  ") + last.text);
+    item->setToolTip(ScheduleLast,
+                     last.text.isEmpty() ? QString() : timeText(last.time) + QLatin1Char('\n') + last.text);
 }
 
 void TriggersPanel::fireNow() {

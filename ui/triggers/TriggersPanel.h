@@ -15,6 +15,7 @@
 class QLabel;
 class QPushButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace gatehouse {
 
@@ -66,6 +67,7 @@ private:
     void sendMessage();
     void purge();
     void setLastRun(const QString &schedule, const QString &text);
+    static void showLastRun(QTreeWidgetItem *item, const LastRun &last);
 
     ProjectDocument *m_document;
     CloudRunner *m_runner;
