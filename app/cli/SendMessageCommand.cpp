@@ -1,6 +1,7 @@
 #include "SendMessageCommand.h"
 
 #include "Console.h"
+#include "ServeSession.h"
 #include "gateway/JsonText.h"
 #include "io/ProjectFile.h"
 #include "sources/sqs/SqsMessage.h"
@@ -56,8 +57,8 @@ std::optional<QString> sqsEndpoint(const QString &endpoint, const QString &endpo
     if (!endpoint.isEmpty()) return endpoint;
     QFile file(endpointsFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("no gatehouse serve is running with the endpoints file %1 (%2); serve writes it with "
-                    "--endpoints-file and removes it when it stops")
+        *error = tr("no gatehouse serve is running with the endpoints file %1 (%2); serve writes it when "
+                    "it starts and removes it when it stops")
                      .arg(endpointsFile, file.errorString());
         return std::nullopt;
     }
@@ -159,10 +160,9 @@ int runSendMessage(const QStringList &arguments) {
             return usageError(*error);
     if (const std::optional<QString> error = sqs::validateAttributes(attributes)) return usageError(*error);
 
-    const QString endpointsFile =
-        parser.isSet(endpointsFileOption)
-            ? parser.value(endpointsFileOption)
-            : QFileInfo(filePath).absoluteDir().filePath(QStringLiteral(".gatehouse/endpoints.json"));
+    const QString endpointsFile = parser.isSet(endpointsFileOption)
+                                      ? parser.value(endpointsFileOption)
+                                      : defaultEndpointsFile(QFileInfo(filePath).absolutePath());
     QString error;
     const std::optional<QString> endpoint = sqsEndpoint(parser.value(endpointOption), endpointsFile, &error);
     if (!endpoint) {

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -58,7 +59,7 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_project = test::writeProjectFile(m_dir.filePath(QStringLiteral("send-message")), kProject);
-        // The default place send-message looks for serve's endpoints file.
+        // Where serve writes its endpoints by default and send-message looks for them.
         QVERIFY(QDir().mkpath(m_project + QStringLiteral("/.gatehouse")));
         QVERIFY2(m_serve.start(m_project, m_project + QStringLiteral("/.gatehouse/endpoints.json")),
                  m_serve.err().constData());
@@ -138,6 +139,45 @@ private slots:
             QVERIFY2(r.exitCode == 2, qPrintable(attribute + QLatin1Char(' ') + QString::fromUtf8(r.err)));
         }
         QCOMPARE(receiveAll().size(), 0); // nothing was sent
+    }
+
+    // A plain `gatehouse serve PROJECT` writes PROJECT/.gatehouse/endpoints.json (ignored by git), where a
+    // plain `gatehouse send-message PROJECT ...` finds it; it is gone once serve stops.
+    void aPlainServeIsFoundThroughTheProject() {
+        const QString project = test::writeProjectFile(m_dir.filePath(QStringLiteral("plain")), kProject);
+        const QString defaultFile = project + QStringLiteral("/.gatehouse/endpoints.json");
+        QProcess serve;
+        serve.start(QStringLiteral(GATEHOUSE_EXECUTABLE), {QStringLiteral("serve"), project});
+        QVERIFY(test::waitFor(
+            [&] { return QFile::exists(defaultFile) || serve.state() == QProcess::NotRunning; }, 20000));
+        QVERIFY2(QFile::exists(defaultFile), serve.readAllStandardError().constData());
+        QVERIFY(QFile::exists(project + QStringLiteral("/.gatehouse/.gitignore")));
+        QFile file(defaultFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString url = QJsonDocument::fromJson(file.readAll())
+                                .object()
+                                .value(QStringLiteral("sqs"))[QStringLiteral("url")]
+                                .toString();
+        QVERIFY(!url.isEmpty());
+        const auto r = test::runGatehouse(
+            {QStringLiteral("send-message"), project, QStringLiteral("inbox"), QStringLiteral("found")});
+        QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+        const test::HttpReply reply = m_client.send(
+            "POST", QUrl(url),
+            {{"Content-Type", "application/x-amz-json-1.0"}, {"X-Amz-Target", "AmazonSQS.ReceiveMessage"}},
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("QueueUrl"), url + QStringLiteral("/000000000000/inbox")}})
+                .toJson(QJsonDocument::Compact),
+            30000);
+        const QJsonArray messages =
+            QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("Messages")).toArray();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first()[QStringLiteral("Body")].toString(), QStringLiteral("found"));
+        QCOMPARE(messages.first()[QStringLiteral("MessageId")].toString(),
+                 QString::fromUtf8(r.out).trimmed());
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(10000));
+        QVERIFY(!QFile::exists(defaultFile));
     }
 
     void withoutARunningServeItSaysSo() {
