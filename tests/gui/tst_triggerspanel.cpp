@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -165,11 +166,17 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(
             runs.count() == 1,
             qPrintable(panel->findChild<QLabel *>(QStringLiteral("triggersStatus"))->text()), kRunTimeoutMs);
-        QList<InvocationResult> ticks;
-        for (const QList<QVariant> &call : std::as_const(finished)) {
-            const auto result = call.first().value<InvocationResult>();
-            if (result.functionName == QLatin1String("tick")) ticks.append(result);
-        }
+        // The run's end and the invoker's signal come through different queues: wait for both.
+        const auto tickResults = [&finished] {
+            QList<InvocationResult> ticks;
+            for (const QList<QVariant> &call : std::as_const(finished)) {
+                const auto result = call.first().value<InvocationResult>();
+                if (result.functionName == QLatin1String("tick")) ticks.append(result);
+            }
+            return ticks;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!tickResults().isEmpty(), kRunTimeoutMs);
+        const QList<InvocationResult> ticks = tickResults();
         QCOMPARE(ticks.size(), 1);
         QVERIFY(ticks.first().succeeded());
         const QJsonObject event = QJsonDocument::fromJson(ticks.first().payload).object();
@@ -271,6 +278,29 @@ private slots:
         window->stopProject();
         QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Stopped, kRunTimeoutMs);
         QVERIFY(cell(panel->queuesView(), QStringLiteral("parked"), TriggersPanel::QueueVisible).isEmpty());
+    }
+
+    // SendMessage's attribute rules (SQS API Reference, MessageAttributeValue) are checked before sending.
+    void theSendDialogRefusesInvalidAttributes() {
+        SendMessageDialog dialog(QStringLiteral("orders"));
+        dialog.addAttributeRow(QStringLiteral("AWS.reserved"), QStringLiteral("String"), QStringLiteral("x"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("sendMessageError"));
+        QVERIFY(error && !error->isHidden() && !error->text().isEmpty());
+        dialog.attributesTable()->removeRow(0);
+        dialog.addAttributeRow(QStringLiteral("blob"), QStringLiteral("Binary"),
+                               QStringLiteral("not base64!"));
+        sqs::MessageAttributes attributes;
+        QVERIFY(dialog.attributes(&attributes).has_value());
+        dialog.attributesTable()->removeRow(0);
+        dialog.addAttributeRow(QStringLiteral("blob"), QStringLiteral("Binary"), QStringLiteral("AAEC"));
+        dialog.addAttributeRow(); // an empty row is no attribute
+        QVERIFY(!dialog.attributes(&attributes).has_value());
+        QCOMPARE(attributes.size(), size_t(1));
+        QCOMPARE(attributes.at(QStringLiteral("blob")).binaryValue, QByteArray("\x00\x01\x02", 3));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
     void theScheduleFormPreviewsTenFireTimesAndShowsParserErrors() {
