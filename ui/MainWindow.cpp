@@ -37,6 +37,7 @@
 #include "run/LiveStatus.h"
 #include "run/RunPanel.h"
 #include "testing/CollectionPanel.h"
+#include "triggers/TriggersPanel.h"
 #include "widgets/DiagnosticsSummary.h"
 #include "widgets/DiagnosticsView.h"
 #include "widgets/ProjectTreeView.h"
@@ -266,6 +267,17 @@ void MainWindow::createDocks() {
     m_bucketsDock->setWidget(m_bucketsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_bucketsDock);
     tabifyDockWidget(m_eventsDock, m_bucketsDock);
+    // Schedules and queues of the running cloud.
+    auto *triggersPanel = new TriggersPanel(document(), m_runner, this);
+    m_triggersDock = new QDockWidget(tr("Triggers"), this);
+    m_triggersDock->setObjectName(QStringLiteral("triggersDock"));
+    m_triggersDock->setWidget(triggersPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_triggersDock);
+    tabifyDockWidget(m_bucketsDock, m_triggersDock);
+    connect(triggersPanel->startGate(), &CloudStartGate::startRequested, this, [this] {
+        runProject();
+        QTimer::singleShot(0, m_triggersDock, &QWidget::raise);
+    });
     // Metrics and cost: polled while visible and running, let go of when the run leaves Running.
     m_metricsView = new MetricsView(this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
@@ -387,6 +399,7 @@ void MainWindow::createViewMenu() {
     menu->addAction(m_collectionDock->toggleViewAction());
     menu->addAction(m_eventsDock->toggleViewAction());
     menu->addAction(m_bucketsDock->toggleViewAction());
+    menu->addAction(m_triggersDock->toggleViewAction());
     menu->addAction(m_metricsDock->toggleViewAction());
     menu->addAction(m_costDock->toggleViewAction());
 }

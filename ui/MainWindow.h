@@ -132,6 +132,7 @@ private:
     EventsPanel *m_eventsPanel = nullptr;
     QDockWidget *m_bucketsDock = nullptr;
     BucketsPanel *m_bucketsPanel = nullptr;
+    QDockWidget *m_triggersDock = nullptr;
     MetricsView *m_metricsView = nullptr;
     CostView *m_costView = nullptr;
     QDockWidget *m_metricsDock = nullptr;

@@ -6,6 +6,7 @@
 #include "ImportCommand.h"
 #include "InvokeCommand.h"
 #include "LoadCommand.h"
+#include "SendMessageCommand.h"
 #include "ServeCommand.h"
 #include "TestCommand.h"
 #include "ValidateCommand.h"
@@ -24,7 +25,7 @@ const QList<Command> &commands() {
     // Every subcommand registers here.
     static const QList<Command> list = {validateCommand(),      serveCommand(),  invokeCommand(),
                                         testCommand(),          exportCommand(), importCommand(),
-                                        generateEventCommand(), loadCommand()};
+                                        generateEventCommand(), loadCommand(),   sendMessageCommand()};
     return list;
 }
 

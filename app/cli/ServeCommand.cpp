@@ -43,7 +43,8 @@ int runServe(const QStringList &arguments) {
     const QCommandLineOption endpointsOption(
         QStringLiteral("endpoints-file"),
         tr("Write the endpoint URLs as JSON to this file once everything "
-           "listens (removed again on stop)."),
+           "listens (removed again on stop; default PROJECT/.gatehouse/endpoints.json, "
+           "where send-message looks)."),
         QStringLiteral("F"));
     // API Gateway's WebSocket quotas are fixed on AWS; locally they can be lowered to test how a client
     // copes with them (or raised for a long debugging session).

@@ -5,12 +5,33 @@
 #include "ProjectLoading.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
 namespace gatehouse::cli {
+
+QString defaultEndpointsFile(const QString &projectFolder) {
+    return QDir(projectFolder).filePath(QStringLiteral(".gatehouse/endpoints.json"));
+}
+
+namespace {
+
+// .gatehouse/ holds local state only; a .gitignore of * keeps it out of git (as BucketStore does).
+bool prepareDotFolder(const QString &projectFolder) {
+    const QString dotFolder = QDir(projectFolder).filePath(QStringLiteral(".gatehouse"));
+    if (!QDir().mkpath(dotFolder)) return false;
+    const QString ignore = dotFolder + QStringLiteral("/.gitignore");
+    if (QFile::exists(ignore)) return true;
+    QSaveFile file(ignore);
+    return file.open(QIODevice::WriteOnly) &&
+           file.write("# Gatehouse's local data (buckets, ...): not part of the project.\n*\n") > 0 &&
+           file.commit();
+}
+
+} // namespace
 
 ServeSession::ServeSession(ServeSettings settings, QObject *parent)
     : QObject(parent)
@@ -67,13 +88,23 @@ std::optional<int> ServeSession::start() {
         });
     }
     printEndpoints(); // before the endpoints file: a script that sees the file sees this output too
+    if (m_settings.endpointsFile.isEmpty()) {
+        // Before the folder is watched, so creating .gatehouse/ is no project change.
+        m_settings.endpointsFile = defaultEndpointsFile(m_folder);
+        m_endpointsFileIsDefault = true;
+        if (!prepareDotFolder(m_folder)) m_settings.endpointsFile.clear();
+    }
     if (!m_settings.endpointsFile.isEmpty()) {
         QString error;
         if (!writeEndpointsFile(&error)) {
-            printErr(
-                tr("gatehouse: cannot write the endpoints file %1: %2").arg(m_settings.endpointsFile, error));
-            m_cloud.stop();
-            return Failure;
+            if (m_endpointsFileIsDefault) {
+                m_settings.endpointsFile.clear();
+            } else {
+                printErr(tr("gatehouse: cannot write the endpoints file %1: %2")
+                             .arg(m_settings.endpointsFile, error));
+                m_cloud.stop();
+                return Failure;
+            }
         }
     }
     if (m_settings.watch) watchProjectFile();

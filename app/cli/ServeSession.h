@@ -12,11 +12,15 @@ namespace gatehouse::cli {
 
 struct ServeSettings {
     QString projectPath;   // folder or gatehouse.json
-    QString endpointsFile; // empty = none
+    QString endpointsFile; // empty = defaultEndpointsFile() of the project, written if the folder allows
     bool quiet = false;    // no access or function logs
     bool watch = true;     // reload when the project file changes
     LocalCloudOptions cloud;
 };
+
+// Where serve writes its endpoints when not told otherwise, and where `gatehouse send-message PROJECT`
+// looks for a running serve: <project folder>/.gatehouse/endpoints.json (local state, ignored by git).
+QString defaultEndpointsFile(const QString &projectFolder);
 
 class ServeSession : public QObject {
     Q_OBJECT
@@ -35,6 +39,7 @@ private:
     void watchProjectFile();
 
     ServeSettings m_settings;
+    bool m_endpointsFileIsDefault = false; // best effort: a read-only project folder only loses it
     QString m_filePath;
     QString m_folder;
     LocalCloud m_cloud;

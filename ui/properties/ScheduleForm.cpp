@@ -35,29 +35,40 @@ ScheduleForm::ScheduleForm(ProjectDocument *document, QUndoStack *undoStack, QWi
     zone->setCompleter(completer);
 }
 
-QString ScheduleForm::fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc) {
-    const std::optional<ScheduleExpression> expression = ScheduleExpression::parse(schedule.expression);
+QString ScheduleForm::fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc, QString *error) {
+    const std::optional<ScheduleExpression> expression =
+        ScheduleExpression::parse(schedule.expression, error);
     if (!expression) return {};
-    const QList<QDateTime> times = expression->nextFireTimes(nowUtc, 5);
-    if (times.isEmpty()) return tr("never again");
-    // ScheduleExpression evaluates in UTC, as the local engine fires; a time zone is shown beside.
+    // The same evaluation as the Scheduler: cron fields are wall-clock times in the schedule's zone.
     const QTimeZone zone(schedule.timezone.toUtf8());
-    const bool zoned = !schedule.timezone.isEmpty() && zone.isValid();
+    const bool zoned = !schedule.timezone.isEmpty() && zone.isValid() && zone != QTimeZone::utc();
+    const QList<QDateTime> times = zoned ? expression->nextFireTimes(nowUtc, kPreviewCount, zone)
+                                         : expression->nextFireTimes(nowUtc, kPreviewCount);
+    if (times.isEmpty()) return tr("never again");
+    const QString format = QStringLiteral("ddd yyyy-MM-dd HH:mm");
     QStringList lines;
     for (const QDateTime &time : times) {
-        QString line = time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
-        if (zoned)
-            line += tr(" (%1 %2)")
-                        .arg(time.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                             schedule.timezone);
-        lines.append(line);
+        const QDateTime utc = time.toUTC();
+        if (!zoned) {
+            lines.append(utc.toString(format) + QStringLiteral(" UTC"));
+            continue;
+        }
+        // The zone's wall-clock time first (what the cron fields say), UTC after it, with its day
+        // only when that differs, so that a line stays short enough for the property dock.
+        const QDateTime local = time.toTimeZone(zone);
+        const QString utcText =
+            utc.toString(local.date() == utc.date() ? QStringLiteral("HH:mm") : QStringLiteral("ddd HH:mm"));
+        lines.append(tr("%1 (%2 UTC)").arg(local.toString(format), utcText));
     }
     return lines.join(QLatin1Char('\n'));
 }
 
 void ScheduleForm::updateExtras(const Project &project) {
-    const QString preview = fireTimesPreview(entity(project), QDateTime::currentDateTimeUtc());
+    QString error;
+    const QString preview = fireTimesPreview(entity(project), QDateTime::currentDateTimeUtc(), &error);
     m_preview->setText(preview.isEmpty() ? tr("\u2014") : preview);
+    // The parser's message itself is shown under the expression by the validator's diagnostic.
+    m_preview->setToolTip(error);
 }
 
 } // namespace gatehouse

@@ -13,9 +13,12 @@ class ScheduleForm : public EntityForm<Schedule> {
 public:
     ScheduleForm(ProjectDocument *document, QUndoStack *undoStack, QWidget *parent = nullptr);
 
-    // The preview's text for `schedule` after `nowUtc`: the next five times, or empty when the
-    // expression does not parse (its diagnostic says why) or never fires again.
-    static QString fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc);
+    static constexpr int kPreviewCount = 10;
+    // The preview's text for `schedule` after `nowUtc`: the next ten times as the engine fires them
+    // (cron fields read in the schedule's time zone), each in that zone with UTC in brackets, or in
+    // UTC; empty with the parser's message in `error` when the expression does not parse.
+    static QString fireTimesPreview(const Schedule &schedule, const QDateTime &nowUtc,
+                                    QString *error = nullptr);
 
 protected:
     void updateExtras(const Project &project) override;

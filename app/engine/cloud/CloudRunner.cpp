@@ -1,5 +1,8 @@
 #include "CloudRunner.h"
 
+#include "sources/schedules/Scheduler.h"
+#include "sources/sqs/LocalQueues.h"
+
 #include <QFile>
 #include <QMetaObject>
 #include <QPointer>
@@ -62,6 +65,11 @@ void CloudRunner::start(const Project &project, const QString &projectFolder,
             connect(invoker, &Invoker::invocationThrottled, this, &CloudRunner::invocationThrottled);
             connect(invoker, &Invoker::environmentStarted, this, &CloudRunner::environmentStarted);
             connect(invoker, &Invoker::environmentStopped, this, &CloudRunner::environmentStopped);
+            if (Scheduler *scheduler = cloud->scheduler()) {
+                connect(scheduler, &Scheduler::fired, this, &CloudRunner::scheduleFired);
+                connect(scheduler, &Scheduler::skipped, this, &CloudRunner::scheduleSkipped);
+                connect(scheduler, &Scheduler::runFinished, this, &CloudRunner::scheduleRunFinished);
+            }
         }
         QMetaObject::invokeMethod(this, [this, cloud, outcome, endpoints] {
             if (m_cloud != cloud) return; // stopped meanwhile
@@ -147,6 +155,52 @@ bool CloudRunner::deleteObjects(const QString &bucket, const QStringList &keys, 
         });
     });
     return true;
+sqs::SqsBroker *CloudRunner::queueBroker() const {
+    // Same reasoning as invoke(): the queues live from `started` until stop() on this thread.
+    if (m_state != State::Running || !m_cloud || !m_cloud->queues()) return nullptr;
+    return m_cloud->queues()->broker();
+}
+
+void CloudRunner::runningSchedules(QObject *context,
+                                   std::function<void(const QList<RunningSchedule> &)> done) {
+    if (m_state != State::Running || !m_cloud) return;
+    LocalCloud *cloud = m_cloud;
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(cloud, [this, cloud, guard, done = std::move(done)] {
+        QList<RunningSchedule> list;
+        if (Scheduler *scheduler = cloud->scheduler()) {
+            for (const QString &name : scheduler->scheduleNames())
+                list.append({name, scheduler->isEnabled(name), scheduler->isBusy(name),
+                             scheduler->nextFireTime(name)});
+        }
+        QMetaObject::invokeMethod(this, [this, cloud, guard, done, list] {
+            if (m_cloud != cloud || !guard) return;
+            done(list);
+        });
+    });
+}
+
+void CloudRunner::setScheduleEnabled(const QString &name, bool enabled) {
+    if (m_state != State::Running || !m_cloud) return;
+    LocalCloud *cloud = m_cloud;
+    QMetaObject::invokeMethod(cloud, [cloud, name, enabled] {
+        if (Scheduler *scheduler = cloud->scheduler()) scheduler->setEnabled(name, enabled);
+    });
+}
+
+void CloudRunner::fireSchedule(const QString &name, QObject *context,
+                               std::function<void(const QString &, const QString &)> done) {
+    if (m_state != State::Running || !m_cloud) return;
+    LocalCloud *cloud = m_cloud;
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(cloud, [this, cloud, guard, name, done = std::move(done)] {
+        QString error;
+        const QString requestId = cloud->scheduler() ? cloud->scheduler()->fireNow(name, &error) : QString();
+        QMetaObject::invokeMethod(this, [this, cloud, guard, done, requestId, error] {
+            if (m_cloud != cloud || !guard) return;
+            done(requestId, error);
+        });
+    });
 }
 
 void CloudRunner::stop() {

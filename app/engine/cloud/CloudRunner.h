@@ -6,12 +6,25 @@
 #include "LocalCloud.h"
 #include "sources/s3/S3Endpoint.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QThread>
 #include <QThreadPool>
 
 namespace gatehouse {
+
+namespace sqs {
+class SqsBroker;
+}
+
+// One schedule of the running cloud as the Triggers dock shows it.
+struct RunningSchedule {
+    QString name;
+    bool enabled = false; // for this run (a pause does not edit the project)
+    bool busy = false;    // its last run has not finished
+    QDateTime next;       // UTC; invalid when off or never again
+};
 
 class CloudRunner : public QObject {
     Q_OBJECT
@@ -61,6 +74,15 @@ public:
     // Deletes each key in turn; `done` gets a result per key, in order.
     bool deleteObjects(const QString &bucket, const QStringList &keys, QObject *context,
                        BucketWriteDone done);
+    // The running cloud's queues (the broker is thread-safe), null when stopped. Ask again for each use:
+    // it dies with the cloud, which only stop() on this thread deletes.
+    sqs::SqsBroker *queueBroker() const;
+    // The scheduler lives on the cloud's thread: these forward to it and answer on `context`'s thread
+    // (never, when the cloud stops first).
+    void runningSchedules(QObject *context, std::function<void(const QList<RunningSchedule> &)> done);
+    void setScheduleEnabled(const QString &name, bool enabled);
+    void fireSchedule(const QString &name, QObject *context,
+                      std::function<void(const QString &requestId, const QString &error)> done);
 
 signals:
     void stateChanged(gatehouse::CloudRunner::State state);
@@ -74,6 +96,10 @@ signals:
     void invocationThrottled(const QString &function, const QString &requestId);
     void environmentStarted(const QString &function);
     void environmentStopped(const QString &function, const QString &reason);
+    // Forwarded from the Scheduler.
+    void scheduleFired(const QString &schedule, const QString &requestId, const QDateTime &scheduledTime);
+    void scheduleSkipped(const QString &schedule, int missedTicks, const QString &reason);
+    void scheduleRunFinished(const QString &schedule, const gatehouse::InvocationResult &result);
 
 private:
     void setState(State state);
