@@ -74,6 +74,18 @@
         <source>WebSocket API</source>
         <translation>WebSocket API</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>The object no longer exists.</source>
+        <translation>The object no longer exists.</translation>
+    </message>
+    <message>
+        <source>The object changed while it was downloaded; try again.</source>
+        <translation>The object changed while it was downloaded; try again.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::AboutDialog</name>
@@ -543,6 +555,218 @@
     <message>
         <source>Function</source>
         <translation>Function</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketObjectModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Last modified</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>Content type</translation>
+    </message>
+    <message>
+        <source>ETag</source>
+        <translation>ETag</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketWriteQueue</name>
+    <message>
+        <source>Waiting for the local cloud to start…</source>
+        <translation>Waiting for the local cloud to start…</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2 of %3)…</source>
+        <translation>Uploading %1 (%2 of %3)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n object(s)…</source>
+        <translation>
+            <numerusform>Deleting %n object…</numerusform>
+            <numerusform>Deleting %n objects…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The local cloud stopped; nothing more was written.</source>
+        <translation>The local cloud stopped; nothing more was written.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n object(s).</source>
+        <translation>
+            <numerusform>Uploaded %n object.</numerusform>
+            <numerusform>Uploaded %n objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n object(s).</source>
+        <translation>
+            <numerusform>Deleted %n object.</numerusform>
+            <numerusform>Deleted %n objects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketsPanel</name>
+    <message>
+        <source>The project&apos;s bucket to browse</source>
+        <translation>The project&apos;s bucket to browse</translation>
+    </message>
+    <message>
+        <source>Up one folder</source>
+        <translation>Up one folder</translation>
+    </message>
+    <message>
+        <source>Read the bucket&apos;s objects again</source>
+        <translation>Read the bucket&apos;s objects again</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here to upload them into this folder</source>
+        <translation>Drop files or folders here to upload them into this folder</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Upload…</translation>
+    </message>
+    <message>
+        <source>Upload files into this folder; the bucket&apos;s notifications fire as for aws s3 cp</source>
+        <translation>Upload files into this folder; the bucket&apos;s notifications fire as for aws s3 cp</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Download…</translation>
+    </message>
+    <message>
+        <source>Save the selected object to a file</source>
+        <translation>Save the selected object to a file</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected objects and folders</source>
+        <translation>Delete the selected objects and folders</translation>
+    </message>
+    <message>
+        <source>Copy S3 URI</source>
+        <translation>Copy S3 URI</translation>
+    </message>
+    <message>
+        <source>Copy s3://bucket/key of the selection</source>
+        <translation>Copy s3://bucket/key of the selection</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Copy URL</translation>
+    </message>
+    <message>
+        <source>Copy the selection&apos;s URL on the running local S3 endpoint</source>
+        <translation>Copy the selection&apos;s URL on the running local S3 endpoint</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>Bucket:</translation>
+    </message>
+    <message>
+        <source>Save the project to keep objects in its buckets.</source>
+        <translation>Save the project to keep objects in its buckets.</translation>
+    </message>
+    <message>
+        <source>The project has no buckets: add one on the canvas.</source>
+        <translation>The project has no buckets: add one on the canvas.</translation>
+    </message>
+    <message>
+        <source>The bucket is empty. Upload files, or drop them here.</source>
+        <translation>The bucket is empty. Upload files, or drop them here.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>The URL is known while the local cloud runs</source>
+        <translation>The URL is known while the local cloud runs</translation>
+    </message>
+    <message>
+        <source>Upload to s3://%1/%2</source>
+        <translation>Upload to s3://%1/%2</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Nothing uploaded: the project has no saved bucket to upload to.</source>
+        <translation>Nothing uploaded: the project has no saved bucket to upload to.</translation>
+    </message>
+    <message>
+        <source>Not uploaded (not a readable file or folder): %1</source>
+        <translation>Not uploaded (not a readable file or folder): %1</translation>
+    </message>
+    <message>
+        <source>Download s3://%1/%2</source>
+        <translation>Download s3://%1/%2</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Replace %1?</source>
+        <translation>Replace %1?</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Downloading %1…</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>Downloaded %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Download of %1 failed: %2</source>
+        <translation>Download of %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Delete s3://%1/%2?</source>
+        <translation>Delete s3://%1/%2?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n object(s) from %1?</source>
+        <translation>
+            <numerusform>Delete %n object from %1?</numerusform>
+            <numerusform>Delete %n objects from %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Objects</source>
+        <translation>Delete Objects</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CloudRunner</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3903,6 +4127,14 @@ Replace them?</numerusform>
         <source>Compose an HTTP request and send it to the running project or any URL</source>
         <translation>Compose an HTTP request and send it to the running project or any URL</translation>
     </message>
+    <message>
+        <source>Buckets</source>
+        <translation>Buckets</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Triggers</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::NameField</name>
@@ -4743,12 +4975,12 @@ Save anyway?</numerusform>
         <translation>never again</translation>
     </message>
     <message>
-        <source> (%1 %2)</source>
-        <translation> (%1 %2)</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
     </message>
 </context>
 <context>
@@ -4806,6 +5038,69 @@ Save anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::SendMessageDialog</name>
+    <message>
+        <source>Send Message to %1</source>
+        <translation>Send Message to %1</translation>
+    </message>
+    <message>
+        <source>Message body (any text, often JSON)</source>
+        <translation>Message body (any text, often JSON)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Add Attribute</source>
+        <translation>Add Attribute</translation>
+    </message>
+    <message>
+        <source>Remove Attribute</source>
+        <translation>Remove Attribute</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Message attributes</source>
+        <translation>Message attributes</translation>
+    </message>
+    <message>
+        <source>Attribute %1 has no name.</source>
+        <translation>Attribute %1 has no name.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not base64.</source>
+        <translation>The value of %1 is not base64.</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is given twice.</source>
+        <translation>Attribute %1 is given twice.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::StageForm</name>
     <message>
         <source>Name</source>
@@ -4838,6 +5133,197 @@ Save anyway?</numerusform>
     <message>
         <source>Throttling</source>
         <translation>Throttling</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::TriggersPanel</name>
+    <message>
+        <source>Run Project</source>
+        <translation>Run Project</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Next run</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Last run</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>In flight</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Delayed</translation>
+    </message>
+    <message>
+        <source>DLQ</source>
+        <translation>DLQ</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Fire Now</source>
+        <translation>Fire Now</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Send Message…</source>
+        <translation>Send Message…</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>Run the selected schedule now with the current time as the event&apos;s time</source>
+        <translation>Run the selected schedule now with the current time as the event&apos;s time</translation>
+    </message>
+    <message>
+        <source>Pause or resume the selected schedule for this run (the project is not changed)</source>
+        <translation>Pause or resume the selected schedule for this run (the project is not changed)</translation>
+    </message>
+    <message>
+        <source>Delete every message in the selected queue</source>
+        <translation>Delete every message in the selected queue</translation>
+    </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation>Dead-letter queue</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running: schedules do not fire and queues hold no messages.</source>
+        <translation>The local cloud is not running: schedules do not fire and queues hold no messages.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Schedules&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schedules&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Queues&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Queues&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>running (%1)</source>
+        <translation>running (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n tick(s): %1</source>
+        <translation>
+            <numerusform>skipped %n tick: %1</numerusform>
+            <numerusform>skipped %n ticks: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>succeeded (%1 ms)</source>
+        <translation>succeeded (%1 ms)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>disabled in project</source>
+        <translation>disabled in project</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved to %1 after %n receive(s)</source>
+        <translation>
+            <numerusform>Moved to %1 after %n receive</numerusform>
+            <numerusform>Moved to %1 after %n receives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>%1 local time
+%2 UTC</source>
+        <translation>%1 local time
+%2 UTC</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>not running</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>%1 fired: request %2</source>
+        <translation>%1 fired: request %2</translation>
+    </message>
+    <message>
+        <source>%1 resumed for this run.</source>
+        <translation>%1 resumed for this run.</translation>
+    </message>
+    <message>
+        <source>%1 paused for this run; the project still says it is enabled.</source>
+        <translation>%1 paused for this run; the project still says it is enabled.</translation>
+    </message>
+    <message>
+        <source>The queue %1 is not running; run the project again after adding it.</source>
+        <translation>The queue %1 is not running; run the project again after adding it.</translation>
+    </message>
+    <message>
+        <source>Sent message %1 to %2.</source>
+        <translation>Sent message %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Purge Queue</source>
+        <translation>Purge Queue</translation>
+    </message>
+    <message>
+        <source>Delete every message in %1?</source>
+        <translation>Delete every message in %1?</translation>
+    </message>
+    <message>
+        <source>Purged %1.</source>
+        <translation>Purged %1.</translation>
     </message>
 </context>
 <context>
@@ -6517,10 +7003,6 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <translation>Port of the Lambda Invoke API.</translation>
     </message>
     <message>
-        <source>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop).</source>
-        <translation>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop).</translation>
-    </message>
-    <message>
         <source>Print no access or function logs.</source>
         <translation>Print no access or function logs.</translation>
     </message>
@@ -6902,6 +7384,86 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
         <source>nothing billable</source>
         <translation>nothing billable</translation>
     </message>
+    <message>
+        <source>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop; default PROJECT/.gatehouse/endpoints.json, where send-message looks).</source>
+        <translation>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop; default PROJECT/.gatehouse/endpoints.json, where send-message looks).</translation>
+    </message>
+    <message>
+        <source>--attribute %1: expected Name=Type:Value, e.g. priority=Number:3</source>
+        <translation>--attribute %1: expected Name=Type:Value, e.g. priority=Number:3</translation>
+    </message>
+    <message>
+        <source>--attribute %1: a Binary value is given as base64</source>
+        <translation>--attribute %1: a Binary value is given as base64</translation>
+    </message>
+    <message>
+        <source>--attribute %1: the attribute is given twice</source>
+        <translation>--attribute %1: the attribute is given twice</translation>
+    </message>
+    <message>
+        <source>no gatehouse serve is running with the endpoints file %1 (%2); serve writes it when it starts and removes it when it stops</source>
+        <translation>no gatehouse serve is running with the endpoints file %1 (%2); serve writes it when it starts and removes it when it stops</translation>
+    </message>
+    <message>
+        <source>the endpoints file %1 names no SQS endpoint</source>
+        <translation>the endpoints file %1 names no SQS endpoint</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Send a message to a queue of a running `gatehouse serve` and print its MessageId. A function triggered by the queue receives it in its SQS event.</source>
+        <translation>Send a message to a queue of a running `gatehouse serve` and print its MessageId. A function triggered by the queue receives it in its SQS event.</translation>
+    </message>
+    <message>
+        <source>Name of the queue.</source>
+        <translation>Name of the queue.</translation>
+    </message>
+    <message>
+        <source>The message body.</source>
+        <translation>The message body.</translation>
+    </message>
+    <message>
+        <source>Seconds before the message can be received (0-900).</source>
+        <translation>Seconds before the message can be received (0-900).</translation>
+    </message>
+    <message>
+        <source>A message attribute, Name=Type:Value with Type String, Number or Binary (base64 value); repeatable.</source>
+        <translation>A message attribute, Name=Type:Value with Type String, Number or Binary (base64 value); repeatable.</translation>
+    </message>
+    <message>
+        <source>The SQS endpoint URL of the running serve.</source>
+        <translation>The SQS endpoint URL of the running serve.</translation>
+    </message>
+    <message>
+        <source>The file given to `gatehouse serve --endpoints-file` (default: PROJECT/.gatehouse/endpoints.json).</source>
+        <translation>The file given to `gatehouse serve --endpoints-file` (default: PROJECT/.gatehouse/endpoints.json).</translation>
+    </message>
+    <message>
+        <source>send-message needs PROJECT, QUEUE and BODY arguments</source>
+        <translation>send-message needs PROJECT, QUEUE and BODY arguments</translation>
+    </message>
+    <message>
+        <source>--delay takes 0 to 900 seconds</source>
+        <translation>--delay takes 0 to 900 seconds</translation>
+    </message>
+    <message>
+        <source>gatehouse: no gatehouse serve answers at %1: %2</source>
+        <translation>gatehouse: no gatehouse serve answers at %1: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: the running serve has no queue &apos;%1&apos;: %2</source>
+        <translation>gatehouse: the running serve has no queue &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: SendMessage failed: %1</source>
+        <translation>gatehouse: SendMessage failed: %1</translation>
+    </message>
+    <message>
+        <source>send a message to a queue of a running gatehouse serve; prints the MessageId</source>
+        <translation>send a message to a queue of a running gatehouse serve; prints the MessageId</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>
@@ -7052,6 +7614,14 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>part %1 is smaller than 5 MiB</source>
         <translation>part %1 is smaller than 5 MiB</translation>
+    </message>
+    <message>
+        <source>read failed</source>
+        <translation>read failed</translation>
+    </message>
+    <message>
+        <source>cannot read the content: %1</source>
+        <translation>cannot read the content: %1</translation>
     </message>
 </context>
 <context>

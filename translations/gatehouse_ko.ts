@@ -74,6 +74,18 @@
         <source>WebSocket API</source>
         <translation>WebSocket API</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The object no longer exists.</source>
+        <translation>객체가 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>The object changed while it was downloaded; try again.</source>
+        <translation>다운로드하는 동안 객체가 변경되었습니다. 다시 시도하세요.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::AboutDialog</name>
@@ -543,6 +555,214 @@
     <message>
         <source>Function</source>
         <translation>함수</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketObjectModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>마지막 수정</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>콘텐츠 유형</translation>
+    </message>
+    <message>
+        <source>ETag</source>
+        <translation>ETag</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketWriteQueue</name>
+    <message>
+        <source>Waiting for the local cloud to start…</source>
+        <translation>로컬 클라우드가 시작되기를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2 of %3)…</source>
+        <translation>%1 업로드 중 (%3개 중 %2번째)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n object(s)…</source>
+        <translation>
+            <numerusform>객체 %n개 삭제 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The local cloud stopped; nothing more was written.</source>
+        <translation>로컬 클라우드가 중지되어 더 이상 쓰지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n object(s).</source>
+        <translation>
+            <numerusform>객체 %n개를 업로드했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n object(s).</source>
+        <translation>
+            <numerusform>객체 %n개를 삭제했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BucketsPanel</name>
+    <message>
+        <source>The project&apos;s bucket to browse</source>
+        <translation>탐색할 프로젝트 버킷</translation>
+    </message>
+    <message>
+        <source>Up one folder</source>
+        <translation>상위 폴더로</translation>
+    </message>
+    <message>
+        <source>Read the bucket&apos;s objects again</source>
+        <translation>버킷의 객체를 다시 읽습니다</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here to upload them into this folder</source>
+        <translation>파일이나 폴더를 여기에 놓으면 이 폴더에 업로드됩니다</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>업로드…</translation>
+    </message>
+    <message>
+        <source>Upload files into this folder; the bucket&apos;s notifications fire as for aws s3 cp</source>
+        <translation>이 폴더에 파일을 업로드합니다. aws s3 cp와 마찬가지로 버킷 알림이 발생합니다</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <source>Save the selected object to a file</source>
+        <translation>선택한 객체를 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected objects and folders</source>
+        <translation>선택한 객체와 폴더를 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Copy S3 URI</source>
+        <translation>S3 URI 복사</translation>
+    </message>
+    <message>
+        <source>Copy s3://bucket/key of the selection</source>
+        <translation>선택 항목의 s3://bucket/key를 복사합니다</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL 복사</translation>
+    </message>
+    <message>
+        <source>Copy the selection&apos;s URL on the running local S3 endpoint</source>
+        <translation>실행 중인 로컬 S3 엔드포인트에서 선택 항목의 URL을 복사합니다</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>버킷:</translation>
+    </message>
+    <message>
+        <source>Save the project to keep objects in its buckets.</source>
+        <translation>버킷에 객체를 보관하려면 프로젝트를 저장하세요.</translation>
+    </message>
+    <message>
+        <source>The project has no buckets: add one on the canvas.</source>
+        <translation>프로젝트에 버킷이 없습니다. 캔버스에서 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The bucket is empty. Upload files, or drop them here.</source>
+        <translation>버킷이 비어 있습니다. 파일을 업로드하거나 여기에 놓으세요.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message>
+        <source>The URL is known while the local cloud runs</source>
+        <translation>URL은 로컬 클라우드가 실행 중일 때 알 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Upload to s3://%1/%2</source>
+        <translation>s3://%1/%2에 업로드</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Nothing uploaded: the project has no saved bucket to upload to.</source>
+        <translation>업로드하지 않았습니다. 프로젝트에 업로드할 저장된 버킷이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not uploaded (not a readable file or folder): %1</source>
+        <translation>업로드하지 않음 (읽을 수 있는 파일이나 폴더가 아님): %1</translation>
+    </message>
+    <message>
+        <source>Download s3://%1/%2</source>
+        <translation>s3://%1/%2 다운로드</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Replace %1?</source>
+        <translation>%1을(를) 바꾸시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 다운로드 중…</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>%1을(를) %2에 다운로드했습니다.</translation>
+    </message>
+    <message>
+        <source>Download of %1 failed: %2</source>
+        <translation>%1 다운로드 실패: %2</translation>
+    </message>
+    <message>
+        <source>Delete s3://%1/%2?</source>
+        <translation>s3://%1/%2을(를) 삭제하시겠습니까?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n object(s) from %1?</source>
+        <translation>
+            <numerusform>%1에서 객체 %n개를 삭제하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Objects</source>
+        <translation>객체 삭제</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CloudRunner</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -3863,6 +4083,14 @@ Replace them?</source>
         <source>Compose an HTTP request and send it to the running project or any URL</source>
         <translation>HTTP 요청을 작성해 실행 중인 프로젝트나 임의의 URL로 보냅니다</translation>
     </message>
+    <message>
+        <source>Buckets</source>
+        <translation>버킷</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>트리거</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::NameField</name>
@@ -4699,12 +4927,12 @@ Save anyway?</source>
         <translation>다시 실행되지 않음</translation>
     </message>
     <message>
-        <source> (%1 %2)</source>
-        <translation> (%1 %2)</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
     </message>
 </context>
 <context>
@@ -4761,6 +4989,69 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::SendMessageDialog</name>
+    <message>
+        <source>Send Message to %1</source>
+        <translation>%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Message body (any text, often JSON)</source>
+        <translation>메시지 본문 (임의의 텍스트, 주로 JSON)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Add Attribute</source>
+        <translation>속성 추가</translation>
+    </message>
+    <message>
+        <source>Remove Attribute</source>
+        <translation>속성 제거</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>Message attributes</source>
+        <translation>메시지 속성</translation>
+    </message>
+    <message>
+        <source>Attribute %1 has no name.</source>
+        <translation>속성 %1에 이름이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The value of %1 is not base64.</source>
+        <translation>%1의 값이 base64가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is given twice.</source>
+        <translation>속성 %1이(가) 두 번 지정되었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::StageForm</name>
     <message>
         <source>Name</source>
@@ -4793,6 +5084,195 @@ Save anyway?</source>
     <message>
         <source>Throttling</source>
         <translation>제한</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::TriggersPanel</name>
+    <message>
+        <source>Run Project</source>
+        <translation>프로젝트 실행</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>표현식</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>다음 실행</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>마지막 실행</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>표시됨</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>지연됨</translation>
+    </message>
+    <message>
+        <source>DLQ</source>
+        <translation>DLQ</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>트리거</translation>
+    </message>
+    <message>
+        <source>Fire Now</source>
+        <translation>지금 실행</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>Send Message…</source>
+        <translation>메시지 보내기…</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>비우기</translation>
+    </message>
+    <message>
+        <source>Run the selected schedule now with the current time as the event&apos;s time</source>
+        <translation>현재 시간을 이벤트 시간으로 하여 선택한 일정을 지금 실행합니다</translation>
+    </message>
+    <message>
+        <source>Pause or resume the selected schedule for this run (the project is not changed)</source>
+        <translation>이번 실행 동안 선택한 일정을 일시 중지하거나 재개합니다 (프로젝트는 바뀌지 않음)</translation>
+    </message>
+    <message>
+        <source>Delete every message in the selected queue</source>
+        <translation>선택한 대기열의 모든 메시지를 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation>배달 못한 편지 대기열</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running: schedules do not fire and queues hold no messages.</source>
+        <translation>로컬 클라우드가 실행 중이 아닙니다. 일정이 실행되지 않고 대기열에 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Schedules&lt;/b&gt;</source>
+        <translation>&lt;b&gt;일정&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Queues&lt;/b&gt;</source>
+        <translation>&lt;b&gt;대기열&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>running (%1)</source>
+        <translation>실행 중 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n tick(s): %1</source>
+        <translation>
+            <numerusform>실행 %n회 건너뜀: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>succeeded (%1 ms)</source>
+        <translation>성공 (%1 ms)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>disabled in project</source>
+        <translation>프로젝트에서 비활성화됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved to %1 after %n receive(s)</source>
+        <translation>
+            <numerusform>%n회 수신 후 %1(으)로 이동함</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (비활성)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>활성화됨</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 중지됨</translation>
+    </message>
+    <message>
+        <source>%1 local time
+%2 UTC</source>
+        <translation>%1 현지 시간
+%2 UTC</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>실행 중 아님</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>%1 fired: request %2</source>
+        <translation>%1 실행됨: 요청 %2</translation>
+    </message>
+    <message>
+        <source>%1 resumed for this run.</source>
+        <translation>이번 실행 동안 %1을(를) 재개했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 paused for this run; the project still says it is enabled.</source>
+        <translation>이번 실행 동안 %1을(를) 일시 중지했습니다. 프로젝트에서는 여전히 활성화되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The queue %1 is not running; run the project again after adding it.</source>
+        <translation>대기열 %1이(가) 실행 중이 아닙니다. 대기열을 추가한 후 프로젝트를 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Sent message %1 to %2.</source>
+        <translation>메시지 %1을(를) %2(으)로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Purge Queue</source>
+        <translation>대기열 비우기</translation>
+    </message>
+    <message>
+        <source>Delete every message in %1?</source>
+        <translation>%1의 모든 메시지를 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Purged %1.</source>
+        <translation>%1을(를) 비웠습니다.</translation>
     </message>
 </context>
 <context>
@@ -6470,10 +6950,6 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <translation>Lambda Invoke API의 포트.</translation>
     </message>
     <message>
-        <source>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop).</source>
-        <translation>모두 수신 대기를 시작하면 엔드포인트 URL을 JSON으로 이 파일에 씁니다 (중지하면 다시 지웁니다).</translation>
-    </message>
-    <message>
         <source>Print no access or function logs.</source>
         <translation>액세스 로그와 함수 로그를 출력하지 않습니다.</translation>
     </message>
@@ -6855,6 +7331,86 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
         <source>nothing billable</source>
         <translation>청구 대상 없음</translation>
     </message>
+    <message>
+        <source>Write the endpoint URLs as JSON to this file once everything listens (removed again on stop; default PROJECT/.gatehouse/endpoints.json, where send-message looks).</source>
+        <translation>모든 것이 수신 대기하면 엔드포인트 URL을 JSON으로 이 파일에 씁니다 (중지하면 다시 제거됨. 기본값은 send-message가 찾는 PROJECT/.gatehouse/endpoints.json).</translation>
+    </message>
+    <message>
+        <source>--attribute %1: expected Name=Type:Value, e.g. priority=Number:3</source>
+        <translation>--attribute %1: Name=Type:Value 형식이어야 합니다 (예: priority=Number:3)</translation>
+    </message>
+    <message>
+        <source>--attribute %1: a Binary value is given as base64</source>
+        <translation>--attribute %1: Binary 값은 base64로 지정합니다</translation>
+    </message>
+    <message>
+        <source>--attribute %1: the attribute is given twice</source>
+        <translation>--attribute %1: 속성이 두 번 지정되었습니다</translation>
+    </message>
+    <message>
+        <source>no gatehouse serve is running with the endpoints file %1 (%2); serve writes it when it starts and removes it when it stops</source>
+        <translation>엔드포인트 파일 %1(%2)을(를) 쓰는 gatehouse serve가 실행 중이 아닙니다. serve는 시작할 때 이 파일을 쓰고 중지할 때 제거합니다</translation>
+    </message>
+    <message>
+        <source>the endpoints file %1 names no SQS endpoint</source>
+        <translation>엔드포인트 파일 %1에 SQS 엔드포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Send a message to a queue of a running `gatehouse serve` and print its MessageId. A function triggered by the queue receives it in its SQS event.</source>
+        <translation>실행 중인 `gatehouse serve`의 대기열에 메시지를 보내고 MessageId를 출력합니다. 대기열로 트리거되는 함수는 SQS 이벤트로 이 메시지를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Name of the queue.</source>
+        <translation>대기열 이름.</translation>
+    </message>
+    <message>
+        <source>The message body.</source>
+        <translation>메시지 본문.</translation>
+    </message>
+    <message>
+        <source>Seconds before the message can be received (0-900).</source>
+        <translation>메시지를 받을 수 있게 되기까지의 시간(초) (0-900).</translation>
+    </message>
+    <message>
+        <source>A message attribute, Name=Type:Value with Type String, Number or Binary (base64 value); repeatable.</source>
+        <translation>메시지 속성. Name=Type:Value 형식이며 Type은 String, Number 또는 Binary(base64 값)입니다. 여러 번 지정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The SQS endpoint URL of the running serve.</source>
+        <translation>실행 중인 serve의 SQS 엔드포인트 URL.</translation>
+    </message>
+    <message>
+        <source>The file given to `gatehouse serve --endpoints-file` (default: PROJECT/.gatehouse/endpoints.json).</source>
+        <translation>`gatehouse serve --endpoints-file`에 지정한 파일 (기본값: PROJECT/.gatehouse/endpoints.json).</translation>
+    </message>
+    <message>
+        <source>send-message needs PROJECT, QUEUE and BODY arguments</source>
+        <translation>send-message에는 PROJECT, QUEUE, BODY 인수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--delay takes 0 to 900 seconds</source>
+        <translation>--delay에는 0에서 900 사이의 초를 지정합니다</translation>
+    </message>
+    <message>
+        <source>gatehouse: no gatehouse serve answers at %1: %2</source>
+        <translation>gatehouse: %1에서 응답하는 gatehouse serve가 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: the running serve has no queue &apos;%1&apos;: %2</source>
+        <translation>gatehouse: 실행 중인 serve에 대기열 &apos;%1&apos;이(가) 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: SendMessage failed: %1</source>
+        <translation>gatehouse: SendMessage 실패: %1</translation>
+    </message>
+    <message>
+        <source>send a message to a queue of a running gatehouse serve; prints the MessageId</source>
+        <translation>실행 중인 gatehouse serve의 대기열에 메시지를 보내고 MessageId를 출력합니다</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::cli::ServeSession</name>
@@ -7005,6 +7561,14 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>part %1 is smaller than 5 MiB</source>
         <translation>파트 %1이(가) 5 MiB보다 작습니다</translation>
+    </message>
+    <message>
+        <source>read failed</source>
+        <translation>읽기 실패</translation>
+    </message>
+    <message>
+        <source>cannot read the content: %1</source>
+        <translation>내용을 읽을 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

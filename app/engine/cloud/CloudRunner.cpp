@@ -155,6 +155,8 @@ bool CloudRunner::deleteObjects(const QString &bucket, const QStringList &keys, 
         });
     });
     return true;
+}
+
 sqs::SqsBroker *CloudRunner::queueBroker() const {
     // Same reasoning as invoke(): the queues live from `started` until stop() on this thread.
     if (m_state != State::Running || !m_cloud || !m_cloud->queues()) return nullptr;
