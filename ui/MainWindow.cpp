@@ -64,6 +64,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 constexpr int kStatusMessageMs = 5000;
+constexpr int kBottomDockMinimumHeight = 100;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -303,6 +304,12 @@ void MainWindow::createDocks() {
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     resizeDocks({m_projectDock, m_propertiesDock}, {280, 360}, Qt::Horizontal);
     resizeDocks({m_projectDock, m_paletteDock}, {480, 260}, Qt::Vertical);
+    // The bottom docks share one tab group, as tall at least as the tallest minimum among them: the
+    // charts, editors and tables inside would otherwise squeeze the canvas to a strip. A floor of our
+    // own wins over their size hints; the user drags the splitter for more.
+    for (QDockWidget *dock : {m_diagnosticsDock, m_runDock, m_logsDock, m_collectionDock, m_eventsDock,
+                              m_bucketsDock, m_triggersDock, m_metricsDock, m_costDock})
+        dock->widget()->setMinimumHeight(kBottomDockMinimumHeight);
     resizeDocks({m_diagnosticsDock}, {170}, Qt::Vertical);
 }
 
