@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -655,6 +656,39 @@ private slots:
                 .object();
         QCOMPARE(header.value(QStringLiteral("kid")).toString(), QStringLiteral("hs-1"));
         QCOMPARE(header.value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
+    }
+
+    void makeTestTokenOffersLocalKeysForARemoteKeySet() {
+        const auto w = window();
+        ComposerPage *page = w->newRequest();
+        Project project = w->document()->project();
+        Authorizer authorizer;
+        authorizer.name = QStringLiteral("users");
+        authorizer.issuer = QStringLiteral("https://issuer.example.test");
+        authorizer.audience = {QStringLiteral("shop")};
+        authorizer.jwksUri = QStringLiteral("https://issuer.example.test/.well-known/jwks.json");
+        project.authorizers.append(authorizer);
+        w->document()->reset(project, m_dir->path());
+        // Declined: nothing changes.
+        DialogSeams::queueAnswer(QMessageBox::No);
+        QVERIFY(!page->makeTestToken());
+        QCOMPARE(w->document()->project().authorizers[0].jwksUri, authorizer.jwksUri);
+        // Accepted: an RS256 token signed by the new local key, and the key set points at it (one step).
+        const int steps = w->undoStack()->count();
+        DialogSeams::queueAnswer(QMessageBox::Yes);
+        QVERIFY(page->makeTestToken());
+        QCOMPARE(w->document()->project().authorizers[0].jwksUri, QStringLiteral("auth/users.jwks.json"));
+        QVERIFY(QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("auth/users.jwks.json"))));
+        QCOMPARE(w->undoStack()->count(), steps + 1);
+        const QStringList parts = page->authEditor()->bearerTokenEdit()->text().split(QLatin1Char('.'));
+        QCOMPARE(parts.size(), 3);
+        const QJsonObject header =
+            QJsonDocument::fromJson(
+                QByteArray::fromBase64(parts[0].toLatin1(), QByteArray::Base64UrlEncoding))
+                .object();
+        QCOMPARE(header.value(QStringLiteral("alg")).toString(), QStringLiteral("RS256"));
+        w->undoStack()->undo();
+        QCOMPARE(w->document()->project().authorizers[0].jwksUri, authorizer.jwksUri);
     }
 
     void screenshot() {

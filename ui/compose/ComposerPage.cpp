@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSplitter>
@@ -478,8 +479,14 @@ bool ComposerPage::makeTestToken() {
         if (DialogSeams::exec(dialog) != QDialog::Accepted) return false;
         chosen = jwt.value(names.indexOf(dialog.textValue()), chosen);
     }
-    const testing::TestTokenResult token =
+    testing::TestTokenResult token =
         testing::makeTestToken(*chosen, m_document->folder(), testing::TestTokenRequest());
+    const QString authorizerName = chosen->name;
+    if (token.token.isEmpty() && offerLocalTestKeys(authorizerName, token.error)) {
+        for (const Authorizer &authorizer : m_document->project().authorizers)
+            if (authorizer.name == authorizerName)
+                token = testing::makeTestToken(authorizer, m_document->folder(), testing::TestTokenRequest());
+    }
     if (token.token.isEmpty()) {
         emit statusMessage(tr("No test token for %1: %2").arg(chosen->name, token.error));
         m_response->showError(tr("No test token for %1: %2").arg(chosen->name, token.error));
@@ -491,6 +498,33 @@ bool ComposerPage::makeTestToken() {
     m_auth->load(r);
     emit statusMessage(
         tr("A %1 test token for authorizer %2, valid for an hour").arg(token.algorithm, chosen->name));
+    return true;
+}
+
+bool ComposerPage::offerLocalTestKeys(const QString &authorizerName, const QString &why) {
+    // Only the identity provider holds the private key of a real key set: a token the local gateway
+    // accepts needs a key pair of our own, which replaces the authorizer's key set — the user's call.
+    if (m_document->folder().isEmpty()) return false;
+    const QMessageBox::StandardButton answer = DialogSeams::question(
+        this, tr("Make Test Token"),
+        tr("No test token for %1: %2\n\nCreate local test keys? Gatehouse makes an RSA key pair, keeps the "
+           "private key in the project's .gatehouse/keys folder and points the authorizer's key set at the "
+           "public key, so that the local gateway accepts the tokens it signs (and no longer those of the "
+           "real identity provider). Edit > Undo points it back.")
+            .arg(authorizerName, why),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) return false;
+    const testing::LocalKeySetup keys = testing::createLocalTestKeys(authorizerName, m_document->folder());
+    if (!keys.error.isEmpty()) {
+        m_response->showError(tr("No local test keys for %1: %2").arg(authorizerName, keys.error));
+        return false;
+    }
+    const Project before = m_document->project();
+    Project after = before;
+    for (Authorizer &authorizer : after.authorizers)
+        if (authorizer.name == authorizerName) authorizer.jwksUri = keys.jwksRelativePath;
+    m_undoStack->push(new ProjectSnapshotCommand(m_document, before, after,
+                                                 tr("Use local test keys for %1").arg(authorizerName)));
     return true;
 }
 

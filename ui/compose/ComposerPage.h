@@ -56,8 +56,12 @@ public:
     QString copyAsCurl();
     // Asks for a curl command line and fills the composer from it (as a new, unsaved request).
     bool importFromCurl();
-    // Bearer token = a JWT the project's JWT authorizer accepts (asks which one when there are several).
+    // Bearer token = a JWT the project's JWT authorizer accepts (asks which one when there are several;
+    // offers to create local test keys when its key set has no private key here).
     bool makeTestToken();
+    // Asks whether to create local test keys for the authorizer (after `why` it has none usable) and,
+    // when the user agrees, creates them and points its jwksUri at them as one undo step.
+    bool offerLocalTestKeys(const QString &authorizerName, const QString &why);
     void restoreHistoryEntry(int row);
     // The {{variables}} a send would use now: the environment's, overlaid with the local cloud's.
     testing::VariableMap variables() const;
