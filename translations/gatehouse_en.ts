@@ -1219,6 +1219,22 @@ Reload it from disk and discard your changes?</translation>
         <source>Edit environments</source>
         <translation>Edit environments</translation>
     </message>
+    <message>
+        <source>No test token for %1: %2
+
+Create local test keys? Gatehouse makes an RSA key pair, keeps the private key in the project&apos;s .gatehouse/keys folder and points the authorizer&apos;s key set at the public key, so that the local gateway accepts the tokens it signs (and no longer those of the real identity provider). Edit &gt; Undo points it back.</source>
+        <translation>No test token for %1: %2
+
+Create local test keys? Gatehouse makes an RSA key pair, keeps the private key in the project&apos;s .gatehouse/keys folder and points the authorizer&apos;s key set at the public key, so that the local gateway accepts the tokens it signs (and no longer those of the real identity provider). Edit &gt; Undo points it back.</translation>
+    </message>
+    <message>
+        <source>No local test keys for %1: %2</source>
+        <translation>No local test keys for %1: %2</translation>
+    </message>
+    <message>
+        <source>Use local test keys for %1</source>
+        <translation>Use local test keys for %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ComposerRequest</name>
@@ -4895,6 +4911,22 @@ Save anyway?</numerusform>
     <message>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Buckets</source>
+        <translation>Buckets</translation>
+    </message>
+    <message>
+        <source>S3 API</source>
+        <translation>S3 API</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>SQS API</source>
+        <translation>SQS API</translation>
     </message>
 </context>
 <context>

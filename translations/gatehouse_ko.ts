@@ -1214,6 +1214,22 @@ Reload it from disk and discard your changes?</source>
         <source>Edit environments</source>
         <translation>환경 편집</translation>
     </message>
+    <message>
+        <source>No test token for %1: %2
+
+Create local test keys? Gatehouse makes an RSA key pair, keeps the private key in the project&apos;s .gatehouse/keys folder and points the authorizer&apos;s key set at the public key, so that the local gateway accepts the tokens it signs (and no longer those of the real identity provider). Edit &gt; Undo points it back.</source>
+        <translation>%1의 테스트 토큰을 만들 수 없습니다: %2
+
+로컬 테스트 키를 만들까요? Gatehouse가 RSA 키 쌍을 만들어 개인 키는 프로젝트의 .gatehouse/keys 폴더에 보관하고, 권한 부여자의 키 세트가 공개 키를 가리키게 합니다. 그러면 로컬 게이트웨이는 이 키로 서명한 토큰을 받아들이고, 실제 ID 공급자의 토큰은 더 이상 받아들이지 않습니다. 편집 &gt; 실행 취소로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No local test keys for %1: %2</source>
+        <translation>%1의 로컬 테스트 키를 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Use local test keys for %1</source>
+        <translation>%1에 로컬 테스트 키 사용</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ComposerRequest</name>
@@ -4847,6 +4863,22 @@ Save anyway?</source>
     <message>
         <source>Prometheus</source>
         <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Buckets</source>
+        <translation>버킷</translation>
+    </message>
+    <message>
+        <source>S3 API</source>
+        <translation>S3 API</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>SQS API</source>
+        <translation>SQS API</translation>
     </message>
 </context>
 <context>

@@ -100,8 +100,15 @@ private slots:
         window->runProject();
         // start() returned at once; the servers come up on the cloud's thread.
         QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state(), CloudRunner::State::Running, kStartTimeoutMs);
-        // Three APIs, the Invoke API and the metrics page, each with its URL.
-        QCOMPARE(window->runPanel()->endpointsView()->topLevelItemCount(), 5);
+        // Three APIs, the Invoke API, the metrics page, the S3 and the SQS endpoints, each with its URL.
+        QCOMPARE(window->runPanel()->endpointsView()->topLevelItemCount(), 7);
+        QCOMPARE(window->runPanel()->endpointsView()->topLevelItem(5)->text(2),
+                 window->runner()
+                     ->endpoints()
+                     .value(QStringLiteral("s3"))
+                     .toObject()
+                     .value(QStringLiteral("url"))
+                     .toString());
         const QString url = stageUrl(window->runner()->endpoints(), QStringLiteral("hello-http"));
         QVERIFY(url.startsWith(QStringLiteral("http://127.0.0.1:")));
         QCOMPARE(window->runPanel()->endpointsView()->topLevelItem(0)->text(2), url);

@@ -144,6 +144,12 @@ void RunPanel::showEndpoints(const QJsonObject &endpoints) {
     const QString metrics =
         endpoints.value(QStringLiteral("admin")).toObject().value(QStringLiteral("metrics")).toString();
     if (!metrics.isEmpty()) addEndpoint(tr("Metrics"), tr("Prometheus"), metrics);
+    const QString s3 =
+        endpoints.value(QStringLiteral("s3")).toObject().value(QStringLiteral("url")).toString();
+    if (!s3.isEmpty()) addEndpoint(tr("Buckets"), tr("S3 API"), s3);
+    const QString sqs =
+        endpoints.value(QStringLiteral("sqs")).toObject().value(QStringLiteral("url")).toString();
+    if (!sqs.isEmpty()) addEndpoint(tr("Queues"), tr("SQS API"), sqs);
 }
 
 } // namespace gatehouse
