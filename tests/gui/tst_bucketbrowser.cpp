@@ -199,7 +199,12 @@ private slots:
             dropped[i] = char(i * 7 % 251);
         const QString droppedFile = m_dir->filePath(QStringLiteral("local/dropped.bin"));
         QVERIFY(writeFile(droppedFile, dropped));
+        // Room below the rows to drop onto: the bottom docks start short.
+        auto *bucketsDock = window->findChild<QDockWidget *>(QStringLiteral("bucketsDock"));
+        QVERIFY(bucketsDock);
+        window->resizeDocks({bucketsDock}, {420}, Qt::Vertical);
         QWidget *viewport = panel->view()->viewport();
+        QTRY_VERIFY(viewport->height() > 200);
         const QPoint below(20, viewport->height() - 5);
         QVERIFY(!panel->view()->indexAt(below).isValid());
         QVERIFY(dropFiles(viewport, below, {droppedFile}));
