@@ -3769,6 +3769,17 @@ Replace them?</numerusform>
     </message>
 </context>
 <context>
+    <name>gatehouse::LocalStateFolder</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>cannot create %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LogConsole</name>
     <message>
         <source>Cannot write %1: %2</source>

@@ -3728,6 +3728,17 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>gatehouse::LocalStateFolder</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LogConsole</name>
     <message>
         <source>Cannot write %1: %2</source>

@@ -3,6 +3,7 @@
 #include "Command.h"
 #include "Console.h"
 #include "ProjectLoading.h"
+#include "io/LocalStateFolder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,22 +17,6 @@ namespace gatehouse::cli {
 QString defaultEndpointsFile(const QString &projectFolder) {
     return QDir(projectFolder).filePath(QStringLiteral(".gatehouse/endpoints.json"));
 }
-
-namespace {
-
-// .gatehouse/ holds local state only; a .gitignore of * keeps it out of git (as BucketStore does).
-bool prepareDotFolder(const QString &projectFolder) {
-    const QString dotFolder = QDir(projectFolder).filePath(QStringLiteral(".gatehouse"));
-    if (!QDir().mkpath(dotFolder)) return false;
-    const QString ignore = dotFolder + QStringLiteral("/.gitignore");
-    if (QFile::exists(ignore)) return true;
-    QSaveFile file(ignore);
-    return file.open(QIODevice::WriteOnly) &&
-           file.write("# Gatehouse's local data (buckets, ...): not part of the project.\n*\n") > 0 &&
-           file.commit();
-}
-
-} // namespace
 
 ServeSession::ServeSession(ServeSettings settings, QObject *parent)
     : QObject(parent)
@@ -92,7 +77,7 @@ std::optional<int> ServeSession::start() {
         // Before the folder is watched, so creating .gatehouse/ is no project change.
         m_settings.endpointsFile = defaultEndpointsFile(m_folder);
         m_endpointsFileIsDefault = true;
-        if (!prepareDotFolder(m_folder)) m_settings.endpointsFile.clear();
+        if (ensureLocalStateFolder(m_folder).isEmpty()) m_settings.endpointsFile.clear();
     }
     if (!m_settings.endpointsFile.isEmpty()) {
         QString error;

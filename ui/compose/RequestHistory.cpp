@@ -1,6 +1,7 @@
 #include "RequestHistory.h"
 
 #include "document/ProjectDocument.h"
+#include "io/LocalStateFolder.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,19 +79,12 @@ bool RequestHistory::clear(QString *error) {
 
 bool RequestHistory::write(QString *error) const {
     if (m_folder.isEmpty()) return true;
-    QDir folder(m_folder);
-    if (!folder.exists(kFolder) && !folder.mkpath(kFolder)) {
+    // The history holds tokens and passwords as typed: .gatehouse/ stays out of version control. A
+    // .gitignore that cannot be written does not stop the history; a missing folder does.
+    const QDir folder(m_folder);
+    if (ensureLocalStateFolder(m_folder).isEmpty() && !folder.exists(kFolder)) {
         if (error) *error = tr("Cannot create %1").arg(folder.filePath(kFolder));
         return false;
-    }
-    // The history holds tokens and passwords as typed: keep it out of version control by default.
-    const QString ignore = folder.filePath(kFolder + QLatin1String("/.gitignore"));
-    if (!QFile::exists(ignore)) {
-        QSaveFile file(ignore);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write("# Gatehouse's per-project state (request history); not part of the project.\n*\n");
-            file.commit();
-        }
     }
     QJsonArray entries;
     for (const HistoryEntry &entry : m_entries)

@@ -2,6 +2,7 @@
 
 #include "ObjectKeyFiles.h"
 #include "gateway/JsonText.h"
+#include "io/LocalStateFolder.h"
 #include "validation/NamingRules.h"
 
 #include <QCoreApplication>
@@ -118,16 +119,8 @@ BucketStore::Outcome BucketStore::ensureBucket(const QString &bucket) {
     // Project buckets are validated already; this keeps a bad name from ever becoming a path.
     if (!naming::bucketNameProblem(bucket).isEmpty())
         return ioError(tr("'%1' is not a valid bucket name").arg(bucket));
-    const QString dotFolder = m_projectFolder + QStringLiteral("/.gatehouse");
-    if (!QDir().mkpath(dotFolder)) return ioError(tr("cannot create %1").arg(dotFolder));
-    const QString ignore = dotFolder + QStringLiteral("/.gitignore");
-    if (!QFile::exists(ignore)) {
-        QString error;
-        // Everything under .gatehouse/ is local state (bucket contents, ...), never part of the project.
-        if (!writeAtomically(ignore, "# Gatehouse's local data (buckets, ...): not part of the project.\n*\n",
-                             &error))
-            return ioError(error);
-    }
+    // Everything under .gatehouse/ is local state (bucket contents, ...), never part of the project.
+    if (QString error; ensureLocalStateFolder(m_projectFolder, &error).isEmpty()) return ioError(error);
     for (const QString &folder : {objectsFolder(bucket), bucketFolder(bucket) + QStringLiteral("/uploads")})
         if (!QDir().mkpath(folder)) return ioError(tr("cannot create %1").arg(folder));
     return {};
