@@ -124,6 +124,10 @@ void rewriteFunctionReferences(Project &project, const QString &from, const QStr
         replaceIfEqual(schedule.function, from, to);
     for (Queue &queue : project.queues)
         if (queue.trigger) replaceIfEqual(queue.trigger->function, from, to);
+    for (Function &function : project.functions) {
+        replaceIfEqual(function.asyncInvoke.onSuccess.function, from, to);
+        replaceIfEqual(function.asyncInvoke.onFailure.function, from, to);
+    }
 }
 
 void rewriteAuthorizerReferences(Project &project, const QString &from, const QString &to) {
@@ -135,8 +139,11 @@ void rewriteAuthorizerReferences(Project &project, const QString &from, const QS
 void rewriteQueueReferences(Project &project, const QString &from, const QString &to) {
     for (Queue &queue : project.queues)
         replaceIfEqual(queue.deadLetterQueue, from, to);
-    for (Function &function : project.functions)
+    for (Function &function : project.functions) {
         replaceIfEqual(function.deadLetterQueue, from, to);
+        replaceIfEqual(function.asyncInvoke.onSuccess.queue, from, to);
+        replaceIfEqual(function.asyncInvoke.onFailure.queue, from, to);
+    }
 }
 
 } // namespace

@@ -29,6 +29,25 @@ void readPosition(ObjectReader &r, std::optional<CanvasPoint> &position) {
     });
 }
 
+// {"queue": "failed-orders"} or {"function": "alert"}
+void readAsyncDestination(ObjectReader &r, const char *key, AsyncDestination &d) {
+    r.object(key, [&](ObjectReader &o) {
+        o.string("queue", d.queue);
+        o.string("function", d.function);
+        o.finish(d.unknown);
+    });
+}
+
+void readAsyncInvoke(ObjectReader &r, AsyncInvokeConfig &c) {
+    r.object("asyncInvoke", [&](ObjectReader &o) {
+        o.integer("maximumRetryAttempts", c.maximumRetryAttempts);
+        o.integer("maximumEventAgeSeconds", c.maximumEventAgeSeconds);
+        readAsyncDestination(o, "onSuccess", c.onSuccess);
+        readAsyncDestination(o, "onFailure", c.onFailure);
+        o.finish(c.unknown);
+    });
+}
+
 void readFunction(ObjectReader &r, Function &f) {
     r.string("name", f.name, Need::Required);
     r.string("description", f.description);
@@ -41,6 +60,7 @@ void readFunction(ObjectReader &r, Function &f) {
     r.integer("reservedConcurrency", f.reservedConcurrency);
     r.nameValueMap("environment", f.environment);
     r.string("deadLetterQueue", f.deadLetterQueue);
+    readAsyncInvoke(r, f.asyncInvoke);
     readPosition(r, f.position);
     r.finish(f.unknown);
 }
@@ -241,6 +261,7 @@ void readSettings(ObjectReader &r, ProjectSettings &s) {
     r.string("billingGranularity", s.billingGranularity);
     r.integer("concurrencyLimit", s.concurrencyLimit);
     r.integer("idleEnvironmentSeconds", s.idleEnvironmentSeconds);
+    r.integer("asyncRetryDelaySeconds", s.asyncRetryDelaySeconds);
     r.object("credentials", [&](ObjectReader &o) {
         LocalCredentials credentials;
         o.string("accessKeyId", credentials.accessKeyId, Need::Required);

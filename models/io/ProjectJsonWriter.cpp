@@ -109,6 +109,20 @@ OrderedJson writeThrottle(const ThrottleSettings &t) {
         .finish(t.unknown);
 }
 
+OrderedJson writeAsyncDestination(const AsyncDestination &d) {
+    return ObjectWriter().textIfSet("queue", d.queue).textIfSet("function", d.function).finish(d.unknown);
+}
+
+OrderedJson writeAsyncInvoke(const AsyncInvokeConfig &c) {
+    if (!c.isSet()) return OrderedJson::object();
+    return ObjectWriter()
+        .integer("maximumRetryAttempts", c.maximumRetryAttempts)
+        .integer("maximumEventAgeSeconds", c.maximumEventAgeSeconds)
+        .objectIfNotEmpty("onSuccess", writeAsyncDestination(c.onSuccess))
+        .objectIfNotEmpty("onFailure", writeAsyncDestination(c.onFailure))
+        .finish(c.unknown);
+}
+
 OrderedJson writeFunction(const Function &f) {
     return ObjectWriter()
         .text("name", f.name)
@@ -122,6 +136,7 @@ OrderedJson writeFunction(const Function &f) {
         .integer("reservedConcurrency", f.reservedConcurrency)
         .nameValueMap("environment", f.environment)
         .textIfSet("deadLetterQueue", f.deadLetterQueue)
+        .objectIfNotEmpty("asyncInvoke", writeAsyncInvoke(f.asyncInvoke))
         .position(f.position)
         .finish(f.unknown);
 }
@@ -309,6 +324,7 @@ OrderedJson writeSettings(const ProjectSettings &s) {
         .text("billingGranularity", s.billingGranularity)
         .integer("concurrencyLimit", s.concurrencyLimit)
         .integer("idleEnvironmentSeconds", s.idleEnvironmentSeconds)
+        .integerIf(s.asyncRetryDelaySeconds != 60, "asyncRetryDelaySeconds", s.asyncRetryDelaySeconds)
         .objectIfNotEmpty("credentials", s.credentials
                                              ? ObjectWriter()
                                                    .text("accessKeyId", s.credentials->accessKeyId)

@@ -5,6 +5,35 @@
 
 namespace gatehouse {
 
+// Where Lambda sends the record of an asynchronous invocation: one of the project's queues or functions
+// (Lambda guide, "Capturing records of Lambda asynchronous invocations"; its SNS, S3 and EventBridge
+// targets have no local counterpart). At most one of the two names is set; none = no destination.
+struct AsyncDestination {
+    QString queue;
+    QString function;
+    UnknownFields unknown;
+
+    bool isSet() const { return !queue.isEmpty() || !function.isEmpty(); }
+    bool operator==(const AsyncDestination &) const = default;
+};
+
+// Lambda's configuration for asynchronous invocation (PutFunctionEventInvokeConfig; SAM's
+// EventInvokeConfig): how often a failed event is retried, how old it may grow, and where the record of
+// each outcome goes.
+struct AsyncInvokeConfig {
+    std::optional<int> maximumRetryAttempts;   // 0-2; unset = Lambda's default, 2
+    std::optional<int> maximumEventAgeSeconds; // 60-21600; unset = Lambda's default, 6 hours
+    AsyncDestination onSuccess;
+    AsyncDestination onFailure;
+    UnknownFields unknown;
+
+    bool isSet() const {
+        return maximumRetryAttempts || maximumEventAgeSeconds || onSuccess.isSet() || onFailure.isSet() ||
+               !unknown.empty();
+    }
+    bool operator==(const AsyncInvokeConfig &) const = default;
+};
+
 struct Function {
     QString name;
     QString description;
@@ -21,6 +50,7 @@ struct Function {
     NameValueList environment;
     // Queue that receives the events of asynchronous invocations that failed every attempt.
     QString deadLetterQueue;
+    AsyncInvokeConfig asyncInvoke;
     std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;
 

@@ -27,8 +27,11 @@ struct ProjectSettings {
     QString accountId = QStringLiteral("123456789012");
     // "1ms" (AWS since December 2020) or "100ms" (classic billing).
     QString billingGranularity = QStringLiteral("1ms");
-    int concurrencyLimit = 10;                   // project-wide cap on concurrent execution environments
-    int idleEnvironmentSeconds = 300;            // warm environments are reaped after this idle time
+    int concurrencyLimit = 10;        // project-wide cap on concurrent execution environments
+    int idleEnvironmentSeconds = 300; // warm environments are reaped after this idle time
+    // The wait before the first retry of a failed asynchronous invocation; the second waits twice as long.
+    // Lambda's is 60 s (then 120 s); a shorter one suits local work.
+    int asyncRetryDelaySeconds = 60;
     std::optional<LocalCredentials> credentials; // "credentials": {"accessKeyId", "secretAccessKey"}
     UnknownFields unknown;
     bool operator==(const ProjectSettings &) const = default;

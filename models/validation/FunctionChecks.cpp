@@ -189,6 +189,70 @@ void checkDeadLetterQueue(const Project &project, const Function &f, const QStri
     }
 }
 
+// A destination names one of the project's standard queues or another function (Lambda's destinations
+// refuse FIFO queues: "Capturing records of Lambda asynchronous invocations").
+void checkAsyncDestination(const Project &project, const Function &f, const AsyncDestination &d,
+                           const QString &path, Reporter &r) {
+    if (!d.queue.isEmpty() && !d.function.isEmpty()) {
+        r.error(path,
+                QCoreApplication::translate("gatehouse::Validation",
+                                            "a destination is either a queue or a function, not both"),
+                QCoreApplication::translate("gatehouse::Validation", "keep \"queue\" or \"function\""));
+        return;
+    }
+    if (!d.queue.isEmpty()) {
+        const Queue *queue = project.findQueue(d.queue);
+        if (!queue) {
+            QStringList names;
+            for (const Queue &q : project.queues)
+                names.append(q.name);
+            r.error(at(path, "queue"),
+                    QCoreApplication::translate("gatehouse::Validation", "references unknown queue '%1'")
+                        .arg(d.queue),
+                    referenceHint(d.queue, names));
+        } else if (queue->fifo) {
+            r.error(
+                at(path, "queue"),
+                QCoreApplication::translate("gatehouse::Validation", "a destination cannot be a FIFO queue"),
+                QCoreApplication::translate("gatehouse::Validation", "choose a standard queue"));
+        }
+    }
+    if (!d.function.isEmpty()) {
+        if (!project.findFunction(d.function)) {
+            QStringList names;
+            for (const Function &other : project.functions)
+                names.append(other.name);
+            r.error(at(path, "function"),
+                    QCoreApplication::translate("gatehouse::Validation", "references unknown function '%1'")
+                        .arg(d.function),
+                    referenceHint(d.function, names));
+        } else if (d.function == f.name) {
+            // Every record would invoke the function again, and its outcome would send another record.
+            r.error(at(path, "function"),
+                    QCoreApplication::translate("gatehouse::Validation",
+                                                "a function cannot be its own destination"),
+                    QCoreApplication::translate("gatehouse::Validation",
+                                                "each record would invoke it again, without end"));
+        }
+    }
+}
+
+// PutFunctionEventInvokeConfig: MaximumRetryAttempts 0-2, MaximumEventAgeInSeconds 60-21600.
+void checkAsyncInvoke(const Project &project, const Function &f, const QString &path, Reporter &r) {
+    const AsyncInvokeConfig &c = f.asyncInvoke;
+    const QString asyncPath = at(path, "asyncInvoke");
+    if (c.maximumRetryAttempts)
+        checkRange(r, asyncPath, "maximumRetryAttempts", *c.maximumRetryAttempts, 0, 2,
+                   QCoreApplication::translate("gatehouse::Validation",
+                                               "Lambda retries a failed asynchronous event 0, 1 or 2 times"));
+    if (c.maximumEventAgeSeconds)
+        checkRange(
+            r, asyncPath, "maximumEventAgeSeconds", *c.maximumEventAgeSeconds, 60, 21600,
+            QCoreApplication::translate("gatehouse::Validation", "60 seconds to 6 hours (21600 seconds)"));
+    checkAsyncDestination(project, f, c.onSuccess, at(asyncPath, "onSuccess"), r);
+    checkAsyncDestination(project, f, c.onFailure, at(asyncPath, "onFailure"), r);
+}
+
 void checkFunction(const Project &project, const Function &f, const QString &path, Reporter &r) {
     if (f.name.isEmpty())
         r.error(at(path, "name"),
@@ -273,6 +337,7 @@ void checkFunction(const Project &project, const Function &f, const QString &pat
     }
     checkEnvironment(f, path, r);
     checkDeadLetterQueue(project, f, path, r);
+    checkAsyncInvoke(project, f, path, r);
     if (!r.options().projectFolder.isEmpty() && family != RuntimeFamily::Unknown && !f.handler.isEmpty())
         checkCodeOnDisk(f, family, module, path, r);
 }

@@ -34,6 +34,10 @@ void checkSettings(const Project &project, Reporter &r) {
                 QCoreApplication::translate("gatehouse::Validation",
                                             "how long a warm environment waits before it is "
                                             "reaped, e.g. 300"));
+    checkRange(r, path, "asyncRetryDelaySeconds", s.asyncRetryDelaySeconds, 0, 3600,
+               QCoreApplication::translate("gatehouse::Validation",
+                                           "the wait before the first retry of a failed asynchronous event "
+                                           "(Lambda: 60 s; the second retry waits twice as long)"));
     if (!naming::isValidRegion(s.region))
         r.error(at(path, "region"),
                 QCoreApplication::translate("gatehouse::Validation", "'%1' does not look like an AWS region")

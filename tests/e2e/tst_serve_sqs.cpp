@@ -2,7 +2,9 @@
 // (v2.9, the SQS query protocol: form-encoded Action=…, XML answers) sends, receives and deletes a
 // message and gets the query error codes; raw JSON-protocol requests (X-Amz-Target: AmazonSQS.<Action>,
 // as current SDKs send them) get the JSON shapes and errors; a queue with an event source mapping is
-// drained by its function (issue #9, point 5). SQS API Reference:
+// drained by its function (issue #9, point 5); an Event invoke through the Invoke API sends Lambda's
+// invocation record to the function's on-success destination queue, read back with awscli (point 6).
+// SQS API Reference:
 // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/Welcome.html
 #include "ServeProcess.h"
 #include "TestSupport.h"
@@ -24,10 +26,13 @@ const QByteArray kProject = R"({
   "name": "queues",
   "settings": {"region": "us-east-1", "accountId": "123456789012"},
   "functions": [
-    {"name": "consumer", "runtime": "javascript", "handler": "index.handler", "codeUri": "functions/consumer"}
+    {"name": "consumer", "runtime": "javascript", "handler": "index.handler", "codeUri": "functions/consumer"},
+    {"name": "notifier", "runtime": "javascript", "handler": "index.handler", "codeUri": "functions/notifier",
+     "asyncInvoke": {"maximumRetryAttempts": 0, "onSuccess": {"queue": "outcomes"}}}
   ],
   "queues": [
     {"name": "inbox", "visibilityTimeoutSeconds": 30},
+    {"name": "outcomes"},
     {"name": "jobs", "visibilityTimeoutSeconds": 30,
      "trigger": {"function": "consumer", "batchSize": 5, "reportBatchItemFailures": true}}
   ]
@@ -107,6 +112,11 @@ private slots:
         QVERIFY(code.open(QIODevice::WriteOnly));
         code.write(kConsumer);
         code.close();
+        QDir().mkpath(project + QStringLiteral("/functions/notifier"));
+        QFile notifier(project + QStringLiteral("/functions/notifier/index.js"));
+        QVERIFY(notifier.open(QIODevice::WriteOnly));
+        notifier.write("exports.handler = (event) => ({ notified: event.who });\n");
+        notifier.close();
         QVERIFY2(m_serve.start(project, m_dir.filePath(QStringLiteral("endpoints.json"))),
                  m_serve.err().constData());
     }
@@ -119,7 +129,7 @@ private slots:
         // Printed before the endpoints file was written, but it may still be in the pipe.
         QTRY_VERIFY_WITH_TIMEOUT(m_serve.out().contains("  SQS: " + sqsUrl().toUtf8()), 10000);
         const QJsonArray queues = sqs.value(QStringLiteral("queues")).toArray();
-        QCOMPARE(queues.size(), 2);
+        QCOMPARE(queues.size(), 3);
         QCOMPARE(queues.at(0)[QStringLiteral("url")].toString(), queueUrl(QStringLiteral("inbox")));
     }
 
@@ -185,7 +195,7 @@ private slots:
         QCOMPARE(url.json().value(QStringLiteral("QueueUrl")).toString(), queueUrl(QStringLiteral("jobs")));
         const AwsResult listed = aws({QStringLiteral("list-queues")});
         QVERIFY2(listed.exitCode == 0, listed.err.constData());
-        QCOMPARE(listed.json().value(QStringLiteral("QueueUrls")).toArray().size(), 2);
+        QCOMPARE(listed.json().value(QStringLiteral("QueueUrls")).toArray().size(), 3);
         const AwsResult missing =
             aws({QStringLiteral("get-queue-url"), QStringLiteral("--queue-name"), QStringLiteral("nope")});
         QCOMPARE(missing.exitCode, 254); // awscli v2: the service answered with an error
@@ -259,6 +269,36 @@ private slots:
         };
         QTRY_COMPARE_WITH_TIMEOUT(remaining(), 0, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(m_serve.err().contains("consumed job-2"), 10000); // function logs: stderr
+    }
+
+    // Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations".
+    void anEventInvocationsRecordReachesItsOnSuccessQueue() {
+        if (!QFile::exists(kAws)) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
+        const QString invokeApi = m_serve.endpoints().value(QStringLiteral("invokeApi")).toString();
+        const test::HttpReply accepted = m_client.send(
+            "POST", QUrl(invokeApi + QStringLiteral("/2015-03-31/functions/notifier/invocations")),
+            {{"X-Amz-Invocation-Type", "Event"}}, R"({"who":"ada"})", 30000);
+        QCOMPARE(accepted.status, 202);
+        const AwsResult received = aws({QStringLiteral("receive-message"), QStringLiteral("--queue-url"),
+                                        queueUrl(QStringLiteral("outcomes")),
+                                        QStringLiteral("--wait-time-seconds"), QStringLiteral("10")});
+        QCOMPARE(received.exitCode, 0);
+        const QJsonArray messages = received.json().value(QStringLiteral("Messages")).toArray();
+        QCOMPARE(messages.size(), 1);
+        const QJsonObject record =
+            QJsonDocument::fromJson(messages.at(0)[QStringLiteral("Body")].toString().toUtf8()).object();
+        QCOMPARE(record[QStringLiteral("version")].toString(), QStringLiteral("1.0"));
+        const QJsonObject context = record[QStringLiteral("requestContext")].toObject();
+        QCOMPARE(context[QStringLiteral("condition")].toString(), QStringLiteral("Success"));
+        QCOMPARE(context[QStringLiteral("functionArn")].toString(),
+                 QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:notifier:$LATEST"));
+        QCOMPARE(context[QStringLiteral("approximateInvokeCount")].toInt(), 1);
+        QCOMPARE(record[QStringLiteral("requestPayload")].toObject()[QStringLiteral("who")].toString(),
+                 QStringLiteral("ada"));
+        QCOMPARE(record[QStringLiteral("responseContext")].toObject()[QStringLiteral("statusCode")].toInt(),
+                 200);
+        QCOMPARE(record[QStringLiteral("responsePayload")].toObject()[QStringLiteral("notified")].toString(),
+                 QStringLiteral("ada"));
     }
 };
 

@@ -13,6 +13,7 @@
 #include "properties/RecordTable.h"
 #include "widgets/DiagnosticsView.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -76,6 +77,15 @@ private:
         return widget;
     }
     const Project &project() const { return m_document->project(); }
+    // As a user does: open the list, move to the item, press Return.
+    static void chooseInPopup(QComboBox *combo, int index) {
+        combo->showPopup();
+        QAbstractItemView *view = combo->view();
+        QTRY_VERIFY(view->isVisible());
+        view->setCurrentIndex(combo->model()->index(index, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY(!view->isVisible());
+    }
 
 private slots:
     void initTestCase() { DialogSeams::setScripted(true); }
@@ -467,6 +477,45 @@ private slots:
         QVERIFY(m_editor->fieldEditor(QStringLiteral("trigger.batchSize"))->isVisible());
         // A new trigger names no function yet: the diagnostic sits under the function field.
         QVERIFY(m_editor->fieldEditor(QStringLiteral("trigger.function"))->property("invalid").toBool());
+    }
+
+    // Asynchronous invocation: retries, event age and the destinations, each one undo step.
+    void asyncInvocationSettingsAreEditedInTheFunctionForm() {
+        Project edited = project();
+        Queue failures;
+        failures.name = QStringLiteral("failures");
+        edited.queues.append(failures);
+        m_document->setProject(edited);
+        m_editor->showEntity(kHello);
+
+        auto *retries = editor<QDoubleSpinBox>(QStringLiteral("asyncInvoke.maximumRetryAttempts"));
+        QVERIFY(retries);
+        QCOMPARE(retries->maximum(), 2.0);
+        auto *limit =
+            m_editor->findChild<QCheckBox *>(QStringLiteral("asyncInvoke.maximumRetryAttempts.set"));
+        QTest::mouseClick(limit, Qt::LeftButton, {}, QPoint(4, limit->height() / 2));
+        QCOMPARE(project().functions[0].asyncInvoke.maximumRetryAttempts, std::optional<int>(2));
+        typeOver(retries, QStringLiteral("0"), true);
+        QCOMPARE(project().functions[0].asyncInvoke.maximumRetryAttempts, std::optional<int>(0));
+
+        auto *onFailure = editor<QComboBox>(QStringLiteral("asyncInvoke.onFailure"));
+        QCOMPARE(onFailure->itemText(0), QStringLiteral("(none)"));
+        const int queueIndex = onFailure->findText(QStringLiteral("Queue failures"));
+        QVERIFY(queueIndex > 0);
+        QVERIFY(onFailure->findText(QStringLiteral("Function hello")) < 0); // not its own destination
+        const int before = m_stack->count();
+        chooseInPopup(onFailure, queueIndex);
+        QCOMPARE(project().functions[0].asyncInvoke.onFailure.queue, QStringLiteral("failures"));
+        QCOMPARE(m_stack->count(), before + 1);
+
+        auto *onSuccess = editor<QComboBox>(QStringLiteral("asyncInvoke.onSuccess"));
+        chooseInPopup(onSuccess, onSuccess->findText(QStringLiteral("Function getItem")));
+        QCOMPARE(project().functions[0].asyncInvoke.onSuccess.function, QStringLiteral("getItem"));
+
+        m_stack->undo();
+        QCOMPARE(project().functions[0].asyncInvoke.onSuccess.function, QString());
+        QCOMPARE(onSuccess->currentIndex(), 0);
+        QCOMPARE(project().functions[0].asyncInvoke.onFailure.queue, QStringLiteral("failures"));
     }
 
     // Not a check: saves pictures of the editor for people to look at, when asked to.

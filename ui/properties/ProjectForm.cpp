@@ -32,6 +32,11 @@ ProjectForm::ProjectForm(ProjectDocument *document, QUndoStack *undoStack, QWidg
             lens([](auto &p) -> auto & { return p.settings.idleEnvironmentSeconds; }),
             {1, 86400, 30, tr(" s"), {}})
         ->setToolTip(tr("A warm environment that has been idle this long is shut down"));
+    addSpin(engine, tr("Async retry delay"), QStringLiteral("settings.asyncRetryDelaySeconds"),
+            lens([](auto &p) -> auto & { return p.settings.asyncRetryDelaySeconds; }),
+            {0, 3600, 5, tr(" s"), {}})
+        ->setToolTip(tr("The wait before the first retry of a failed asynchronous invocation; the second "
+                        "waits twice as long. Lambda waits 60 s; a few seconds suit local work."));
 }
 
 } // namespace gatehouse

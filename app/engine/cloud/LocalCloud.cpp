@@ -3,6 +3,7 @@
 #include "AdminEndpoint.h"
 #include "http/HttpServer.h"
 #include "invokeapi/LambdaInvokeApi.h"
+#include "sources/destinations/AsyncDestinations.h"
 #include "sources/s3/S3Endpoint.h"
 #include "sources/sqs/LocalQueues.h"
 
@@ -193,6 +194,9 @@ LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &p
         m_queues = std::make_unique<sqs::LocalQueues>(m_invoker.get(), m_logs.get(), queueOptions);
         if (const QString error = m_queues->start(project); !error.isEmpty())
             outcome.errors.append(tr("SQS endpoint: %1").arg(error));
+        m_destinations =
+            std::make_unique<AsyncDestinations>(m_invoker.get(), m_queues->broker(), m_logs.get());
+        m_destinations->update(project);
     }
     if (outcome.ok())
         m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
@@ -222,6 +226,7 @@ LocalGateway::Outcome LocalCloud::update(const Project &project, const QString &
     m_invoker->updateProject(withSqsEndpoint(withWebSocketCallbackUrls(project, *m_gateway), sqsUrl()),
                              projectFolder);
     if (m_queues) m_queues->update(project);
+    if (m_destinations) m_destinations->update(project);
     m_scheduler->setProject(project);
     return outcome;
 }
@@ -232,6 +237,7 @@ void LocalCloud::stop() {
     m_scheduler.reset();
     m_s3.reset();
     m_admin.reset();
+    m_destinations.reset();
     m_queues.reset();
     m_invokeServer.reset();
     m_gateway.reset();

@@ -24,6 +24,7 @@ namespace http {
 class HttpServer;
 }
 class AdminEndpoint;
+class AsyncDestinations;
 class LambdaInvokeApi;
 namespace s3 {
 class S3Endpoint;
@@ -103,6 +104,7 @@ private:
     std::unique_ptr<s3::S3Endpoint> m_s3;
     QStringList m_bucketNames;
     std::unique_ptr<sqs::LocalQueues> m_queues;
+    std::unique_ptr<AsyncDestinations> m_destinations; // after m_queues: it sends to their broker
     std::function<void(const GatewayEvent &)> m_observer;
 };
 

@@ -93,6 +93,13 @@ std::vector<ExecutionEnvironment *> FunctionPool::recycle(Function function, QSt
     return takeAllIdle();
 }
 
+bool FunctionPool::environmentsSeeChange(const Function &before, const Function &after) {
+    return before.name != after.name || before.runtime != after.runtime || before.handler != after.handler ||
+           before.codeUri != after.codeUri || before.memoryMB != after.memoryMB ||
+           before.timeoutSeconds != after.timeoutSeconds || before.architecture != after.architecture ||
+           before.environment != after.environment;
+}
+
 std::vector<ExecutionEnvironment *> FunctionPool::retire() {
     m_retired = true;
     ++m_generation;

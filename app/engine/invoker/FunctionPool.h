@@ -57,6 +57,12 @@ public:
 
     // A code or configuration change: a new generation. Returns the idle environments to destroy.
     std::vector<ExecutionEnvironment *> recycle(Function function, QString codeDir);
+    // True when `after` differs from `before` in something a running environment has taken in (code,
+    // handler, runtime, memory, timeout, architecture, variables): only then must it be recycled.
+    // Moving the node on the canvas or changing the asynchronous configuration keeps warm environments.
+    static bool environmentsSeeChange(const Function &before, const Function &after);
+    // A change no environment sees: the pool's copy is updated, the environments stay.
+    void updateFunction(Function function) { m_function = std::move(function); }
     // The function was deleted: like recycle, and no environment will be made again.
     std::vector<ExecutionEnvironment *> retire();
     bool isRetired() const { return m_retired; }

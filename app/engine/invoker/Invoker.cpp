@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSemaphore>
 #include <QThread>
+#include <algorithm>
 
 namespace gatehouse {
 
@@ -233,16 +234,45 @@ void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared
     pump();
 }
 
+Invoker::AsyncPolicy Invoker::asyncPolicyLocked(const Function &function) const {
+    AsyncPolicy policy;
+    policy.attempts = std::clamp(function.asyncInvoke.maximumRetryAttempts.value_or(2), 0, 2) + 1;
+    for (int retry = 0; retry < policy.attempts - 1; ++retry) {
+        if (m_options.asyncRetryDelays && !m_options.asyncRetryDelays->isEmpty())
+            policy.retryDelays.append(m_options.asyncRetryDelays->at(
+                std::min<qsizetype>(retry, m_options.asyncRetryDelays->size() - 1)));
+        else // 60 s, then 120 s: each retry waits twice as long as the one before
+            policy.retryDelays.append(
+                std::chrono::seconds(qint64(std::max(0, m_settings.asyncRetryDelaySeconds)) << retry));
+    }
+    policy.maximumEventAge = m_options.maximumEventAge.value_or(
+        std::chrono::seconds(function.asyncInvoke.maximumEventAgeSeconds.value_or(6 * 3600)));
+    return policy;
+}
+
+qint64 Invoker::maximumEventAgeMsLocked(const FunctionPool &pool) const {
+    return asyncPolicyLocked(pool.function()).maximumEventAge.count();
+}
+
 void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &result) {
-    // invocation-async.md: on a function error Lambda tries twice more, after 1 and 2 minutes, unless the
-    // event would by then be older than the maximum event age; an event given up goes to the function's
-    // dead-letter queue (asyncEventDiscarded). Each attempt is logged with its request id.
-    const int attempts = int(m_options.asyncRetryDelays.size()) + 1;
+    // invocation-async.md: on a function error Lambda tries again (twice by default, the function's
+    // maximumRetryAttempts), after 1 and 2 minutes, unless the event would by then be older than the
+    // maximum event age; an event given up goes to the function's dead-letter queue and on-failure
+    // destination (asyncEventDiscarded), a success to its on-success destination. Each attempt is logged
+    // with its request id.
+    AsyncPolicy policy;
+    {
+        const Lock lock(m_mutex);
+        const std::shared_ptr<FunctionPool> pool = m_registry.pool(pending.function);
+        policy = asyncPolicyLocked(pool ? pool->function() : Function{});
+    }
+    const int attempts = policy.attempts;
     if (result.isFunctionError()) {
+        QString condition = QStringLiteral("RetriesExhausted");
         if (pending.attempt < attempts) {
-            const auto delay = m_options.asyncRetryDelays.at(pending.attempt - 1);
+            const auto delay = policy.retryDelays.at(pending.attempt - 1);
             const qint64 ageThen = m_clock.elapsed() - pending.acceptedAtMs + delay.count();
-            if (ageThen <= m_options.maximumEventAge.count()) {
+            if (ageThen <= policy.maximumEventAge.count()) {
                 logAsync(result,
                          tr("Asynchronous invocation failed (attempt %1 of %2): %3; retrying in %4 ms")
                              .arg(pending.attempt)
@@ -254,14 +284,14 @@ void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &r
                 QTimer::singleShot(delay, this, [this, pending]() { enqueue(pending); });
                 return;
             }
+            condition = QStringLiteral("EventAgeExceeded");
             logAsync(result,
                      tr("Asynchronous invocation failed (attempt %1 of %2): %3; the event would exceed the "
-                        "maximum "
-                        "event age of %4 s before the next attempt and is discarded")
+                        "maximum event age of %4 s before the next attempt and is discarded")
                          .arg(pending.attempt)
                          .arg(attempts)
                          .arg(result.errorType)
-                         .arg(m_options.maximumEventAge.count() / 1000),
+                         .arg(policy.maximumEventAge.count() / 1000),
                      true);
         } else {
             logAsync(result,
@@ -272,7 +302,9 @@ void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &r
                          .arg(result.errorType),
                      true);
         }
-        Q_EMIT asyncEventDiscarded(result, pending.payload);
+        Q_EMIT asyncEventDiscarded(result, pending.payload, condition);
+    } else if (result.succeeded()) {
+        Q_EMIT asyncEventSucceeded(result, pending.payload);
     }
     Q_EMIT asyncInvocationCompleted(result);
 }
@@ -331,7 +363,7 @@ void Invoker::pumpLocked(Starts &starts) {
     if (m_queued == 0) return;
     for (const std::shared_ptr<FunctionPool> &pool : m_registry.pools()) {
         while (!pool->queue().empty()) {
-            if (m_clock.elapsed() - pool->queue().front().acceptedAtMs > m_options.maximumEventAge.count()) {
+            if (m_clock.elapsed() - pool->queue().front().acceptedAtMs > maximumEventAgeMsLocked(*pool)) {
                 // Waited (throttled) past the maximum event age: discarded unrun.
                 PendingInvocation stale = std::move(pool->queue().front());
                 pool->queue().pop_front();
@@ -348,7 +380,7 @@ void Invoker::pumpLocked(Starts &starts) {
                     logAsync(expired,
                              tr("Asynchronous event discarded unrun: older than the maximum event age"),
                              true);
-                    Q_EMIT asyncEventDiscarded(expired, event);
+                    Q_EMIT asyncEventDiscarded(expired, event, QStringLiteral("EventAgeExceeded"));
                     Q_EMIT asyncInvocationCompleted(expired);
                 });
                 continue;

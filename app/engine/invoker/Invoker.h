@@ -27,12 +27,15 @@ class LogStore;
 class Watchdog;
 
 struct InvokerOptions {
-    // Lambda retries a failed asynchronous invocation twice, after 1 and then 2 minutes
-    // (invocation-async.md). Tests shorten these.
-    QList<std::chrono::milliseconds> asyncRetryDelays{std::chrono::minutes(1), std::chrono::minutes(2)};
-    // Lambda discards an event that is still unprocessed this long after it was accepted (6 hours by
-    // default, "maximum event age" in invocation-async.md); a retry that would start later is not made.
-    std::chrono::milliseconds maximumEventAge = std::chrono::hours(6);
+    // Lambda retries a failed asynchronous invocation up to twice (the function's maximumRetryAttempts),
+    // after 1 and then 2 minutes (invocation-async.md); the project's settings.asyncRetryDelaySeconds
+    // scales these. When set, the i-th retry waits the i-th delay here instead (the last one repeats):
+    // tests use milliseconds.
+    std::optional<QList<std::chrono::milliseconds>> asyncRetryDelays;
+    // Lambda discards an event that is still unprocessed this long after it was accepted (the function's
+    // maximumEventAgeSeconds, 6 hours by default: "maximum event age" in invocation-async.md); a retry
+    // that would start later is not made. When set, this overrides every function's (tests).
+    std::optional<std::chrono::milliseconds> maximumEventAge;
     // Overrides ProjectSettings::idleEnvironmentSeconds (tests use milliseconds).
     std::optional<std::chrono::milliseconds> idleTimeout;
     // Recycle a function's environments when files under its code folder change.
@@ -97,10 +100,15 @@ Q_SIGNALS:
     void invocationThrottled(const QString &function, const QString &requestId);
     // An Event invocation is over: succeeded, or failed on its last attempt (result.attempt).
     void asyncInvocationCompleted(const gatehouse::InvocationResult &result);
-    // An Event invocation is given up: its last attempt failed, or it grew older than the maximum event
-    // age. `event` is the original payload, for the function's dead-letter queue. Emitted before
-    // asyncInvocationCompleted (not at all for a function removed meanwhile).
-    void asyncEventDiscarded(const gatehouse::InvocationResult &result, const QByteArray &event);
+    // An Event invocation is given up: its last attempt failed (condition "RetriesExhausted"), or it grew
+    // older than the maximum event age ("EventAgeExceeded"; the conditions of Lambda's invocation
+    // records). `event` is the original payload, for the function's dead-letter queue and on-failure
+    // destination. Emitted before asyncInvocationCompleted (not at all for a function removed meanwhile).
+    void asyncEventDiscarded(const gatehouse::InvocationResult &result, const QByteArray &event,
+                             const QString &condition);
+    // An Event invocation succeeded (on attempt result.attempt), for the on-success destination.
+    // Emitted before asyncInvocationCompleted.
+    void asyncEventSucceeded(const gatehouse::InvocationResult &result, const QByteArray &event);
     void environmentStarted(const QString &function);
     // reason: "idle", "recycled", "discarded" (timeout, crash, init error), "evicted", "removed".
     void environmentStopped(const QString &function, const QString &reason);
@@ -126,6 +134,14 @@ private:
                        const InvocationResult &result);
     void onAsyncResult(PendingInvocation pending, const InvocationResult &result);
     void logAsync(const InvocationResult &result, const QString &message, bool error);
+    // The asynchronous configuration of a function, with the options' overrides applied.
+    struct AsyncPolicy {
+        int attempts = 3;
+        QList<std::chrono::milliseconds> retryDelays; // one per retry
+        std::chrono::milliseconds maximumEventAge{0};
+    };
+    AsyncPolicy asyncPolicyLocked(const Function &function) const;
+    qint64 maximumEventAgeMsLocked(const FunctionPool &pool) const;
     void enqueue(PendingInvocation pending);
     void enqueueLocked(PendingInvocation pending, Starts &starts);
     void pumpLocked(Starts &starts);

@@ -80,8 +80,11 @@ void Invoker::updateProject(const Project &project, const QString &projectFolder
             names.insert(fn.name);
             const QString dir = codeDirOf(fn);
             if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(fn.name)) {
-                if (everything || pool->function() != fn || pool->codeDir() != dir)
+                if (everything || FunctionPool::environmentsSeeChange(pool->function(), fn) ||
+                    pool->codeDir() != dir)
                     recycleLocked(fn.name, fn, dir);
+                else if (pool->function() != fn)
+                    pool->updateFunction(fn);
             } else {
                 m_registry.add(fn, dir);
             }

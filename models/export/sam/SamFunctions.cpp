@@ -11,6 +11,29 @@ namespace gatehouse::sam {
 
 namespace {
 
+// DestinationConfig.OnSuccess/OnFailure: {Type: SQS|Lambda, Destination: ARN}
+// (sam-property-function-eventinvokedestinationconfiguration.html).
+OrderedJson destination(SamTemplate &t, const AsyncDestination &d) {
+    if (const QString queueId = t.queueIds.value(d.queue); !queueId.isEmpty())
+        return OrderedJson{{"Type", "SQS"}, {"Destination", cfn::getAtt(queueId, QStringLiteral("Arn"))}};
+    if (const QString functionId = t.functionIds.value(d.function); !functionId.isEmpty())
+        return OrderedJson{{"Type", "Lambda"},
+                           {"Destination", cfn::getAtt(functionId, QStringLiteral("Arn"))}};
+    return OrderedJson::object();
+}
+
+// EventInvokeConfig (sam-property-function-eventinvokeconfiguration.html).
+OrderedJson eventInvokeConfig(SamTemplate &t, const AsyncInvokeConfig &c) {
+    OrderedJson config = OrderedJson::object();
+    if (c.maximumEventAgeSeconds) config["MaximumEventAgeInSeconds"] = *c.maximumEventAgeSeconds;
+    if (c.maximumRetryAttempts) config["MaximumRetryAttempts"] = *c.maximumRetryAttempts;
+    OrderedJson destinations = OrderedJson::object();
+    if (OrderedJson d = destination(t, c.onSuccess); !d.empty()) destinations["OnSuccess"] = std::move(d);
+    if (OrderedJson d = destination(t, c.onFailure); !d.empty()) destinations["OnFailure"] = std::move(d);
+    if (!destinations.empty()) config["DestinationConfig"] = std::move(destinations);
+    return config;
+}
+
 OrderedJson functionProperties(SamTemplate &t, const Function &f, qsizetype index, const QString &id) {
     const QString path = elementPath("functions", index);
     OrderedJson props = OrderedJson::object();
@@ -44,6 +67,8 @@ OrderedJson functionProperties(SamTemplate &t, const Function &f, qsizetype inde
     if (const QString queueId = t.queueIds.value(f.deadLetterQueue); !queueId.isEmpty())
         props["DeadLetterQueue"] =
             OrderedJson{{"Type", "SQS"}, {"TargetArn", cfn::getAtt(queueId, QStringLiteral("Arn"))}};
+    if (OrderedJson config = eventInvokeConfig(t, f.asyncInvoke); !config.empty())
+        props["EventInvokeConfig"] = std::move(config);
     if (!f.environment.isEmpty()) {
         OrderedJson variables = OrderedJson::object();
         for (const NameValue &nv : f.environment)

@@ -4,6 +4,7 @@
 
 #include "ServerlessService.h"
 #include "export/FunctionCodeCopy.h"
+#include "export/Intrinsics.h"
 #include "export/JavaScriptWrapper.h"
 #include "export/UnknownFieldWarnings.h"
 #include "export/YamlWriter.h"
@@ -86,6 +87,26 @@ OrderedJson functionDefinition(Service &s, const Function &f, qsizetype index) {
     return def;
 }
 
+// maximumRetryAttempts, maximumEventAge and destinations (framework docs, "Functions" > "Asynchronous
+// invocation"): a destination names a function of the service by its key, or a queue by
+// {type: sqs, arn: Fn::GetAtt}, the form the framework needs for CloudFormation references. Runs after
+// the queues have their logical IDs.
+void addAsyncInvoke(Service &s, OrderedJson &def, const Function &f) {
+    const AsyncInvokeConfig &c = f.asyncInvoke;
+    if (c.maximumRetryAttempts) def["maximumRetryAttempts"] = *c.maximumRetryAttempts;
+    if (c.maximumEventAgeSeconds) def["maximumEventAge"] = *c.maximumEventAgeSeconds;
+    OrderedJson destinations = OrderedJson::object();
+    const auto add = [&](const char *key, const AsyncDestination &d) {
+        if (const QString id = s.queueIds.value(d.queue); !id.isEmpty())
+            destinations[key] = OrderedJson{{"type", "sqs"}, {"arn", cfn::getAtt(id, QStringLiteral("Arn"))}};
+        else if (const QString fn = s.functionKeys.value(d.function); !fn.isEmpty())
+            destinations[key] = fn.toStdString();
+    };
+    add("onSuccess", c.onSuccess);
+    add("onFailure", c.onFailure);
+    if (!destinations.empty()) def["destinations"] = std::move(destinations);
+}
+
 } // namespace
 
 QString Service::functionKey(const QString &name, const QString &path) {
@@ -130,6 +151,8 @@ ExportResult exportServerless(const Project &project, const ExportOptions &optio
     serverless::addSourceEvents(s);
     for (auto it = s.events.cbegin(); it != s.events.cend(); ++it)
         functions[it.key().toStdString()]["events"] = it.value();
+    for (const Function &f : project.functions)
+        serverless::addAsyncInvoke(s, functions[s.functionKeys.value(f.name).toStdString()], f);
 
     if (!project.requests.isEmpty())
         report.warning(

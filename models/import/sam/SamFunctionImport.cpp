@@ -71,12 +71,19 @@ public:
                                           at + QStringLiteral("ReservedConcurrentExecutions"));
         readEnvironment(f);
         readDeadLetterQueue(f, json::member(p, "DeadLetterQueue"), at + QStringLiteral("DeadLetterQueue"));
-        QStringList handled = {
-            QStringLiteral("DeadLetterQueue"), QStringLiteral("Description"),
-            QStringLiteral("Handler"),         QStringLiteral("Runtime"),
-            QStringLiteral("MemorySize"),      QStringLiteral("Timeout"),
-            QStringLiteral("Architectures"),   QStringLiteral("ReservedConcurrentExecutions"),
-            QStringLiteral("Environment"),     QStringLiteral("FunctionName")};
+        readEventInvokeConfig(f, json::member(p, "EventInvokeConfig"),
+                              at + QStringLiteral("EventInvokeConfig"));
+        QStringList handled = {QStringLiteral("EventInvokeConfig"),
+                               QStringLiteral("DeadLetterQueue"),
+                               QStringLiteral("Description"),
+                               QStringLiteral("Handler"),
+                               QStringLiteral("Runtime"),
+                               QStringLiteral("MemorySize"),
+                               QStringLiteral("Timeout"),
+                               QStringLiteral("Architectures"),
+                               QStringLiteral("ReservedConcurrentExecutions"),
+                               QStringLiteral("Environment"),
+                               QStringLiteral("FunctionName")};
         if (plainLambda) {
             handled << QStringLiteral("Code");
             readCode(f, json::member(json::member(p, "Code"), "ZipFile"), nullptr, QStringLiteral("Code"));
@@ -115,6 +122,59 @@ private:
                           "gatehouse::Import",
                           "dead-letter queue '%1' is not in the template; create it in the project to use it")
                           .arg(f.deadLetterQueue));
+    }
+
+    // EventInvokeConfig (sam-property-function-eventinvokeconfiguration.html): retry attempts, event
+    // age and SQS or Lambda destinations; SNS, EventBridge and S3 destinations have no local
+    // counterpart.
+    void readEventInvokeConfig(Function &f, const OrderedJson *config, const QString &path) {
+        if (!config) return;
+        AsyncInvokeConfig &c = f.asyncInvoke;
+        c.maximumRetryAttempts = r.integer(json::member(config, "MaximumRetryAttempts"),
+                                           path + QStringLiteral(".MaximumRetryAttempts"));
+        c.maximumEventAgeSeconds = r.integer(json::member(config, "MaximumEventAgeInSeconds"),
+                                             path + QStringLiteral(".MaximumEventAgeInSeconds"));
+        const OrderedJson *destinations = json::member(config, "DestinationConfig");
+        readDestination(c.onSuccess, json::member(destinations, "OnSuccess"),
+                        path + QStringLiteral(".DestinationConfig.OnSuccess"));
+        readDestination(c.onFailure, json::member(destinations, "OnFailure"),
+                        path + QStringLiteral(".DestinationConfig.OnFailure"));
+    }
+
+    void readDestination(AsyncDestination &d, const OrderedJson *config, const QString &path) {
+        if (!config) return;
+        const QString type =
+            r.text(json::member(config, "Type"), path + QStringLiteral(".Type")).value_or(QString());
+        const OrderedJson *target = json::member(config, "Destination");
+        if (type == QLatin1String("SQS")) {
+            bool local = false;
+            d.queue = queueName(r, target, path + QStringLiteral(".Destination"), &local);
+            if (!d.queue.isEmpty() && !local)
+                r.ctx.warning(path, QCoreApplication::translate(
+                                        "gatehouse::Import",
+                                        "destination queue '%1' is not in the template; create it in the "
+                                        "project to use it")
+                                        .arg(d.queue));
+        } else if (type == QLatin1String("Lambda")) {
+            const QString id = target ? TemplateValues::referencedId(*target) : QString();
+            if (r.functionNames.contains(id)) {
+                d.function = r.functionNames.value(id);
+            } else if (const std::optional<QString> arn =
+                           r.text(target, path + QStringLiteral(".Destination"))) {
+                // arn:aws:lambda:region:account:function:name[:qualifier]
+                d.function = arn->section(QLatin1Char(':'), 6, 6);
+                r.ctx.warning(path, QCoreApplication::translate(
+                                        "gatehouse::Import",
+                                        "destination function '%1' is not in the template; create it in "
+                                        "the project to use it")
+                                        .arg(d.function));
+            }
+        } else {
+            r.ctx.warning(path, QCoreApplication::translate("gatehouse::Import",
+                                                            "only SQS and Lambda destinations are imported; "
+                                                            "'%1' is left out")
+                                    .arg(type));
+        }
     }
 
     void readEnvironment(Function &f) {

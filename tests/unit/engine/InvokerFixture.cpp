@@ -36,7 +36,8 @@ void InvokerFixture::write(const QString &relativePath, const QByteArray &conten
 
 InvokerOptions InvokerFixture::fastOptions() {
     InvokerOptions options;
-    options.asyncRetryDelays = {std::chrono::milliseconds(10), std::chrono::milliseconds(20)};
+    options.asyncRetryDelays =
+        QList<std::chrono::milliseconds>{std::chrono::milliseconds(10), std::chrono::milliseconds(20)};
     return options;
 }
 

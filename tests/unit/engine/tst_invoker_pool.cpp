@@ -221,6 +221,22 @@ private slots:
                  QStringLiteral("ResourceNotFoundException"));
     }
 
+    // Moving the node on the canvas or changing the asynchronous configuration is no change an
+    // environment sees: the warm one stays.
+    void changesNoEnvironmentSeesKeepItWarm() {
+        test::InvokerFixture f;
+        f.addFunction(QStringLiteral("f"), {{"index.js", "exports.handler = () => 'ok';"}});
+        Invoker &invoker = f.start();
+        QVERIFY(invoker.invokeAndWait(QStringLiteral("f"), "{}").coldStart);
+        QSignalSpy recycled(&invoker, &Invoker::functionRecycled);
+        f.project.functions[0].position = CanvasPoint{300, 40};
+        f.project.functions[0].description = QStringLiteral("moved");
+        f.project.functions[0].asyncInvoke.maximumRetryAttempts = 0;
+        invoker.updateProject(f.project, f.folder());
+        QCOMPARE(recycled.size(), 0);
+        QVERIFY(!invoker.invokeAndWait(QStringLiteral("f"), "{}").coldStart);
+    }
+
     void codeEditRecyclesWhileTheInFlightCallFinishesOnOldCode() {
         test::InvokerFixture f;
         f.addFunction(

@@ -193,6 +193,19 @@ private slots:
             resource(doc, "WorkerFunction").at("Properties").at("DeadLetterQueue"),
             (OrderedJson{{"Type", "SQS"},
                          {"TargetArn", {{"Fn::GetAtt", OrderedJson::array({"FailedEventsQueue", "Arn"})}}}}));
+        // EventInvokeConfig (sam-property-function-eventinvokeconfiguration.html).
+        const OrderedJson &invokeConfig =
+            resource(doc, "WorkerFunction").at("Properties").at("EventInvokeConfig");
+        QCOMPARE(invokeConfig.at("MaximumRetryAttempts"), 1);
+        QCOMPARE(invokeConfig.at("MaximumEventAgeInSeconds"), 3600);
+        QCOMPARE(
+            invokeConfig.at("DestinationConfig").at("OnSuccess"),
+            (OrderedJson{{"Type", "Lambda"},
+                         {"Destination", {{"Fn::GetAtt", OrderedJson::array({"CustomFunction", "Arn"})}}}}));
+        QCOMPARE(invokeConfig.at("DestinationConfig").at("OnFailure"),
+                 (OrderedJson{
+                     {"Type", "SQS"},
+                     {"Destination", {{"Fn::GetAtt", OrderedJson::array({"FailedEventsQueue", "Arn"})}}}}));
         const OrderedJson &worker = resource(doc, "WorkerFunction").at("Properties").at("Events");
         QCOMPARE(worker.at("NightlyReportSchedule").at("Type"), "ScheduleV2");
         QCOMPARE(worker.at("NightlyReportSchedule").at("Properties").at("ScheduleExpressionTimezone"),

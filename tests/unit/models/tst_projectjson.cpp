@@ -19,6 +19,7 @@ Project everyFieldSet() {
     p.settings.billingGranularity = QStringLiteral("100ms");
     p.settings.concurrencyLimit = 100;
     p.settings.idleEnvironmentSeconds = 5;
+    p.settings.asyncRetryDelaySeconds = 2;
     p.settings.credentials = LocalCredentials();
     p.settings.credentials->accessKeyId = QStringLiteral("AKIAIOSFODNN7EXAMPLE");
     p.settings.credentials->secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
@@ -36,6 +37,11 @@ Project everyFieldSet() {
     f.reservedConcurrency = 0;
     f.environment = {{QStringLiteral("B"), QStringLiteral("2")}, {QStringLiteral("A"), QString()}};
     f.deadLetterQueue = QStringLiteral("plain");
+    f.asyncInvoke.maximumRetryAttempts = 0;
+    f.asyncInvoke.maximumEventAgeSeconds = 60;
+    f.asyncInvoke.onSuccess.queue = QStringLiteral("plain");
+    f.asyncInvoke.onFailure.function = QStringLiteral("fn");
+    f.asyncInvoke.onFailure.unknown.values["futureKey"] = true;
     f.position = CanvasPoint{-40, 1200};
     f.unknown.values["layers"] = {"arn:1", "arn:2"};
     p.functions = {f};

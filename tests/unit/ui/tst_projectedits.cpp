@@ -55,6 +55,9 @@ Project referencingProject() {
     retries.name = QStringLiteral("retries");
     retries.deadLetterQueue = QStringLiteral("jobs");
     p.queues = {jobs, retries};
+    // The second function sends its asynchronous outcomes to the first and to the jobs queue.
+    p.functions[1].asyncInvoke.onSuccess.function = QStringLiteral("work");
+    p.functions[1].asyncInvoke.onFailure.queue = QStringLiteral("jobs");
     return p;
 }
 
@@ -73,6 +76,7 @@ private slots:
         QCOMPARE(p.buckets[0].notifications[0].function, QStringLiteral("labour"));
         QCOMPARE(p.schedules[0].function, QStringLiteral("labour"));
         QCOMPARE(p.queues[0].trigger->function, QStringLiteral("labour"));
+        QCOMPARE(p.functions[1].asyncInvoke.onSuccess.function, QStringLiteral("labour"));
     }
 
     void renamingAuthorizerRewritesRoutes() {
@@ -88,6 +92,7 @@ private slots:
                                                      QStringLiteral("work-q"));
         QCOMPARE(p.queues[0].name, QStringLiteral("work-q"));
         QCOMPARE(p.queues[1].deadLetterQueue, QStringLiteral("work-q"));
+        QCOMPARE(p.functions[1].asyncInvoke.onFailure.queue, QStringLiteral("work-q"));
     }
 
     void renamingOneOfTwoDuplicatesRenamesOnlyThatOne() {

@@ -45,6 +45,8 @@ void addSettingsRows() {
            "settings.concurrencyLimit", "concurrencyLimit must be between 1 and 1000, found 0");
     addRow("settings: idle environment seconds", settings(R"("idleEnvironmentSeconds": 0)"),
            "settings.idleEnvironmentSeconds", "must be at least 1");
+    addRow("settings: async retry delay above an hour", settings(R"("asyncRetryDelaySeconds": 3601)"),
+           "settings.asyncRetryDelaySeconds", "between 0 and 3600");
     addRow("settings: credentials' access key id shape",
            settings(R"("credentials": {"accessKeyId": "short", "secretAccessKey": "s"})"),
            "settings.credentials.accessKeyId", "access key id 'short' is not 16 to 128");
@@ -108,6 +110,33 @@ void addFunctionRows() {
                function(R"(, "deadLetterQueue": "d.fifo")") +
                R"(], "queues": [{"name": "d.fifo", "fifo": true}]})",
            "functions[0].deadLetterQueue", "cannot be a FIFO queue");
+    // PutFunctionEventInvokeConfig's ranges (Lambda API reference).
+    addRow("function: three async retries",
+           withFunction(function(R"(, "asyncInvoke": {"maximumRetryAttempts": 3})")),
+           "functions[0].asyncInvoke.maximumRetryAttempts", "between 0 and 2");
+    addRow("function: async event age below a minute",
+           withFunction(function(R"(, "asyncInvoke": {"maximumEventAgeSeconds": 59})")),
+           "functions[0].asyncInvoke.maximumEventAgeSeconds", "between 60 and 21600");
+    addRow("function: async event age above six hours",
+           withFunction(function(R"(, "asyncInvoke": {"maximumEventAgeSeconds": 21601})")),
+           "functions[0].asyncInvoke.maximumEventAgeSeconds", "found 21601");
+    addRow("function: unknown on-failure queue",
+           withFunction(function(R"(, "asyncInvoke": {"onFailure": {"queue": "nope"}})")),
+           "functions[0].asyncInvoke.onFailure.queue", "references unknown queue 'nope'");
+    addRow("function: unknown on-success function",
+           withFunction(function(R"(, "asyncInvoke": {"onSuccess": {"function": "nope"}})")),
+           "functions[0].asyncInvoke.onSuccess.function", "references unknown function 'nope'");
+    addRow("function: its own destination",
+           withFunction(function(R"(, "asyncInvoke": {"onSuccess": {"function": "f"}})")),
+           "functions[0].asyncInvoke.onSuccess.function", "cannot be its own destination");
+    addRow("function: destination names a queue and a function",
+           withFunction(function(R"(, "asyncInvoke": {"onFailure": {"queue": "q", "function": "f"}})")),
+           "functions[0].asyncInvoke.onFailure", "either a queue or a function");
+    addRow("function: FIFO destination queue (Lambda refuses it)",
+           QByteArray(R"({"formatVersion": 1, "name": "t", "functions": [)") +
+               function(R"(, "asyncInvoke": {"onFailure": {"queue": "d.fifo"}})") +
+               R"(], "queues": [{"name": "d.fifo", "fifo": true}]})",
+           "functions[0].asyncInvoke.onFailure.queue", "cannot be a FIFO queue");
     addRow("function: reserved concurrency 0 warns", withFunction(function(R"(, "reservedConcurrency": 0)")),
            "functions[0].reservedConcurrency", "throttles every invocation", Expect::Warning);
     addRow("function: reserved concurrency above project limit warns",
