@@ -21,6 +21,7 @@
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
@@ -169,7 +170,15 @@ private slots:
         const QByteArray hello = "hello, bucket\n";
         const QString helloFile = m_dir->filePath(QStringLiteral("local/hello.txt"));
         QVERIFY(writeFile(helloFile, hello));
-        panel->setPrefix(QStringLiteral("uploads/"));
+        // New Folder… opens the prefix with nothing in it yet (a name typed in the scripted dialog).
+        DialogSeams::queueDialog([](QDialog &dialog) {
+            static_cast<QInputDialog &>(dialog).setTextValue(QStringLiteral(" uploads/ "));
+            return int(QDialog::Accepted);
+        });
+        QTest::mouseClick(panel->newFolderButton(), Qt::LeftButton);
+        QCOMPARE(panel->prefix(), QStringLiteral("uploads/"));
+        QVERIFY2(panel->notice().contains(QStringLiteral("No objects under uploads/ yet")),
+                 qPrintable(panel->notice()));
         DialogSeams::queueFileName(helloFile);
         QCOMPARE(window->runner()->state(), CloudRunner::State::Stopped);
         QTest::mouseClick(panel->uploadButton(), Qt::LeftButton);

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
@@ -53,6 +54,7 @@ BucketsPanel::BucketsPanel(ProjectDocument *document, CloudRunner *runner, QWidg
     , m_view(new BucketObjectView(this))
     , m_model(new BucketObjectModel(this))
     , m_upload(new QToolButton(this))
+    , m_newFolder(new QToolButton(this))
     , m_download(new QToolButton(this))
     , m_delete(new QToolButton(this))
     , m_copyUri(new QToolButton(this))
@@ -98,6 +100,8 @@ BucketsPanel::BucketsPanel(ProjectDocument *document, CloudRunner *runner, QWidg
     };
     setUp(m_upload, "bucketUpload", tr("Upload…"),
           tr("Upload files into this folder; the bucket's notifications fire as for aws s3 cp"));
+    setUp(m_newFolder, "bucketNewFolder", tr("New Folder…"),
+          tr("Open a new folder (a key prefix) to upload into"));
     setUp(m_download, "bucketDownload", tr("Download…"), tr("Save the selected object to a file"));
     setUp(m_delete, "bucketDelete", tr("Delete"), tr("Delete the selected objects and folders"));
     setUp(m_copyUri, "bucketCopyUri", tr("Copy S3 URI"), tr("Copy s3://bucket/key of the selection"));
@@ -110,23 +114,24 @@ BucketsPanel::BucketsPanel(ProjectDocument *document, CloudRunner *runner, QWidg
     m_progress->setTextVisible(true);
     m_progress->hide();
 
+    // One row of controls above the list and one line of progress and notices below it: the dock
+    // starts short, and every row of buttons is a row of objects the user does not see.
     auto *topRow = new QHBoxLayout;
     topRow->addWidget(new QLabel(tr("Bucket:"), this));
     topRow->addWidget(m_bucket);
     topRow->addWidget(m_up);
     topRow->addWidget(m_path, 1);
+    for (QToolButton *button : {m_upload, m_newFolder, m_download, m_delete, m_copyUri, m_copyUrl})
+        topRow->addWidget(button);
     topRow->addWidget(m_refresh);
-    auto *actionRow = new QHBoxLayout;
-    for (QToolButton *button : {m_upload, m_download, m_delete, m_copyUri, m_copyUrl})
-        actionRow->addWidget(button);
-    actionRow->addWidget(m_progress, 1);
-    actionRow->addStretch();
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_progress, 1);
+    statusRow->addWidget(m_notice, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(topRow);
     layout->addWidget(m_view, 1);
-    layout->addLayout(actionRow);
-    layout->addWidget(m_notice);
+    layout->addLayout(statusRow);
 
     m_refreshDelay.setSingleShot(true);
     m_refreshDelay.setInterval(kRefreshDelayMs);
@@ -154,6 +159,7 @@ BucketsPanel::BucketsPanel(ProjectDocument *document, CloudRunner *runner, QWidg
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BucketsPanel::updateActions);
     connect(m_upload, &QToolButton::clicked, this, &BucketsPanel::chooseAndUpload);
+    connect(m_newFolder, &QToolButton::clicked, this, &BucketsPanel::chooseNewFolder);
     connect(m_download, &QToolButton::clicked, this, &BucketsPanel::downloadSelected);
     connect(m_delete, &QToolButton::clicked, this, &BucketsPanel::deleteSelected);
     connect(m_copyUri, &QToolButton::clicked, this, &BucketsPanel::copyS3Uris);
@@ -266,8 +272,12 @@ void BucketsPanel::refresh() {
         // endpoint's writers (new data files, metadata renamed into place).
         const s3::BucketStore store(folder());
         m_model->setListing(m_prefix, listBucketFolder(store.list(bucket()), m_prefix));
-        const bool empty = m_model->rowCount() == 0 && m_prefix.isEmpty();
-        setHint(empty ? tr("The bucket is empty. Upload files, or drop them here.") : QString());
+        if (m_model->rowCount() > 0)
+            setHint({});
+        else if (m_prefix.isEmpty())
+            setHint(tr("The bucket is empty. Upload files, or drop them here."));
+        else
+            setHint(tr("No objects under %1 yet. Upload files, or drop them here.").arg(m_prefix));
     }
     for (const QString &key : selected)
         if (const int row = m_model->rowOfKey(key); row >= 0)
@@ -309,6 +319,7 @@ void BucketsPanel::updateActions() {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     bool oneObject = rows.size() == 1 && !m_model->isFolder(rows.first().row());
     m_upload->setEnabled(usable);
+    m_newFolder->setEnabled(usable);
     m_download->setEnabled(usable && oneObject);
     m_delete->setEnabled(usable && !rows.isEmpty());
     m_copyUri->setEnabled(usable && !rows.isEmpty());
@@ -348,6 +359,31 @@ void BucketsPanel::chooseAndUpload() {
         this, tr("Upload to s3://%1/%2").arg(bucket(), m_prefix),
         QStandardPaths::writableLocation(QStandardPaths::HomeLocation), tr("All files (*)"));
     if (!files.isEmpty()) uploadFiles(files, m_prefix);
+}
+
+void BucketsPanel::chooseNewFolder() {
+    if (bucket().isEmpty() || folder().isEmpty()) return;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("bucketNewFolderDialog"));
+    dialog.setWindowTitle(tr("New Folder"));
+    dialog.setLabelText(tr("Folder name in s3://%1/%2").arg(bucket(), m_prefix));
+    dialog.setInputMode(QInputDialog::TextInput);
+    if (DialogSeams::exec(dialog) != QDialog::Accepted) return;
+    openNewFolder(dialog.textValue());
+}
+
+void BucketsPanel::openNewFolder(const QString &name) {
+    QString folderName = name.trimmed();
+    while (folderName.startsWith(QLatin1Char('/')))
+        folderName.remove(0, 1);
+    while (folderName.endsWith(QLatin1Char('/')))
+        folderName.chop(1);
+    if (folderName.isEmpty()) {
+        setNotice(tr("A folder needs a name."), true);
+        return;
+    }
+    setNotice({}, false);
+    setPrefix(m_prefix + folderName + QLatin1Char('/'));
 }
 
 void BucketsPanel::uploadFiles(const QStringList &paths, const QString &prefix) {
@@ -453,7 +489,7 @@ void BucketsPanel::copyUrls() {
 
 void BucketsPanel::showContextMenu(const QPoint &pos) {
     QMenu menu(this);
-    for (QToolButton *button : {m_upload, m_download, m_delete, m_copyUri, m_copyUrl}) {
+    for (QToolButton *button : {m_upload, m_newFolder, m_download, m_delete, m_copyUri, m_copyUrl}) {
         QAction *action = menu.addAction(button->text(), button, &QToolButton::click);
         action->setEnabled(button->isEnabled());
     }

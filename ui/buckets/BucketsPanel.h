@@ -38,6 +38,7 @@ public:
     BucketObjectView *view() const { return m_view; }
     BucketObjectModel *model() const { return m_model; }
     QToolButton *uploadButton() const { return m_upload; }
+    QToolButton *newFolderButton() const { return m_newFolder; }
     QToolButton *downloadButton() const { return m_download; }
     QToolButton *deleteButton() const { return m_delete; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -52,6 +53,12 @@ public:
     void refresh();
     // Upload… asks for files and hands them to uploadFiles() into the folder shown.
     void chooseAndUpload();
+    // New Folder… asks for a name and opens that folder (see openNewFolder).
+    void chooseNewFolder();
+    // S3 has no folders, only the prefixes keys share: this opens "<prefix><name>/" with nothing in it
+    // yet, so that the next upload or drop lands there. Nothing is written (the console's "Create
+    // folder" writes an empty "name/" object, which would itself fire the bucket's notifications).
+    void openNewFolder(const QString &name);
     // Local files and folders into `prefix` of the current bucket (what the file dialog and a drop feed).
     void uploadFiles(const QStringList &paths, const QString &prefix);
     void downloadSelected();
@@ -86,6 +93,7 @@ private:
     BucketObjectView *m_view;
     BucketObjectModel *m_model;
     QToolButton *m_upload;
+    QToolButton *m_newFolder;
     QToolButton *m_download;
     QToolButton *m_delete;
     QToolButton *m_copyUri;

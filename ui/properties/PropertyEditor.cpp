@@ -68,6 +68,8 @@ PropertyEditor::PropertyEditor(ProjectDocument *document, QUndoStack *undoStack,
     m_scroll->setWidget(pages);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // No horizontal scroll bar: labels move above their fields when the dock is too narrow for both
+    // (PropertyForm::updateWrapping); a bar that comes and goes would resize the viewport in a loop.
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->viewport()->installEventFilter(this);
 

@@ -226,7 +226,15 @@ void PropertyForm::updateWrapping() {
     if (m_labelWidth < 0) return;
     // Below this width a field beside its label gets too little room to show its value.
     constexpr int kComfortableFieldWidth = 200;
-    const bool above = m_availableWidth < m_labelWidth + kComfortableFieldWidth;
+    // A field that cannot shrink below its minimum (a check box's text, a combo's longest choice)
+    // needs that much beside the label, or the form would be wider than the dock and clipped.
+    int widestField = kComfortableFieldWidth;
+    for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
+        for (int row = 0; row < it.key()->rowCount(); ++row)
+            if (QLayoutItem *item = it.key()->itemAt(row, QFormLayout::FieldRole))
+                widestField =
+                    std::max(widestField, item->minimumSize().width() + it.key()->horizontalSpacing());
+    const bool above = m_availableWidth < m_labelWidth + widestField;
     if (m_labelsAbove == above) return;
     m_labelsAbove = above;
     for (QFormLayout *section : m_sections.keys())
