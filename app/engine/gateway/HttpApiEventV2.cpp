@@ -2,6 +2,11 @@
 
 #include "BinaryMedia.h"
 #include "GatewayTime.h"
+#include "JsonWriter.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace gatehouse {
 
@@ -90,8 +95,125 @@ OrderedJson httpApiEventV2Json(const GatewayRequest &request, const InvocationCo
     return event;
 }
 
+namespace {
+
+// Members in first-seen order, a repeated name's values joined with commas: what
+// lowerCaseJoinedHeaders() and joinedQueryParameters() build, without a JSON document.
+class JoinedMembers {
+public:
+    void add(QByteArray name, const QByteArray &value) {
+        for (auto &[seen, joined] : m_members)
+            if (seen == name) {
+                joined.append(',').append(value);
+                return;
+            }
+        m_members.emplace_back(std::move(name), value);
+    }
+    bool isEmpty() const { return m_members.empty(); }
+    void write(JsonWriter &out) const {
+        out.beginObject();
+        for (const auto &[name, value] : m_members)
+            out.key(name).string(value);
+        out.endObject();
+    }
+
+private:
+    std::vector<std::pair<QByteArray, QByteArray>> m_members;
+};
+
+void writeNameValues(JsonWriter &out, const NameValueList &values) {
+    // A repeated name keeps its first place and its last value, as assigning into a JSON object does.
+    std::vector<std::pair<QByteArray, QByteArray>> members;
+    for (const NameValue &value : values) {
+        QByteArray name = value.name.toUtf8();
+        auto found =
+            std::find_if(members.begin(), members.end(), [&](const auto &m) { return m.first == name; });
+        if (found != members.end())
+            found->second = value.value.toUtf8();
+        else
+            members.emplace_back(std::move(name), value.value.toUtf8());
+    }
+    out.beginObject();
+    for (const auto &[name, value] : members)
+        out.key(name).string(value);
+    out.endObject();
+}
+
+} // namespace
+
+// The same document as httpApiEventV2Json(), written directly (tst_gateway_events compares the two):
+// this runs for every request an HTTP API sends to a function.
 QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext &context) {
-    return jsonBytes(httpApiEventV2Json(request, context));
+    const HeaderFields headers = forwardedHeaders(request, context);
+    const QByteArray path =
+        percentDecoded(request.rawPath.isEmpty() ? QStringLiteral("/") : request.rawPath).toUtf8();
+
+    JoinedMembers joinedHeaders;
+    QByteArrayList cookies;
+    for (const HeaderField &field : headers) {
+        QByteArray name = field.name.toLower().toUtf8();
+        if (name == "cookie") {
+            for (const QString &cookie : field.value.split(QLatin1Char(';')))
+                if (const QString trimmed = cookie.trimmed(); !trimmed.isEmpty())
+                    cookies.append(trimmed.toUtf8());
+            continue;
+        }
+        joinedHeaders.add(std::move(name), field.value.toUtf8());
+    }
+    JoinedMembers query;
+    for (const QueryParameter &parameter : parseQueryString(request.rawQueryString))
+        query.add(parameter.name.toUtf8(), parameter.value.toUtf8());
+
+    JsonWriter out(1024 + request.body.size() * 4 / 3);
+    out.beginObject();
+    out.key("version").string(QByteArrayLiteral("2.0"));
+    out.key("routeKey").string(context.routeKey);
+    out.key("rawPath").string(path);
+    out.key("rawQueryString").string(request.rawQueryString);
+    if (!cookies.isEmpty()) {
+        out.key("cookies").beginArray();
+        for (const QByteArray &cookie : std::as_const(cookies))
+            out.string(cookie);
+        out.endArray();
+    }
+    out.key("headers");
+    joinedHeaders.write(out);
+    if (!query.isEmpty()) {
+        out.key("queryStringParameters");
+        query.write(out);
+    }
+    out.key("requestContext").beginObject();
+    out.key("accountId").string(context.accountId);
+    out.key("apiId").string(context.apiId);
+    if (context.authorizer) out.key("authorizer").json(*context.authorizer);
+    out.key("domainName").string(request.host);
+    out.key("domainPrefix").string(domainPrefixOf(request.host));
+    out.key("http").beginObject();
+    out.key("method").string(request.method);
+    out.key("path").string(path);
+    out.key("protocol").string(request.protocol);
+    out.key("sourceIp").string(request.sourceIp);
+    out.key("userAgent").string(request.header(u"User-Agent"));
+    out.endObject();
+    out.key("requestId").string(context.requestId);
+    out.key("routeKey").string(context.routeKey);
+    out.key("stage").string(context.stage);
+    out.key("time").string(clfTime(request.requestTime));
+    out.key("timeEpoch").number(epochMilliseconds(request.requestTime));
+    out.endObject();
+    const EncodedBody body = httpApiRequestBody(request.body, request.header(u"Content-Type"));
+    if (!request.body.isEmpty()) out.key("body").string(body.text);
+    if (!context.pathParameters.isEmpty()) {
+        out.key("pathParameters");
+        writeNameValues(out, context.pathParameters);
+    }
+    out.key("isBase64Encoded").boolean(body.isBase64Encoded);
+    if (!context.stageVariables.isEmpty()) {
+        out.key("stageVariables");
+        writeNameValues(out, context.stageVariables);
+    }
+    out.endObject();
+    return out.take();
 }
 
 } // namespace gatehouse

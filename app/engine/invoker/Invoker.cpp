@@ -220,9 +220,11 @@ void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared
         const Lock lock(m_mutex);
         if (releaseHere)
             released = pool && pool->release(environment, result.environmentReusable, m_clock.elapsed());
-        if (released)
-            scheduleReapLocked();
-        else
+        // A timer already running is due no later than this environment's reap time (it is idle
+        // from now on), so only an idle timer needs the scan of every pool.
+        if (released) {
+            if (!m_reapTimer.isActive()) scheduleReapLocked();
+        } else
             destroyLocked(environment, result.environmentReusable ? QStringLiteral("recycled")
                                                                   : QStringLiteral("discarded"));
     }
@@ -251,7 +253,9 @@ Invoker::AsyncPolicy Invoker::asyncPolicyLocked(const Function &function) const 
 }
 
 qint64 Invoker::maximumEventAgeMsLocked(const FunctionPool &pool) const {
-    return asyncPolicyLocked(pool.function()).maximumEventAge.count();
+    // Asked for every queued event on every pump: no policy object built here.
+    if (m_options.maximumEventAge) return m_options.maximumEventAge->count();
+    return qint64(pool.function().asyncInvoke.maximumEventAgeSeconds.value_or(6 * 3600)) * 1000;
 }
 
 void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &result) {

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <nlohmann/json.hpp>
 
 namespace gatehouse::lambdaerrors {
 
@@ -114,10 +115,15 @@ std::optional<InvocationResult> rejectRequest(const Function *function, const QS
     const qsizetype limit = type == InvokeOptions::Type::Event ? kMaxAsyncRequestBytes : kMaxSyncRequestBytes;
     if (payload.size() > limit) return requestTooLarge(payload.size(), type);
     if (type == InvokeOptions::Type::Event) {
-        // Wrapped in [] so that a bare value ("text", 42) counts as JSON too.
-        QJsonParseError error{};
-        QJsonDocument::fromJson('[' + (payload.isEmpty() ? QByteArrayLiteral("{}") : payload) + ']', &error);
-        if (error.error != QJsonParseError::NoError) return invalidRequestContent(error.errorString());
+        // A validating pass without building a document (nlohmann's SAX accept()): every Event is checked,
+        // and a bare value ("text", 42) is JSON too. The document is only built to word the error.
+        if (!payload.isEmpty() && !nlohmann::json::accept(payload.cbegin(), payload.cend())) {
+            QJsonParseError error{};
+            QJsonDocument::fromJson('[' + payload + ']', &error);
+            return invalidRequestContent(error.error != QJsonParseError::NoError
+                                             ? error.errorString()
+                                             : QStringLiteral("invalid JSON"));
+        }
     }
     return std::nullopt;
 }

@@ -43,6 +43,9 @@ InvocationContext docExampleContext() {
 
 } // namespace
 
+Q_DECLARE_METATYPE(gatehouse::GatewayRequest)
+Q_DECLARE_METATYPE(gatehouse::InvocationContext)
+
 class LambdaEventsTest : public QObject {
     Q_OBJECT
 
@@ -115,6 +118,44 @@ private slots:
         QCOMPARE(Keys(keys.begin(), keys.begin() + 4),
                  (Keys{"accountId", "apiId", "authorizer", "domainName"}));
         QCOMPARE(str(event["requestContext"]["authorizer"]["lambda"]["user"]), QStringLiteral("u1"));
+    }
+
+    // httpApiEventV2() writes its text directly, for speed; it must be the document httpApiEventV2Json()
+    // describes, byte for byte, whatever the request holds.
+    void payloadV2TextIsTheJsonDocumentByteForByte_data() {
+        QTest::addColumn<GatewayRequest>("request");
+        QTest::addColumn<InvocationContext>("context");
+        QTest::newRow("doc example") << docExampleRequest() << docExampleContext();
+        QTest::newRow("bare GET") << request(QStringLiteral("GET"), QStringLiteral("")) << httpContext();
+        InvocationContext withAuthorizer = docExampleContext();
+        withAuthorizer.authorizer =
+            OrderedJson{{"jwt", {{"claims", {{"sub", "u\"1"}}}, {"scopes", nullptr}}}};
+        withAuthorizer.addForwardedHeaders = true;
+        withAuthorizer.pathParameters.append({QStringLiteral("parameter1"), QStringLiteral("last wins")});
+        QTest::newRow("authorizer, forwarded, repeated path parameter")
+            << docExampleRequest() << withAuthorizer;
+        const QString awkward = QStringLiteral("tab\there \"quoted\" back\\slash \x01\x1f\x7f é 한국어 😀");
+        QTest::newRow("escapes and unicode")
+            << request(QStringLiteral("PUT"), QStringLiteral("/a%20b/%E2%9C%93"),
+                       QStringLiteral("q=%22x%22&q=2&empty=&%C3%A9=1"),
+                       {{QStringLiteral("X-Awkward"), awkward},
+                        {QStringLiteral("cookie"), QStringLiteral(" a=1 ;; b=\"2\" ")},
+                        {QStringLiteral("COOKIE"), QStringLiteral("c=3")},
+                        {QStringLiteral("X-Awkward"), QStringLiteral("second")},
+                        {QStringLiteral("Content-Type"), QStringLiteral("application/json")}},
+                       QByteArray("{\"k\":\"line\nbreak\"}"))
+            << httpContext();
+        QTest::newRow("binary body") << request(QStringLiteral("POST"), QStringLiteral("/up"), {}, {},
+                                                QByteArray("\x00\xff\x10"
+                                                           "binary",
+                                                           9))
+                                     << httpContext();
+    }
+    void payloadV2TextIsTheJsonDocumentByteForByte() {
+        QFETCH(GatewayRequest, request);
+        QFETCH(InvocationContext, context);
+        QCOMPARE(QString::fromUtf8(httpApiEventV2(request, context)),
+                 QString::fromUtf8(jsonBytes(httpApiEventV2Json(request, context))));
     }
 
     void forwardedHeadersAreAddedLikeApiGatewayDoes() {

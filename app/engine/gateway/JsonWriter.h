@@ -1,0 +1,47 @@
+// Compact JSON text written straight into a buffer, for the events the gateway builds on every request:
+// building an nlohmann::ordered_json (a linear map per object) and dumping it cost more than the
+// handler call itself. The output is byte for byte what jsonBytes() makes of the same document
+// (nlohmann's escaping: \" \\ \b \f \n \r \t, other control characters as \u00xx, UTF-8 kept as is),
+// which tst_gateway_events checks.
+#pragma once
+
+#include "JsonText.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace gatehouse {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(qsizetype reserve = 1024) { m_out.reserve(reserve); }
+
+    JsonWriter &beginObject() { return open('{'); }
+    JsonWriter &endObject() { return close('}'); }
+    JsonWriter &beginArray() { return open('['); }
+    JsonWriter &endArray() { return close(']'); }
+    // A member's key; the value follows with one of the calls below.
+    JsonWriter &key(const char *latin1Key);
+    JsonWriter &key(const QByteArray &utf8Key);
+    JsonWriter &string(const QString &text) { return string(text.toUtf8()); }
+    JsonWriter &string(const QByteArray &utf8);
+    JsonWriter &number(qint64 value);
+    JsonWriter &boolean(bool value);
+    JsonWriter &json(const OrderedJson &value); // any value, as jsonBytes() writes it
+
+    QByteArray take() { return std::move(m_out); }
+
+    // Appends `utf8` to `out` as a JSON string, quotes included.
+    static void appendString(QByteArray &out, const QByteArray &utf8);
+
+private:
+    JsonWriter &open(char bracket);
+    JsonWriter &close(char bracket);
+    void separate(); // the comma before a value that is not the first in its container
+
+    QByteArray m_out;
+    bool m_first = true;     // nothing written yet in the current container
+    bool m_afterKey = false; // a key was written: its value needs no comma
+};
+
+} // namespace gatehouse
