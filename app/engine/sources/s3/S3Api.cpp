@@ -127,8 +127,12 @@ http::HttpResponse S3Api::respond(const http::HttpRequest &request) const {
 
     // Signatures count only when the project sets credentials; otherwise any client (signed with
     // whatever dummy keys, or not at all) is served, as local tools expect.
+    // A browser-based upload (POST Object) carries no Authorization header: its form holds a policy
+    // and the signature over it, which postObject() checks.
+    const bool formUpload = request.method == "POST" && call.key.isEmpty() && !call.bucket.isEmpty() &&
+                            !call.has("delete") && request.header("Authorization").isEmpty();
     SigV4Result signature;
-    if (current->credentials) {
+    if (current->credentials && !formUpload) {
         signature = verifySigV4(request, *current->credentials);
         switch (signature.status) {
         case SigV4Result::Status::Valid:
@@ -199,6 +203,7 @@ http::HttpResponse S3Api::dispatch(S3Call &call, const Settings &settings) const
             return call.error(errors::notImplemented(QStringLiteral("ListMultipartUploads")));
         if (method == "GET") return listObjects(call, call.param("list-type") == QLatin1String("2"));
         if (method == "POST" && call.has("delete")) return deleteObjects(call);
+        if (method == "POST") return postObject(call, settings);
         if (method == "PUT")
             return call.error(
                 {409,

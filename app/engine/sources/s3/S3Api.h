@@ -1,7 +1,7 @@
 // A subset of the Amazon S3 REST API over a BucketStore, for `aws s3 ... --endpoint-url` and
 // @aws-sdk/client-s3 (forcePathStyle): ListBuckets, HeadBucket, GetBucketLocation, ListObjects[V2],
-// PutObject, GetObject (Range), HeadObject, DeleteObject, DeleteObjects, CopyObject and multipart
-// uploads (S3 API reference,
+// PutObject, GetObject (Range), HeadObject, DeleteObject, DeleteObjects, CopyObject, multipart
+// uploads and POST Object (browser-based form uploads) (S3 API reference,
 // https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html).
 // Path-style requests (http://host:port/bucket/key) and virtual-hosted ones on <bucket>.localhost.
 // Only the project's buckets exist. Bodies may use the aws-chunked encoding. Created and removed
@@ -60,6 +60,8 @@ private:
     http::HttpResponse getObject(S3Call &call) const;
     http::HttpResponse deleteObject(S3Call &call) const;
     http::HttpResponse copyObject(S3Call &call, const Settings &settings) const;
+    // Browser-based form upload (S3PostObject.cpp)
+    http::HttpResponse postObject(S3Call &call, const Settings &settings) const;
     // Multipart (S3Multipart.cpp)
     http::HttpResponse createUpload(S3Call &call) const;
     http::HttpResponse uploadPart(S3Call &call) const;
