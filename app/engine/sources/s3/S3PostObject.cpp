@@ -244,6 +244,7 @@ http::HttpResponse S3Api::postObject(S3Call &call, const Settings &settings) con
         http::HttpResponse response = call.ok(303);
         response.headers.add("Location", target.toEncoded());
         response.headers.add("ETag", stored.eTag.toUtf8());
+        S3Call::addVersionId(response, stored.versionId);
         return response;
     }
     // success_action_status: 200 or 204 with an empty body, 201 with the PostResponse document;
@@ -252,6 +253,7 @@ http::HttpResponse S3Api::postObject(S3Call &call, const Settings &settings) con
     const int code = status == QLatin1String("200") || status == QLatin1String("201") ? status.toInt() : 204;
     http::HttpResponse response = call.ok(code);
     response.headers.add("ETag", stored.eTag.toUtf8());
+    S3Call::addVersionId(response, stored.versionId);
     response.headers.add("Location", location.toUtf8());
     if (code == 201) {
         XmlOut xml;
