@@ -347,6 +347,41 @@ private slots:
         QVERIFY(!send("GET", "/kept-bucket?versioning").body.contains("<Status>"));
     }
 
+    void postAndCompleteMultipartUploadCreateVersionsToo() {
+        const QByteArray form =
+            "--b\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nform.txt\r\n"
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n\r\nposted\r\n--b--\r\n";
+        http::HttpRequest post;
+        post.method = "POST";
+        post.target = post.path = "/kept-bucket";
+        post.headers.add("Host", "127.0.0.1:4566");
+        post.headers.add("Content-Type", "multipart/form-data; boundary=b");
+        post.body = form;
+        const http::HttpResponse posted = m_api->respond(post);
+        QCOMPARE(posted.status, 204);
+        QCOMPARE(posted.headers.value("x-amz-version-id").size(), 32);
+        QCOMPARE(eventName(0), QStringLiteral("ObjectCreated:Post"));
+        QCOMPARE(eventVersionId(0).toLatin1(), posted.headers.value("x-amz-version-id"));
+
+        const QString uploadId =
+            xmlText(send("POST", "/kept-bucket/form.txt?uploads").body, QStringLiteral("UploadId"));
+        const QByteArray part =
+            send("PUT", "/kept-bucket/form.txt?partNumber=1&uploadId=" + uploadId.toLatin1(), "whole")
+                .headers.value("ETag");
+        const http::HttpResponse done =
+            send("POST", "/kept-bucket/form.txt?uploadId=" + uploadId.toLatin1(),
+                 "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + part +
+                     "</ETag></Part></CompleteMultipartUpload>");
+        QCOMPARE(done.status, 200);
+        const QByteArray completed = done.headers.value("x-amz-version-id");
+        QCOMPARE(completed.size(), 32);
+        QVERIFY(completed != posted.headers.value("x-amz-version-id"));
+        QCOMPARE(send("GET", "/kept-bucket/form.txt").body, QByteArray("whole"));
+        QCOMPARE(
+            send("GET", "/kept-bucket/form.txt?versionId=" + posted.headers.value("x-amz-version-id")).body,
+            QByteArray("posted"));
+    }
+
     void deleteObjectsAndCopyWithVersions() {
         const QByteArray v1 = send("PUT", "/kept-bucket/a", "first").headers.value("x-amz-version-id");
         send("PUT", "/kept-bucket/a", "second");
