@@ -1,18 +1,12 @@
 #include "PostPolicy.h"
 
+#include "gateway/JsonText.h"
+
 namespace gatehouse::s3 {
 
 namespace {
 
-// A condition as the checks use it, whatever its shape in the document.
-struct Condition {
-    enum class Kind { Equals, StartsWith, ContentLengthRange } kind = Kind::Equals;
-    QString field; // lower case, without '$'
-    QString value;
-    qint64 min = 0;
-    qint64 max = 0;
-    QString quoted; // as S3 quotes it in "Policy Condition failed: ..."
-};
+using Condition = PostPolicyCondition;
 
 QString quote(const QString &text) {
     return QStringLiteral("\"%1\"").arg(text);
@@ -136,8 +130,9 @@ std::optional<PostPolicy> parsePostPolicy(const QByteArray &base64, QString *err
         *error = QStringLiteral("Invalid Policy: Policy missing conditions.");
         return std::nullopt;
     }
-    if (!readConditions(*conditions, error)) return std::nullopt;
-    policy.conditions = *conditions;
+    std::optional<QList<Condition>> read = readConditions(*conditions, error);
+    if (!read) return std::nullopt;
+    policy.conditions = std::move(*read);
     return policy;
 }
 
@@ -166,9 +161,6 @@ PostPolicyCheck checkPostPolicy(const PostPolicy &policy, const PostFormFields &
         check.outcome = PostPolicyCheck::Outcome::Expired;
         return check;
     }
-    QString ignored;
-    const QList<Condition> conditions =
-        readConditions(policy.conditions, &ignored).value_or(QList<Condition>());
     const auto valueOf = [&](const QString &field) {
         // The bucket is the one the request names, whether or not the form repeats it.
         if (field == QLatin1String("bucket")) return bucket;
@@ -177,7 +169,7 @@ PostPolicyCheck checkPostPolicy(const PostPolicy &policy, const PostFormFields &
         return QString();
     };
     QStringList covered;
-    for (const Condition &c : conditions) {
+    for (const Condition &c : policy.conditions) {
         if (c.kind == Condition::Kind::ContentLengthRange) {
             if (fileSize > c.max || fileSize < c.min) {
                 check.outcome = fileSize > c.max ? PostPolicyCheck::Outcome::TooLarge

@@ -5,8 +5,6 @@
 // EntityTooLarge, EntityTooSmall, InvalidPolicyDocument).
 #pragma once
 
-#include "gateway/JsonText.h"
-
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -16,9 +14,20 @@
 
 namespace gatehouse::s3 {
 
+// One condition, whatever its shape in the document: {"name": "value"}, ["eq"|"starts-with",
+// "$name", "value"] or ["content-length-range", min, max].
+struct PostPolicyCondition {
+    enum class Kind { Equals, StartsWith, ContentLengthRange } kind = Kind::Equals;
+    QString field; // lower case, without '$'
+    QString value;
+    qint64 min = 0;
+    qint64 max = 0;
+    QString quoted; // as S3 quotes it in "Policy Condition failed: ..."
+};
+
 struct PostPolicy {
     QDateTime expiration; // UTC
-    OrderedJson conditions = OrderedJson::array();
+    QList<PostPolicyCondition> conditions;
 };
 
 // Decodes and reads the policy field's text. nullopt with `*error` ("Invalid Policy: ..." as S3 words
