@@ -188,6 +188,7 @@ BucketStore::Outcome BucketStore::commit(const QString &bucket, ObjectMetadata m
         meta.dataFile = meta.versionId + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
     } else {
         meta.versionId.clear();
+        meta.sequence = 0;
         meta.dataFile = stem + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
     }
     meta.deleteMarker = false;
