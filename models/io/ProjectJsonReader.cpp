@@ -195,6 +195,7 @@ void readAuthorizer(ObjectReader &r, ReadContext &ctx, Authorizer &a) {
 
 void readBucket(ObjectReader &r, Bucket &b) {
     r.string("name", b.name, Need::Required);
+    r.boolean("versioning", b.versioning);
     r.list<BucketNotification>("notifications", b.notifications, [](ObjectReader &o, BucketNotification &n) {
         if (o.has("events")) n.events.clear();
         o.strings("events", n.events);

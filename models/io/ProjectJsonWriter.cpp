@@ -254,6 +254,7 @@ OrderedJson writeAuthorizer(const Authorizer &a) {
 OrderedJson writeBucket(const Bucket &b) {
     return ObjectWriter()
         .text("name", b.name)
+        .booleanIf(b.versioning, "versioning", b.versioning)
         .list("notifications", b.notifications,
               [](const BucketNotification &n) {
                   return ObjectWriter()

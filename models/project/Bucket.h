@@ -16,6 +16,10 @@ struct BucketNotification {
 
 struct Bucket {
     QString name;
+    // S3 Versioning enabled: every write keeps a new version, a delete adds a delete marker (S3 User
+    // Guide, "Using versioning in S3 buckets"). The project file is the source of truth; a running
+    // endpoint's PutBucketVersioning changes only that run.
+    bool versioning = false;
     QList<BucketNotification> notifications;
     std::optional<CanvasPoint> position; // designer canvas; unset = automatic layout
     UnknownFields unknown;

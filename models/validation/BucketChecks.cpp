@@ -82,12 +82,23 @@ void checkNotifications(const Project &project, const Bucket &bucket, const QStr
                     QCoreApplication::translate("gatehouse::Validation",
                                                 "a notification needs at least one event type"),
                     QCoreApplication::translate("gatehouse::Validation", "e.g. [\"s3:ObjectCreated:*\"]"));
-        for (qsizetype e = 0; e < rule.events.size(); ++e)
+        for (qsizetype e = 0; e < rule.events.size(); ++e) {
+            // "s3:ObjectRemoved:DeleteMarkerCreated ... when a delete marker is created for a versioned
+            // object" (Event notification types): without versioning a delete removes the object.
+            if (rule.events[e] == QLatin1String("s3:ObjectRemoved:DeleteMarkerCreated") && !bucket.versioning)
+                r.warning(at(at(path, "events"), e),
+                          QCoreApplication::translate("gatehouse::Validation",
+                                                      "delete markers are created only in a bucket with "
+                                                      "versioning; this event never happens here"),
+                          QCoreApplication::translate("gatehouse::Validation",
+                                                      "set \"versioning\": true, or subscribe to "
+                                                      "s3:ObjectRemoved:Delete"));
             if (!s3EventTypes().contains(rule.events[e]))
                 r.error(at(at(path, "events"), e),
                         QCoreApplication::translate("gatehouse::Validation", "'%1' is not an S3 event type")
                             .arg(rule.events[e]),
                         referenceHint(rule.events[e], s3EventTypes()));
+        }
         for (qsizetype m = 0; m < n; ++m) {
             const BucketNotification &other = bucket.notifications[m];
             const QString event = sharedEvent(rule, other);

@@ -518,6 +518,17 @@ private slots:
         QCOMPARE(project().functions[0].asyncInvoke.onFailure.queue, QStringLiteral("failures"));
     }
 
+    void bucketVersioningIsAnUndoableCheckBox() {
+        m_editor->showEntity({EntityKind::Bucket, 0, -1});
+        auto *versioning = editor<QCheckBox>(QStringLiteral("versioning"));
+        QVERIFY(!versioning->isChecked());
+        QTest::mouseClick(versioning, Qt::LeftButton, {}, QPoint(4, versioning->height() / 2));
+        QVERIFY(project().buckets[0].versioning);
+        m_stack->undo();
+        QVERIFY(!project().buckets[0].versioning);
+        QVERIFY(!versioning->isChecked());
+    }
+
     // Not a check: saves pictures of the editor for people to look at, when asked to.
     void screenshots() {
         const QString folder = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");

@@ -3,6 +3,7 @@
 #include "FormFields.h"
 #include "document/ProjectDocument.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 
 namespace gatehouse {
@@ -11,13 +12,21 @@ BucketForm::BucketForm(ProjectDocument *document, QUndoStack *undoStack, QWidget
     : EntityForm(document, undoStack, parent) {
     QFormLayout *general = addSection({});
     addName(general, tr("Name"), lens(&Bucket::name), siblingNames());
+    QCheckBox *versioning = addCheck(general, {}, QStringLiteral("versioning"), lens(&Bucket::versioning),
+                                     tr("Versioning: keep every version"));
+    versioning->setToolTip(tr("Every write keeps a new version of the object, and a delete adds a delete "
+                              "marker instead of removing it (S3 Versioning)."));
 
     QFormLayout *notifications = addSection(tr("Notifications"));
     const auto functions = [this] { return functionNames(this->document()->project()); };
     const auto events = [] {
-        return QStringList{QStringLiteral("s3:ObjectCreated:*"), QStringLiteral("s3:ObjectCreated:Put"),
-                           QStringLiteral("s3:ObjectCreated:Copy"), QStringLiteral("s3:ObjectRemoved:*"),
-                           QStringLiteral("s3:ObjectRemoved:Delete")};
+        return QStringList{QStringLiteral("s3:ObjectCreated:*"),
+                           QStringLiteral("s3:ObjectCreated:Put"),
+                           QStringLiteral("s3:ObjectCreated:Post"),
+                           QStringLiteral("s3:ObjectCreated:Copy"),
+                           QStringLiteral("s3:ObjectRemoved:*"),
+                           QStringLiteral("s3:ObjectRemoved:Delete"),
+                           QStringLiteral("s3:ObjectRemoved:DeleteMarkerCreated")};
     };
     using N = BucketNotification;
     addTable(notifications, tr("Invoke a function when objects change"), QStringLiteral("notifications"),

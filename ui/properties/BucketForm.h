@@ -1,4 +1,5 @@
-// Properties of a bucket: its name and the notification rules that invoke functions on object events.
+// Properties of a bucket: its name, versioning and the notification rules that invoke functions on
+// object events.
 #pragma once
 
 #include "EntityForm.h"

@@ -16,6 +16,10 @@ void addBuckets(SamTemplate &t) {
         // No BucketName: S3 names are global, so CloudFormation picks a unique one on deploy; the
         // project's name is kept in Metadata for the way back.
         t.resources[id.toStdString()] = OrderedJson{{"Type", "AWS::S3::Bucket"}};
+        // CloudFormation AWS::S3::Bucket VersioningConfiguration
+        // (.../aws-properties-s3-bucket-versioningconfig.html).
+        if (b.versioning)
+            t.resources[id.toStdString()]["Properties"]["VersioningConfiguration"] = {{"Status", "Enabled"}};
         for (qsizetype n = 0; n < b.notifications.size(); ++n) {
             const BucketNotification &note = b.notifications[n];
             const QString path = elementPath(elementPath("buckets", i), "notifications", n);

@@ -58,7 +58,11 @@ void readBucket(SamReader &r, const TemplateResource &res) {
             bucket.notifications.append(note);
         }
     }
-    QStringList handled = {QStringLiteral("BucketName")};
+    // VersioningConfiguration.Status: Enabled, or Suspended (which keeps old versions but adds none: a
+    // bucket without versioning here).
+    if (const OrderedJson *versioning = json::member(props, "VersioningConfiguration"))
+        bucket.versioning = json::textOr(json::member(versioning, "Status")) == QLatin1String("Enabled");
+    QStringList handled = {QStringLiteral("BucketName"), QStringLiteral("VersioningConfiguration")};
     if (lambdas) {
         handled.append(QStringLiteral("NotificationConfiguration"));
         for (const QString &other : json::keys(json::member(props, "NotificationConfiguration")))

@@ -125,6 +125,7 @@ Project everyFieldSet() {
 
     Bucket b;
     b.name = QStringLiteral("bucket");
+    b.versioning = true;
     BucketNotification none;
     none.events = {};
     none.function = QStringLiteral("fn");

@@ -46,6 +46,10 @@ void addEventSourceRows() {
     addRow("bucket: unknown event type",
            notifications(R"({"function": "hello", "events": ["s3:ObjectCreated:Upload"]})"),
            "buckets[0].notifications[0].events[0]", "'s3:ObjectCreated:Upload' is not an S3 event type");
+    addRow("bucket: delete markers need versioning",
+           notifications(R"({"function": "hello", "events": ["s3:ObjectRemoved:DeleteMarkerCreated"]})"),
+           "buckets[0].notifications[0].events[0]",
+           "delete markers are created only in a bucket with versioning", Expect::Warning);
     addRow("bucket: at least one event", notifications(R"({"function": "hello", "events": []})"),
            "buckets[0].notifications[0].events", "a notification needs at least one event type");
     addRow("bucket: overlapping notifications are ambiguous",

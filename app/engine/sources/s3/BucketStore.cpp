@@ -75,6 +75,10 @@ QByteArray metadataJson(const ObjectMetadata &meta) {
     json["userMetadata"] = headersJson(meta.userMetadata);
     json["headers"] = headersJson(meta.headers);
     json["dataFile"] = utf8(meta.dataFile);
+    // Only versions carry these, so the metadata of unversioned objects stays as it was.
+    if (!meta.versionId.isEmpty()) json["versionId"] = utf8(meta.versionId);
+    if (meta.deleteMarker) json["deleteMarker"] = true;
+    if (meta.sequence > 0) json["sequence"] = meta.sequence;
     return QByteArray::fromStdString(json.dump(2, ' ', false, OrderedJson::error_handler_t::replace));
 }
 
@@ -92,6 +96,18 @@ std::optional<ObjectMetadata> metadataFromJson(const QByteArray &text) {
     if (const auto it = json->find("userMetadata"); it != json->end()) meta.userMetadata = headersFrom(*it);
     if (const auto it = json->find("headers"); it != json->end()) meta.headers = headersFrom(*it);
     meta.dataFile = stringAt(*json, "dataFile");
+    meta.versionId = stringAt(*json, "versionId");
+    if (const auto it = json->find("deleteMarker"); it != json->end() && it->is_boolean())
+        meta.deleteMarker = it->get<bool>();
+    if (const auto it = json->find("sequence"); it != json->end() && it->is_number_integer())
+        meta.sequence = it->get<qint64>();
+    if (!meta.versionId.isEmpty() && !isWellFormedVersionId(meta.versionId)) return std::nullopt;
+    // A delete marker has no content.
+    if (meta.deleteMarker) {
+        meta.dataFile.clear();
+        meta.size = 0;
+        return meta;
+    }
     // The data file must be one of ours, in the same folder: a hand-edited metadata file cannot point
     // a read elsewhere.
     if (meta.dataFile.contains(QLatin1Char('/')) || meta.dataFile.contains(QLatin1Char('\\')) ||
@@ -134,18 +150,20 @@ std::optional<ObjectMetadata> BucketStore::head(const QString &bucket, const QSt
     if (!ok) return std::nullopt;
     std::optional<ObjectMetadata> meta = metadataFromJson(json);
     // A hash collision or a hand-copied file: the stored key must be the one asked for.
-    if (!meta || meta->key != key) return std::nullopt;
+    if (!meta || meta->key != key || meta->deleteMarker) return std::nullopt;
     return meta;
 }
 
 BucketStore::Outcome BucketStore::read(const QString &bucket, const QString &key, qint64 offset,
-                                       qint64 length, ObjectMetadata *meta, QByteArray *data) const {
+                                       qint64 length, ObjectMetadata *meta, QByteArray *data,
+                                       const QString &versionId) const {
     // A writer may replace the object between reading its metadata and opening its data file; the
     // new metadata names the new file, so look again (bounded: a key rewritten non-stop still ends).
     for (int attempt = 0; attempt < 8; ++attempt) {
-        const std::optional<ObjectMetadata> current = head(bucket, key);
-        if (!current) return {Error::NoSuchKey, {}};
-        QFile file(objectsFolder(bucket) + QLatin1Char('/') + current->dataFile);
+        const std::optional<ObjectMetadata> current =
+            versionId.isEmpty() ? head(bucket, key) : version(bucket, key, versionId);
+        if (!current || current->deleteMarker) return {Error::NoSuchKey, {}};
+        QFile file(dataPath(bucket, *current));
         if (!file.open(QIODevice::ReadOnly)) continue;
         *meta = *current;
         if (offset > 0 && !file.seek(offset)) return ioError(tr("cannot read %1").arg(file.fileName()));
@@ -159,15 +177,31 @@ BucketStore::Outcome BucketStore::commit(const QString &bucket, ObjectMetadata m
                                          const std::function<bool(QIODevice &, ObjectMetadata &)> &write,
                                          ObjectMetadata *stored) {
     if (const Outcome ready = ensureBucket(bucket); !ready.ok()) return ready;
-    const QString folder = objectsFolder(bucket);
     const QString stem = objectFileStem(meta.key);
-    meta.dataFile = stem + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
+    // A versioned write: versioning is on, or the key has versions already (then versioning was
+    // suspended or switched off later, and the write replaces the "null" version).
+    const bool versioned = versioning(bucket) == Versioning::Enabled || hasVersions(bucket, meta.key);
+    const QString folder = versioned ? versionsFolder(bucket, meta.key) : objectsFolder(bucket);
+    if (versioned) {
+        if (!QDir().mkpath(folder)) return ioError(tr("cannot create %1").arg(folder));
+        meta.versionId = versioning(bucket) == Versioning::Enabled ? newVersionId() : QStringLiteral("null");
+        meta.dataFile = meta.versionId + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
+    } else {
+        meta.versionId.clear();
+        meta.sequence = 0;
+        meta.dataFile = stem + QLatin1Char('.') + newGeneration() + QStringLiteral(".data");
+    }
+    meta.deleteMarker = false;
     {
         QSaveFile data(folder + QLatin1Char('/') + meta.dataFile);
         if (!data.open(QIODevice::WriteOnly) || !write(data, meta) || !data.commit())
             return ioError(tr("cannot write %1: %2").arg(data.fileName(), data.errorString()));
     }
     meta.lastModified = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    if (versioned) {
+        const QString written = folder + QLatin1Char('/') + meta.dataFile;
+        return addVersion(bucket, std::move(meta), written, stored);
+    }
     QMutexLocker lock(&m_commitMutex);
     const std::optional<ObjectMetadata> previous = head(bucket, meta.key);
     QString error;
@@ -226,6 +260,12 @@ BucketStore::Outcome BucketStore::putFrom(const QString &bucket, ObjectMetadata 
 }
 
 BucketStore::Outcome BucketStore::remove(const QString &bucket, const QString &key, bool *existed) {
+    if (versioning(bucket) != Versioning::Off || hasVersions(bucket, key)) {
+        Removal removal;
+        const Outcome outcome = deleteObject(bucket, key, {}, &removal);
+        if (existed) *existed = removal.happened;
+        return outcome;
+    }
     QMutexLocker lock(&m_commitMutex);
     const std::optional<ObjectMetadata> meta = head(bucket, key);
     if (existed) *existed = meta.has_value();

@@ -31,6 +31,23 @@ QString newUploadId() {
     return id;
 }
 
+QString newVersionId() {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString id;
+    for (int i = 0; i < 32; ++i)
+        id += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet - 1))]);
+    return id;
+}
+
+bool isWellFormedVersionId(const QString &id) {
+    if (id == QLatin1String("null")) return true;
+    if (id.isEmpty() || id.size() > 64) return false;
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        return c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    });
+}
+
 QString newGeneration() {
     return QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
 }

@@ -26,6 +26,10 @@ bool isValidObjectKey(const QString &key);
 // so that a crafted uploadId never names another folder.
 bool isWellFormedUploadId(const QString &id);
 QString newUploadId();
+// A new version id: 32 random letters and digits (S3's are opaque strings of that kind).
+QString newVersionId();
+// "null" or what newVersionId() could have made (letters and digits, 1 to 64): never a path.
+bool isWellFormedVersionId(const QString &id);
 // 16 random hex digits: the generation part of a data file's name.
 QString newGeneration();
 

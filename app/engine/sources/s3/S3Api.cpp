@@ -64,6 +64,17 @@ void S3Api::updateProject(const Project &project) {
                                                  project.settings.credentials->secretAccessKey};
     QMutexLocker lock(&m_mutex);
     m_settings = std::move(settings);
+    // The project file is the source of truth for versioning: a bucket's state follows it whenever
+    // its "versioning" changes (or the bucket is new). PutBucketVersioning changes the running
+    // endpoint only, until then.
+    QHash<QString, bool> versioning;
+    for (const Bucket &bucket : project.buckets) {
+        versioning.insert(bucket.name, bucket.versioning);
+        const auto before = m_projectVersioning.constFind(bucket.name);
+        if (before == m_projectVersioning.cend() || *before != bucket.versioning)
+            m_store->setVersioning(bucket.name, bucket.versioning ? Versioning::Enabled : Versioning::Off);
+    }
+    m_projectVersioning = std::move(versioning);
 }
 
 std::shared_ptr<const S3Api::Settings> S3Api::settings() const {
@@ -127,8 +138,12 @@ http::HttpResponse S3Api::respond(const http::HttpRequest &request) const {
 
     // Signatures count only when the project sets credentials; otherwise any client (signed with
     // whatever dummy keys, or not at all) is served, as local tools expect.
+    // A browser-based upload (POST Object) carries no Authorization header: its form holds a policy
+    // and the signature over it, which postObject() checks.
+    const bool formUpload = request.method == "POST" && call.key.isEmpty() && !call.bucket.isEmpty() &&
+                            !call.has("delete") && request.header("Authorization").isEmpty();
     SigV4Result signature;
-    if (current->credentials) {
+    if (current->credentials && !formUpload) {
         signature = verifySigV4(request, *current->credentials);
         switch (signature.status) {
         case SigV4Result::Status::Valid:
@@ -197,8 +212,12 @@ http::HttpResponse S3Api::dispatch(S3Call &call, const Settings &settings) const
         }
         if (method == "GET" && call.has("uploads"))
             return call.error(errors::notImplemented(QStringLiteral("ListMultipartUploads")));
+        if (method == "GET" && call.has("versioning")) return getBucketVersioning(call);
+        if (method == "PUT" && call.has("versioning")) return putBucketVersioning(call);
+        if (method == "GET" && call.has("versions")) return listObjectVersions(call);
         if (method == "GET") return listObjects(call, call.param("list-type") == QLatin1String("2"));
         if (method == "POST" && call.has("delete")) return deleteObjects(call);
+        if (method == "POST") return postObject(call, settings);
         if (method == "PUT")
             return call.error(
                 {409,
@@ -322,10 +341,22 @@ http::HttpResponse S3Api::deleteObjects(S3Call &call) const {
     if (!request) return call.error(errors::malformedXml());
     XmlOut xml;
     xml.begin("DeleteResult");
-    for (const QString &key : request->keys) {
-        bool existed = false;
+    for (qsizetype i = 0; i < request->keys.size(); ++i) {
+        const QString &key = request->keys[i];
+        const QString &versionId = request->versionIds.value(i);
+        if (!versionId.isEmpty() && !isWellFormedVersionId(versionId)) {
+            xml.open("Error");
+            xml.element("Key", key);
+            xml.element("VersionId", versionId);
+            xml.element("Code", QStringLiteral("NoSuchVersion"));
+            xml.element("Message", QStringLiteral("The specified version does not exist."));
+            xml.close();
+            continue;
+        }
+        Removal removal;
         const BucketStore::Outcome outcome =
-            isValidObjectKey(key) ? m_store->remove(call.bucket, key, &existed) : BucketStore::Outcome{};
+            isValidObjectKey(key) ? m_store->deleteObject(call.bucket, key, versionId, &removal)
+                                  : BucketStore::Outcome{};
         if (!outcome.ok()) {
             xml.open("Error");
             xml.element("Key", key);
@@ -334,18 +365,32 @@ http::HttpResponse S3Api::deleteObjects(S3Call &call) const {
             xml.close();
             continue;
         }
-        if (existed) {
+        if (removal.happened) {
             ObjectMetadata removed;
             removed.key = key;
-            notify(call, QStringLiteral("ObjectRemoved:Delete"), removed);
+            removed.versionId = removal.versionId;
+            notify(call, removalEventName(versionId, removal), removed);
         }
         // S3 reports a key that did not exist as deleted too.
         if (request->quiet) continue;
         xml.open("Deleted");
         xml.element("Key", key);
+        if (!versionId.isEmpty()) xml.element("VersionId", versionId);
+        if (removal.deleteMarker) {
+            xml.element("DeleteMarker", QStringLiteral("true"));
+            xml.element("DeleteMarkerVersionId", removal.versionId);
+        }
         xml.close();
     }
     return call.xml(xml.finish());
+}
+
+QString removalEventName(const QString &requestedVersionId, const Removal &removal) {
+    // "s3:ObjectRemoved:DeleteMarkerCreated" when a delete adds a marker; removing a version (even
+    // a marker) for good is "s3:ObjectRemoved:Delete" (S3 User Guide, "Event notification types").
+    return requestedVersionId.isEmpty() && removal.deleteMarker
+               ? QStringLiteral("ObjectRemoved:DeleteMarkerCreated")
+               : QStringLiteral("ObjectRemoved:Delete");
 }
 
 void S3Api::notify(const S3Call &call, const QString &eventName, const ObjectMetadata &meta) const {
@@ -356,6 +401,7 @@ void S3Api::notify(const S3Call &call, const QString &eventName, const ObjectMet
     event.key = meta.key;
     event.size = meta.size;
     event.eTag = meta.eTag;
+    event.versionId = meta.versionId;
     event.requestId = call.requestId;
     event.hostId = call.hostId;
     event.sourceIp = call.request.remoteAddress.toString();

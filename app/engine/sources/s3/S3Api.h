@@ -1,7 +1,8 @@
 // A subset of the Amazon S3 REST API over a BucketStore, for `aws s3 ... --endpoint-url` and
 // @aws-sdk/client-s3 (forcePathStyle): ListBuckets, HeadBucket, GetBucketLocation, ListObjects[V2],
-// PutObject, GetObject (Range), HeadObject, DeleteObject, DeleteObjects, CopyObject and multipart
-// uploads (S3 API reference,
+// PutObject, GetObject (Range), HeadObject, DeleteObject, DeleteObjects, CopyObject, multipart
+// uploads, POST Object (browser-based form uploads), and versioning: Get/PutBucketVersioning,
+// ListObjectVersions, versionId on GetObject/HeadObject/DeleteObject/CopyObject (S3 API reference,
 // https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html).
 // Path-style requests (http://host:port/bucket/key) and virtual-hosted ones on <bucket>.localhost.
 // Only the project's buckets exist. Bodies may use the aws-chunked encoding. Created and removed
@@ -15,6 +16,7 @@
 #include "http/HttpResponder.h"
 #include "project/Project.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QStringList>
 #include <memory>
@@ -55,11 +57,17 @@ private:
     http::HttpResponse listBuckets(S3Call &call, const Settings &settings) const;
     http::HttpResponse listObjects(S3Call &call, bool v2) const;
     http::HttpResponse deleteObjects(S3Call &call) const;
+    // Versioning (S3Versioning.cpp)
+    http::HttpResponse getBucketVersioning(S3Call &call) const;
+    http::HttpResponse putBucketVersioning(S3Call &call) const;
+    http::HttpResponse listObjectVersions(S3Call &call) const;
     // Object level (S3ObjectOperations.cpp)
     http::HttpResponse putObject(S3Call &call) const;
     http::HttpResponse getObject(S3Call &call) const;
     http::HttpResponse deleteObject(S3Call &call) const;
     http::HttpResponse copyObject(S3Call &call, const Settings &settings) const;
+    // Browser-based form upload (S3PostObject.cpp)
+    http::HttpResponse postObject(S3Call &call, const Settings &settings) const;
     // Multipart (S3Multipart.cpp)
     http::HttpResponse createUpload(S3Call &call) const;
     http::HttpResponse uploadPart(S3Call &call) const;
@@ -70,8 +78,9 @@ private:
 
     BucketStore *m_store;
     const BucketNotifier *m_notifier;
-    mutable QMutex m_mutex; // guards m_settings (the pointer)
+    mutable QMutex m_mutex; // guards m_settings (the pointer) and m_projectVersioning
     std::shared_ptr<const Settings> m_settings;
+    QHash<QString, bool> m_projectVersioning; // each bucket's "versioning" in the project last seen
 };
 
 } // namespace gatehouse::s3

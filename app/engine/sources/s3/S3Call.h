@@ -12,6 +12,9 @@
 
 namespace gatehouse::s3 {
 
+// The notification a delete sends: ObjectRemoved:DeleteMarkerCreated or ObjectRemoved:Delete.
+QString removalEventName(const QString &requestedVersionId, const Removal &removal);
+
 struct S3Call {
     explicit S3Call(const http::HttpRequest &r)
         : request(r) {}
@@ -40,6 +43,10 @@ struct S3Call {
         response.headers.add("x-amz-request-id", requestId.toLatin1());
         response.headers.add("x-amz-id-2", hostId.toLatin1());
         return response;
+    }
+    // x-amz-version-id for objects of buckets that have versioning.
+    static void addVersionId(http::HttpResponse &response, const QString &versionId) {
+        if (!versionId.isEmpty()) response.headers.add("x-amz-version-id", versionId.toUtf8());
     }
     http::HttpResponse xml(const QByteArray &body) const {
         http::HttpResponse response = ok();

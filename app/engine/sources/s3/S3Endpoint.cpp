@@ -1,6 +1,7 @@
 #include "S3Endpoint.h"
 
 #include "ObjectKeyFiles.h"
+#include "S3Call.h"
 
 namespace gatehouse::s3 {
 
@@ -65,6 +66,7 @@ S3Endpoint::WriteResult S3Endpoint::putObject(const QString &bucket, ObjectMetad
     event.key = result.object.key;
     event.size = result.object.size;
     event.eTag = result.object.eTag;
+    event.versionId = result.object.versionId;
     m_notifier.notify(event);
     return result;
 }
@@ -73,13 +75,17 @@ S3Endpoint::WriteResult S3Endpoint::deleteObject(const QString &bucket, const QS
     if (!m_api.hasBucket(bucket)) return failure(errors::noSuchBucket(bucket));
     if (!isValidObjectKey(key)) return failure(errors::keyTooLong());
     WriteResult result;
-    const BucketStore::Outcome outcome = m_store.remove(bucket, key, &result.existed);
+    Removal removal;
+    const BucketStore::Outcome outcome = m_store.deleteObject(bucket, key, {}, &removal);
     if (!outcome.ok()) return failure(errors::internalError(outcome.message));
+    result.existed = removal.happened;
     if (result.existed) {
+        // A versioned bucket keeps the object behind a delete marker, as DeleteObject does.
         S3ObjectEvent event;
-        event.eventName = QStringLiteral("ObjectRemoved:Delete");
+        event.eventName = removalEventName({}, removal);
         event.bucket = bucket;
         event.key = key;
+        event.versionId = removal.versionId;
         m_notifier.notify(event);
     }
     return result;

@@ -20,6 +20,16 @@ S3Error noSuchUpload(const QString &uploadId) {
                            "may have been aborted or completed."),
             {{"UploadId", uploadId}}};
 }
+S3Error noSuchVersion(const QString &key, const QString &versionId) {
+    return {404,
+            "NoSuchVersion",
+            QStringLiteral("The specified version does not exist."),
+            {{"Key", key}, {"VersionId", versionId}}};
+}
+S3Error invalidVersionId(const QString &versionId) {
+    return invalidArgument(QStringLiteral("Invalid version id specified"), QStringLiteral("versionId"),
+                           versionId);
+}
 S3Error invalidRange(const QByteArray &requested, qint64 actualSize) {
     return {416,
             "InvalidRange",

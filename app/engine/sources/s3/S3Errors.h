@@ -26,6 +26,8 @@ namespace errors {
 S3Error noSuchBucket(const QString &bucket);                                                // 404
 S3Error noSuchKey(const QString &key);                                                      // 404
 S3Error noSuchUpload(const QString &uploadId);                                              // 404
+S3Error noSuchVersion(const QString &key, const QString &versionId);                        // 404
+S3Error invalidVersionId(const QString &versionId);                                         // 400
 S3Error invalidRange(const QByteArray &requested, qint64 actualSize);                       // 416
 S3Error invalidPart();                                                                      // 400
 S3Error invalidPartOrder();                                                                 // 400

@@ -71,7 +71,9 @@ http::HttpResponse S3Api::completeUpload(S3Call &call) const {
     xml.element("Bucket", call.bucket);
     xml.element("Key", call.key);
     xml.element("ETag", stored.eTag);
-    return call.xml(xml.finish());
+    http::HttpResponse response = call.xml(xml.finish());
+    S3Call::addVersionId(response, stored.versionId);
+    return response;
 }
 
 http::HttpResponse S3Api::abortUpload(S3Call &call) const {

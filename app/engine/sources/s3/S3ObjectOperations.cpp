@@ -80,12 +80,38 @@ http::HttpResponse S3Api::putObject(S3Call &call) const {
     notify(call, QStringLiteral("ObjectCreated:Put"), stored);
     http::HttpResponse response = call.ok();
     response.headers.add("ETag", stored.eTag.toUtf8());
+    S3Call::addVersionId(response, stored.versionId);
     return response;
 }
 
 http::HttpResponse S3Api::getObject(S3Call &call) const {
-    const std::optional<ObjectMetadata> meta = m_store->head(call.bucket, call.key);
-    if (!meta) return call.error(errors::noSuchKey(call.key));
+    const QString versionId = call.param("versionId");
+    if (call.has("versionId") && !isWellFormedVersionId(versionId))
+        return call.error(errors::invalidVersionId(versionId));
+    const std::optional<ObjectMetadata> meta = call.has("versionId")
+                                                   ? m_store->version(call.bucket, call.key, versionId)
+                                                   : m_store->head(call.bucket, call.key);
+    if (!meta && call.has("versionId")) return call.error(errors::noSuchVersion(call.key, versionId));
+    if (!meta) {
+        // "If the current version of the object is a delete marker, Amazon S3 behaves as if the object
+        // was deleted and includes x-amz-delete-marker: true in the response" (GetObject).
+        http::HttpResponse missing = call.error(errors::noSuchKey(call.key));
+        if (const std::optional<ObjectMetadata> latest = m_store->latest(call.bucket, call.key);
+            latest && latest->deleteMarker) {
+            missing.headers.add("x-amz-delete-marker", "true");
+            S3Call::addVersionId(missing, latest->versionId);
+        }
+        return missing;
+    }
+    if (meta->deleteMarker) {
+        // "If the specified version is a delete marker, the response returns a 405 Method Not Allowed
+        // error and the Last-Modified: timestamp response header."
+        http::HttpResponse marker = call.error(errors::methodNotAllowed(call.request.method));
+        marker.headers.add("x-amz-delete-marker", "true");
+        marker.headers.add("Last-Modified", httpDate(meta->lastModified));
+        S3Call::addVersionId(marker, meta->versionId);
+        return marker;
+    }
     const QByteArray rangeHeader = call.request.header("Range");
     const ByteRange range = resolveRange(rangeHeader, meta->size);
     if (range.kind == ByteRange::Kind::Unsatisfiable) {
@@ -97,14 +123,16 @@ http::HttpResponse S3Api::getObject(S3Call &call) const {
     ObjectMetadata current;
     QByteArray data;
     if (!call.head) {
-        const BucketStore::Outcome outcome = m_store->read(call.bucket, call.key, partial ? range.first : 0,
-                                                           partial ? range.length : -1, &current, &data);
+        const BucketStore::Outcome outcome =
+            m_store->read(call.bucket, call.key, partial ? range.first : 0, partial ? range.length : -1,
+                          &current, &data, call.has("versionId") ? versionId : QString());
         if (!outcome.ok()) return call.storeError(outcome);
     } else {
         current = *meta;
     }
     http::HttpResponse response = call.ok(partial ? 206 : 200);
     addObjectHeaders(response, current);
+    S3Call::addVersionId(response, current.versionId);
     const qint64 length = partial ? range.length : current.size;
     if (partial)
         response.headers.add("Content-Range", "bytes " + QByteArray::number(range.first) + '-' +
@@ -119,22 +147,39 @@ http::HttpResponse S3Api::getObject(S3Call &call) const {
 }
 
 http::HttpResponse S3Api::deleteObject(S3Call &call) const {
-    bool existed = false;
-    const BucketStore::Outcome outcome = m_store->remove(call.bucket, call.key, &existed);
+    const QString versionId = call.param("versionId");
+    if (call.has("versionId") && !isWellFormedVersionId(versionId))
+        return call.error(errors::invalidVersionId(versionId));
+    Removal removal;
+    const BucketStore::Outcome outcome = m_store->deleteObject(call.bucket, call.key, versionId, &removal);
     if (!outcome.ok()) return call.storeError(outcome);
-    if (existed) {
+    if (removal.happened) {
         ObjectMetadata removed;
         removed.key = call.key;
-        notify(call, QStringLiteral("ObjectRemoved:Delete"), removed);
+        removed.versionId = removal.versionId;
+        notify(call, removalEventName(versionId, removal), removed);
     }
-    return call.ok(204); // also for a key that did not exist
+    http::HttpResponse response = call.ok(204); // also for a key that did not exist
+    // x-amz-delete-marker: "Specifies whether the versioned object that was permanently deleted was
+    // (true) or was not (false) a delete marker", or that the delete created one (DeleteObject).
+    if (removal.deleteMarker) response.headers.add("x-amz-delete-marker", "true");
+    S3Call::addVersionId(response, removal.versionId);
+    return response;
 }
 
 http::HttpResponse S3Api::copyObject(S3Call &call, const Settings &settings) const {
     // "x-amz-copy-source: /bucket/key" (or without the leading slash), URL-encoded, optionally
-    // "?versionId=..." (unversioned buckets here: ignored).
+    // "?versionId=..." to copy that version.
     QByteArray source = call.request.header("x-amz-copy-source");
-    if (const qsizetype question = source.indexOf('?'); question >= 0) source.truncate(question);
+    QString sourceVersionId;
+    if (const qsizetype question = source.indexOf('?'); question >= 0) {
+        const QByteArray query = source.mid(question + 1);
+        if (query.startsWith("versionId="))
+            sourceVersionId = QString::fromUtf8(QByteArray::fromPercentEncoding(query.mid(10)));
+        source.truncate(question);
+        if (!sourceVersionId.isEmpty() && !isWellFormedVersionId(sourceVersionId))
+            return call.error(errors::invalidVersionId(sourceVersionId));
+    }
     const QString decoded = QString::fromUtf8(QByteArray::fromPercentEncoding(source));
     const QString path = decoded.startsWith(QLatin1Char('/')) ? decoded.mid(1) : decoded;
     const qsizetype slash = path.indexOf(QLatin1Char('/'));
@@ -146,18 +191,24 @@ http::HttpResponse S3Api::copyObject(S3Call &call, const Settings &settings) con
     if (!settings.buckets.contains(sourceBucket)) return call.error(errors::noSuchBucket(sourceBucket));
     const bool replace =
         call.request.header("x-amz-metadata-directive").compare("REPLACE", Qt::CaseInsensitive) == 0;
-    if (sourceBucket == call.bucket && sourceKey == call.key && !replace)
+    // Copying an older version onto its own key is how a version is restored: allowed.
+    if (sourceBucket == call.bucket && sourceKey == call.key && !replace && sourceVersionId.isEmpty())
         return call.error(errors::invalidRequest(
             QStringLiteral("This copy request is illegal because it is trying to copy an object to itself "
                            "without changing the object's metadata, storage class, website redirect location "
                            "or encryption attributes.")));
     ObjectMetadata sourceMeta;
     QByteArray data;
-    const BucketStore::Outcome read = m_store->read(sourceBucket, sourceKey, 0, -1, &sourceMeta, &data);
+    const BucketStore::Outcome read =
+        m_store->read(sourceBucket, sourceKey, 0, -1, &sourceMeta, &data, sourceVersionId);
+    if (read.error == BucketStore::Error::NoSuchKey && !sourceVersionId.isEmpty())
+        return call.error(errors::noSuchVersion(sourceKey, sourceVersionId));
     if (read.error == BucketStore::Error::NoSuchKey) return call.error(errors::noSuchKey(sourceKey));
     if (!read.ok()) return call.storeError(read);
     ObjectMetadata target = replace ? metadataOfRequest(call.request, call.key) : sourceMeta;
     target.key = call.key;
+    target.versionId.clear();
+    target.sequence = 0;
     ObjectMetadata stored;
     const BucketStore::Outcome written = m_store->put(call.bucket, target, data, &stored);
     if (!written.ok()) return call.storeError(written);
@@ -166,7 +217,11 @@ http::HttpResponse S3Api::copyObject(S3Call &call, const Settings &settings) con
     xml.begin("CopyObjectResult");
     xml.element("LastModified", xmlTimestamp(stored.lastModified));
     xml.element("ETag", stored.eTag);
-    return call.xml(xml.finish());
+    http::HttpResponse response = call.xml(xml.finish());
+    if (!sourceMeta.versionId.isEmpty())
+        response.headers.add("x-amz-copy-source-version-id", sourceMeta.versionId.toUtf8());
+    S3Call::addVersionId(response, stored.versionId);
+    return response;
 }
 
 } // namespace gatehouse::s3

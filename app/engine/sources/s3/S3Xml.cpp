@@ -50,14 +50,18 @@ std::optional<DeleteRequest> parseDeleteRequest(const QByteArray &xml) {
             request.quiet = reader.readElementText().trimmed() == QLatin1String("true");
         } else if (reader.name() == QLatin1String("Object")) {
             std::optional<QString> key;
+            QString versionId;
             while (reader.readNextStartElement()) {
                 if (reader.name() == QLatin1String("Key"))
                     key = reader.readElementText();
+                else if (reader.name() == QLatin1String("VersionId"))
+                    versionId = reader.readElementText().trimmed();
                 else
                     reader.skipCurrentElement();
             }
             if (!key) return std::nullopt;
             request.keys.append(*key);
+            request.versionIds.append(versionId);
         } else {
             reader.skipCurrentElement();
         }
@@ -91,6 +95,28 @@ std::optional<QList<CompletedPart>> parseCompleteRequest(const QByteArray &xml) 
     }
     if (reader.hasError() || parts.isEmpty()) return std::nullopt;
     return parts;
+}
+
+std::optional<Versioning> parseVersioningConfiguration(const QByteArray &xml) {
+    QXmlStreamReader reader(xml);
+    if (!reader.readNextStartElement() || reader.name() != QLatin1String("VersioningConfiguration"))
+        return std::nullopt;
+    std::optional<Versioning> status;
+    while (reader.readNextStartElement()) {
+        if (reader.name() != QLatin1String("Status")) {
+            reader.skipCurrentElement(); // MfaDelete: nothing to enforce locally
+            continue;
+        }
+        const QString text = reader.readElementText().trimmed();
+        if (text == QLatin1String("Enabled"))
+            status = Versioning::Enabled;
+        else if (text == QLatin1String("Suspended"))
+            status = Versioning::Suspended;
+        else
+            return std::nullopt;
+    }
+    if (reader.hasError()) return std::nullopt;
+    return status;
 }
 
 } // namespace gatehouse::s3

@@ -38,8 +38,12 @@ QString xmlTimestamp(const QDateTime &time);
 struct DeleteRequest {
     bool quiet = false;
     QStringList keys;
+    QStringList versionIds; // one per key, empty when the object names none
 };
 std::optional<DeleteRequest> parseDeleteRequest(const QByteArray &xml);
 std::optional<QList<CompletedPart>> parseCompleteRequest(const QByteArray &xml);
+// PutBucketVersioning's <VersioningConfiguration><Status>Enabled|Suspended</Status>: the status, or
+// nullopt for another document.
+std::optional<Versioning> parseVersioningConfiguration(const QByteArray &xml);
 
 } // namespace gatehouse::s3

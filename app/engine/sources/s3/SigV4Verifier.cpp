@@ -64,6 +64,11 @@ QByteArray signingKey(const QString &secret, const QByteArray &date, const QByte
     return hmac(hmac(hmac(dateKey, region), service), "aws4_request");
 }
 
+QByteArray postPolicySignature(const QString &secret, const QByteArray &date, const QByteArray &region,
+                               const QByteArray &service, const QByteArray &policyBase64) {
+    return hmac(signingKey(secret, date, region, service), policyBase64).toHex();
+}
+
 QByteArray canonicalRequest(const http::HttpRequest &request, const QList<QByteArray> &signedHeaders,
                             const QByteArray &payloadHash) {
     QByteArray headers;

@@ -48,4 +48,11 @@ QByteArray canonicalRequest(const http::HttpRequest &request, const QList<QByteA
 QByteArray signingKey(const QString &secret, const QByteArray &date, const QByteArray &region,
                       const QByteArray &service);
 
+// A browser-based POST upload's signature: the hex HMAC-SHA256 of the base64 policy field with the
+// signing key of the x-amz-credential's scope "<key id>/<date>/<region>/<service>/aws4_request"
+// (S3 API reference, "Calculating a Signature" for POST,
+// https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-post-example.html).
+QByteArray postPolicySignature(const QString &secret, const QByteArray &date, const QByteArray &region,
+                               const QByteArray &service, const QByteArray &policyBase64);
+
 } // namespace gatehouse::s3
