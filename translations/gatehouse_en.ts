@@ -282,6 +282,37 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::AsyncDestinations</name>
+    <message>
+        <source>Invocation record (%1) sent to queue %2</source>
+        <translation>Invocation record (%1) sent to queue %2</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>queue %1</translation>
+    </message>
+    <message>
+        <source>the destination queue %1 does not exist</source>
+        <translation>the destination queue %1 does not exist</translation>
+    </message>
+    <message>
+        <source>Invocation record (%1) not delivered: %2</source>
+        <translation>Invocation record (%1) not delivered: %2</translation>
+    </message>
+    <message>
+        <source>function %1 refused it: %2 %3</source>
+        <translation>function %1 refused it: %2 %3</translation>
+    </message>
+    <message>
+        <source>Invocation record (%1) sent to function %2 (request %3)</source>
+        <translation>Invocation record (%1) sent to function %2 (request %3)</translation>
+    </message>
+    <message>
+        <source>function %1</source>
+        <translation>function %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::AuthEditor</name>
     <message>
         <source>Make Test Token…</source>
@@ -556,6 +587,14 @@
         <source>Function</source>
         <translation>Function</translation>
     </message>
+    <message>
+        <source>Versioning: keep every version</source>
+        <translation>Versioning: keep every version</translation>
+    </message>
+    <message>
+        <source>Every write keeps a new version of the object, and a delete adds a delete marker instead of removing it (S3 Versioning).</source>
+        <translation>Every write keeps a new version of the object, and a delete adds a delete marker instead of removing it (S3 Versioning).</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::BucketObjectModel</name>
@@ -760,6 +799,30 @@
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>New Folder…</source>
+        <translation>New Folder…</translation>
+    </message>
+    <message>
+        <source>Open a new folder (a key prefix) to upload into</source>
+        <translation>Open a new folder (a key prefix) to upload into</translation>
+    </message>
+    <message>
+        <source>No objects under %1 yet. Upload files, or drop them here.</source>
+        <translation>No objects under %1 yet. Upload files, or drop them here.</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>New Folder</translation>
+    </message>
+    <message>
+        <source>Folder name in s3://%1/%2</source>
+        <translation>Folder name in s3://%1/%2</translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>A folder needs a name.</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2634,66 @@ Replace them?</numerusform>
         <source>Value</source>
         <translation>Value</translation>
     </message>
+    <message>
+        <source>Asynchronous invocation</source>
+        <translation>Asynchronous invocation</translation>
+    </message>
+    <message>
+        <source>Retry attempts</source>
+        <translation>Retry attempts</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Retries after a function error: 0 to 2 (Lambda&apos;s default is 2).</source>
+        <translation>Retries after a function error: 0 to 2 (Lambda&apos;s default is 2).</translation>
+    </message>
+    <message>
+        <source>Maximum event age</source>
+        <translation>Maximum event age</translation>
+    </message>
+    <message>
+        <source>60 s to 6 hours (21,600 s, the default): older events are discarded unrun.</source>
+        <translation>60 s to 6 hours (21,600 s, the default): older events are discarded unrun.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Queue %1</source>
+        <translation>Queue %1</translation>
+    </message>
+    <message>
+        <source>Function %1</source>
+        <translation>Function %1</translation>
+    </message>
+    <message>
+        <source>On success</source>
+        <translation>On success</translation>
+    </message>
+    <message>
+        <source>Receives the invocation record of each event the function handled.</source>
+        <translation>Receives the invocation record of each event the function handled.</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>On failure</translation>
+    </message>
+    <message>
+        <source>Receives the invocation record of each event that failed every attempt or grew too old.</source>
+        <translation>Receives the invocation record of each event that failed every attempt or grew too old.</translation>
+    </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation>Dead-letter queue</translation>
+    </message>
+    <message>
+        <source>Receives the bare event of each event that failed every attempt.</source>
+        <translation>Receives the bare event of each event that failed every attempt.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::GatewayExchange</name>
@@ -3188,6 +3311,18 @@ Replace them?</numerusform>
     <message>
         <source>only SQS dead-letter queues are imported</source>
         <translation>only SQS dead-letter queues are imported</translation>
+    </message>
+    <message>
+        <source>destination queue &apos;%1&apos; is not in the template; create it in the project to use it</source>
+        <translation>destination queue &apos;%1&apos; is not in the template; create it in the project to use it</translation>
+    </message>
+    <message>
+        <source>destination function &apos;%1&apos; is not in the template; create it in the project to use it</source>
+        <translation>destination function &apos;%1&apos; is not in the template; create it in the project to use it</translation>
+    </message>
+    <message>
+        <source>only SQS and Lambda destinations are imported; &apos;%1&apos; is left out</source>
+        <translation>only SQS and Lambda destinations are imported; &apos;%1&apos; is left out</translation>
     </message>
 </context>
 <context>
@@ -4340,6 +4475,14 @@ Replace them?</numerusform>
     <message>
         <source>A warm environment that has been idle this long is shut down</source>
         <translation>A warm environment that has been idle this long is shut down</translation>
+    </message>
+    <message>
+        <source>Async retry delay</source>
+        <translation>Async retry delay</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry of a failed asynchronous invocation; the second waits twice as long. Lambda waits 60 s; a few seconds suit local work.</source>
+        <translation>The wait before the first retry of a failed asynchronous invocation; the second waits twice as long. Lambda waits 60 s; a few seconds suit local work.</translation>
     </message>
 </context>
 <context>
@@ -6651,6 +6794,46 @@ Save anyway?</numerusform>
         <source>set the secret that clients sign with, or remove &quot;credentials&quot; to accept any signature</source>
         <translation>set the secret that clients sign with, or remove &quot;credentials&quot; to accept any signature</translation>
     </message>
+    <message>
+        <source>the wait before the first retry of a failed asynchronous event (Lambda: 60 s; the second retry waits twice as long)</source>
+        <translation>the wait before the first retry of a failed asynchronous event (Lambda: 60 s; the second retry waits twice as long)</translation>
+    </message>
+    <message>
+        <source>a destination is either a queue or a function, not both</source>
+        <translation>a destination is either a queue or a function, not both</translation>
+    </message>
+    <message>
+        <source>keep &quot;queue&quot; or &quot;function&quot;</source>
+        <translation>keep &quot;queue&quot; or &quot;function&quot;</translation>
+    </message>
+    <message>
+        <source>a destination cannot be a FIFO queue</source>
+        <translation>a destination cannot be a FIFO queue</translation>
+    </message>
+    <message>
+        <source>a function cannot be its own destination</source>
+        <translation>a function cannot be its own destination</translation>
+    </message>
+    <message>
+        <source>each record would invoke it again, without end</source>
+        <translation>each record would invoke it again, without end</translation>
+    </message>
+    <message>
+        <source>Lambda retries a failed asynchronous event 0, 1 or 2 times</source>
+        <translation>Lambda retries a failed asynchronous event 0, 1 or 2 times</translation>
+    </message>
+    <message>
+        <source>60 seconds to 6 hours (21600 seconds)</source>
+        <translation>60 seconds to 6 hours (21600 seconds)</translation>
+    </message>
+    <message>
+        <source>delete markers are created only in a bucket with versioning; this event never happens here</source>
+        <translation>delete markers are created only in a bucket with versioning; this event never happens here</translation>
+    </message>
+    <message>
+        <source>set &quot;versioning&quot;: true, or subscribe to s3:ObjectRemoved:Delete</source>
+        <translation>set &quot;versioning&quot;: true, or subscribe to s3:ObjectRemoved:Delete</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::WarningsPanel</name>
@@ -7665,6 +7848,45 @@ With no PROJECT the GUI opens a writable copy of the bundled sample project.</tr
     <message>
         <source>cannot read the content: %1</source>
         <translation>cannot read the content: %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2</source>
+        <translation>cannot move %1 into %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::s3::MultipartFormParser</name>
+    <message>
+        <source>the body is empty</source>
+        <translation>the body is empty</translation>
+    </message>
+    <message>
+        <source>the body does not contain the boundary</source>
+        <translation>the body does not contain the boundary</translation>
+    </message>
+    <message>
+        <source>the body ends before the closing boundary</source>
+        <translation>the body ends before the closing boundary</translation>
+    </message>
+    <message>
+        <source>a part header has no name: %1</source>
+        <translation>a part header has no name: %1</translation>
+    </message>
+    <message>
+        <source>a part has no &quot;Content-Disposition: form-data&quot; header</source>
+        <translation>a part has no &quot;Content-Disposition: form-data&quot; header</translation>
+    </message>
+    <message>
+        <source>a part&apos;s Content-Disposition has no name</source>
+        <translation>a part&apos;s Content-Disposition has no name</translation>
+    </message>
+    <message>
+        <source>a part&apos;s headers are too long</source>
+        <translation>a part&apos;s headers are too long</translation>
+    </message>
+    <message>
+        <source>too much white space after a boundary</source>
+        <translation>too much white space after a boundary</translation>
     </message>
 </context>
 <context>

@@ -282,6 +282,37 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::AsyncDestinations</name>
+    <message>
+        <source>Invocation record (%1) sent to queue %2</source>
+        <translation>호출 기록(%1)을 대기열 %2(으)로 보냈습니다</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>대기열 %1</translation>
+    </message>
+    <message>
+        <source>the destination queue %1 does not exist</source>
+        <translation>대상 대기열 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Invocation record (%1) not delivered: %2</source>
+        <translation>호출 기록(%1)을 전달하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>function %1 refused it: %2 %3</source>
+        <translation>함수 %1이(가) 거부했습니다: %2 %3</translation>
+    </message>
+    <message>
+        <source>Invocation record (%1) sent to function %2 (request %3)</source>
+        <translation>호출 기록(%1)을 함수 %2(으)로 보냈습니다(요청 %3)</translation>
+    </message>
+    <message>
+        <source>function %1</source>
+        <translation>함수 %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::AuthEditor</name>
     <message>
         <source>Make Test Token…</source>
@@ -556,6 +587,14 @@
         <source>Function</source>
         <translation>함수</translation>
     </message>
+    <message>
+        <source>Versioning: keep every version</source>
+        <translation>버전 관리: 모든 버전 보관</translation>
+    </message>
+    <message>
+        <source>Every write keeps a new version of the object, and a delete adds a delete marker instead of removing it (S3 Versioning).</source>
+        <translation>쓰기마다 객체의 새 버전을 보관하고, 삭제하면 객체를 지우는 대신 삭제 마커를 추가합니다(S3 버전 관리).</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::BucketObjectModel</name>
@@ -756,6 +795,30 @@
     <message>
         <source>Refresh</source>
         <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>New Folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <source>Open a new folder (a key prefix) to upload into</source>
+        <translation>업로드할 새 폴더(키 접두사)를 엽니다</translation>
+    </message>
+    <message>
+        <source>No objects under %1 yet. Upload files, or drop them here.</source>
+        <translation>%1 아래에 아직 객체가 없습니다. 파일을 업로드하거나 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <source>Folder name in s3://%1/%2</source>
+        <translation>s3://%1/%2 안의 폴더 이름</translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>폴더에는 이름이 필요합니다.</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2608,66 @@ Replace them?</source>
         <source>Value</source>
         <translation>값</translation>
     </message>
+    <message>
+        <source>Asynchronous invocation</source>
+        <translation>비동기 호출</translation>
+    </message>
+    <message>
+        <source>Retry attempts</source>
+        <translation>재시도 횟수</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>제한</translation>
+    </message>
+    <message>
+        <source>Retries after a function error: 0 to 2 (Lambda&apos;s default is 2).</source>
+        <translation>함수 오류 후 재시도 횟수: 0~2회(Lambda 기본값은 2회).</translation>
+    </message>
+    <message>
+        <source>Maximum event age</source>
+        <translation>최대 이벤트 보존 기간</translation>
+    </message>
+    <message>
+        <source>60 s to 6 hours (21,600 s, the default): older events are discarded unrun.</source>
+        <translation>60초~6시간(기본값 21,600초): 이보다 오래된 이벤트는 실행되지 않고 폐기됩니다.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Queue %1</source>
+        <translation>대기열 %1</translation>
+    </message>
+    <message>
+        <source>Function %1</source>
+        <translation>함수 %1</translation>
+    </message>
+    <message>
+        <source>On success</source>
+        <translation>성공 시</translation>
+    </message>
+    <message>
+        <source>Receives the invocation record of each event the function handled.</source>
+        <translation>함수가 처리한 각 이벤트의 호출 기록을 받습니다.</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>실패 시</translation>
+    </message>
+    <message>
+        <source>Receives the invocation record of each event that failed every attempt or grew too old.</source>
+        <translation>모든 시도에 실패했거나 너무 오래된 각 이벤트의 호출 기록을 받습니다.</translation>
+    </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation>배달 못한 편지 대기열</translation>
+    </message>
+    <message>
+        <source>Receives the bare event of each event that failed every attempt.</source>
+        <translation>모든 시도에 실패한 각 이벤트를 그대로 받습니다.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::GatewayExchange</name>
@@ -3162,6 +3285,18 @@ Replace them?</source>
     <message>
         <source>only SQS dead-letter queues are imported</source>
         <translation>SQS 배달 못한 편지 대기열만 가져옵니다</translation>
+    </message>
+    <message>
+        <source>destination queue &apos;%1&apos; is not in the template; create it in the project to use it</source>
+        <translation>대상 대기열 &apos;%1&apos;이(가) 템플릿에 없습니다. 사용하려면 프로젝트에 만드세요</translation>
+    </message>
+    <message>
+        <source>destination function &apos;%1&apos; is not in the template; create it in the project to use it</source>
+        <translation>대상 함수 &apos;%1&apos;이(가) 템플릿에 없습니다. 사용하려면 프로젝트에 만드세요</translation>
+    </message>
+    <message>
+        <source>only SQS and Lambda destinations are imported; &apos;%1&apos; is left out</source>
+        <translation>SQS와 Lambda 대상만 가져옵니다. &apos;%1&apos;은(는) 제외됩니다</translation>
     </message>
 </context>
 <context>
@@ -4296,6 +4431,14 @@ Replace them?</source>
     <message>
         <source>A warm environment that has been idle this long is shut down</source>
         <translation>이 시간 동안 유휴 상태인 웜 환경은 종료됩니다</translation>
+    </message>
+    <message>
+        <source>Async retry delay</source>
+        <translation>비동기 재시도 대기</translation>
+    </message>
+    <message>
+        <source>The wait before the first retry of a failed asynchronous invocation; the second waits twice as long. Lambda waits 60 s; a few seconds suit local work.</source>
+        <translation>실패한 비동기 호출을 처음 재시도하기 전의 대기 시간입니다. 두 번째 재시도는 두 배를 기다립니다. Lambda는 60초를 기다리며, 로컬 작업에는 몇 초가 알맞습니다.</translation>
     </message>
 </context>
 <context>
@@ -6600,6 +6743,46 @@ Save anyway?</source>
         <source>set the secret that clients sign with, or remove &quot;credentials&quot; to accept any signature</source>
         <translation>클라이언트가 서명에 사용하는 보안 키를 설정하거나, 모든 서명을 허용하려면 &quot;credentials&quot;를 제거하세요</translation>
     </message>
+    <message>
+        <source>the wait before the first retry of a failed asynchronous event (Lambda: 60 s; the second retry waits twice as long)</source>
+        <translation>실패한 비동기 이벤트를 처음 재시도하기 전의 대기 시간(Lambda: 60초, 두 번째 재시도는 두 배를 기다림)</translation>
+    </message>
+    <message>
+        <source>a destination is either a queue or a function, not both</source>
+        <translation>대상은 대기열이나 함수 중 하나이며, 둘 다일 수는 없습니다</translation>
+    </message>
+    <message>
+        <source>keep &quot;queue&quot; or &quot;function&quot;</source>
+        <translation>&quot;queue&quot;나 &quot;function&quot; 중 하나만 남기세요</translation>
+    </message>
+    <message>
+        <source>a destination cannot be a FIFO queue</source>
+        <translation>대상은 FIFO 대기열일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a function cannot be its own destination</source>
+        <translation>함수는 자기 자신을 대상으로 삼을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>each record would invoke it again, without end</source>
+        <translation>기록마다 함수를 다시 호출해 끝없이 이어집니다</translation>
+    </message>
+    <message>
+        <source>Lambda retries a failed asynchronous event 0, 1 or 2 times</source>
+        <translation>Lambda는 실패한 비동기 이벤트를 0, 1 또는 2회 재시도합니다</translation>
+    </message>
+    <message>
+        <source>60 seconds to 6 hours (21600 seconds)</source>
+        <translation>60초~6시간(21600초)</translation>
+    </message>
+    <message>
+        <source>delete markers are created only in a bucket with versioning; this event never happens here</source>
+        <translation>삭제 마커는 버전 관리를 켠 버킷에서만 생깁니다. 여기서는 이 이벤트가 일어나지 않습니다</translation>
+    </message>
+    <message>
+        <source>set &quot;versioning&quot;: true, or subscribe to s3:ObjectRemoved:Delete</source>
+        <translation>&quot;versioning&quot;: true를 설정하거나 s3:ObjectRemoved:Delete를 구독하세요</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::WarningsPanel</name>
@@ -7612,6 +7795,45 @@ PROJECT를 지정하지 않으면 GUI가 내장 샘플 프로젝트의 쓰기 �
     <message>
         <source>cannot read the content: %1</source>
         <translation>내용을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2</source>
+        <translation>%1을(를) %2(으)로 옮길 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::s3::MultipartFormParser</name>
+    <message>
+        <source>the body is empty</source>
+        <translation>본문이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the body does not contain the boundary</source>
+        <translation>본문에 경계 문자열이 없습니다</translation>
+    </message>
+    <message>
+        <source>the body ends before the closing boundary</source>
+        <translation>닫는 경계 문자열 전에 본문이 끝납니다</translation>
+    </message>
+    <message>
+        <source>a part header has no name: %1</source>
+        <translation>파트 헤더에 이름이 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>a part has no &quot;Content-Disposition: form-data&quot; header</source>
+        <translation>파트에 &quot;Content-Disposition: form-data&quot; 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <source>a part&apos;s Content-Disposition has no name</source>
+        <translation>파트의 Content-Disposition에 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>a part&apos;s headers are too long</source>
+        <translation>파트의 헤더가 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>too much white space after a boundary</source>
+        <translation>경계 문자열 뒤에 공백이 너무 많습니다</translation>
     </message>
 </context>
 <context>
