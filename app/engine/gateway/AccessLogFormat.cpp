@@ -35,18 +35,21 @@ AccessLogFormat::AccessLogFormat(QString format) {
 }
 
 QString AccessLogFormat::render(const AccessLogVariables &variables) const {
+    return render([&variables](const QString &name) { return variables.value(name); });
+}
+
+QString AccessLogFormat::render(const Lookup &lookup) const {
     QString line;
     for (const Piece &piece : m_pieces) {
         if (!piece.variable) {
             line += piece.text;
             continue;
         }
-        auto it = variables.constFind(piece.text);
-        if (it != variables.constEnd() && !it->isEmpty()) {
-            line += *it;
-        } else if (piece.text == QLatin1String("error.messageString") &&
-                   !variables.value(QStringLiteral("error.message")).isEmpty()) {
-            line += QLatin1Char('"') + variables.value(QStringLiteral("error.message")) + QLatin1Char('"');
+        if (const QString value = lookup(piece.text); !value.isEmpty()) {
+            line += value;
+        } else if (piece.text == QLatin1String("error.messageString")) {
+            const QString message = lookup(QStringLiteral("error.message"));
+            line += message.isEmpty() ? QStringLiteral("-") : QLatin1Char('"') + message + QLatin1Char('"');
         } else {
             line += QLatin1Char('-');
         }

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QString>
+#include <functional>
 
 namespace gatehouse {
 
@@ -19,6 +20,10 @@ public:
     explicit AccessLogFormat(QString format);
 
     QString render(const AccessLogVariables &variables) const;
+    // The same with each variable asked for by name when the format uses it (empty: "-"), so that a
+    // line costs only what its format names.
+    using Lookup = std::function<QString(const QString &name)>;
+    QString render(const Lookup &lookup) const;
     // The $context names the format uses, in order, e.g. {"requestId", "status"}.
     QStringList variableNames() const;
 

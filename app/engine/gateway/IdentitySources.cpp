@@ -11,7 +11,7 @@ std::optional<QString> nonEmpty(const QString &value) {
 
 std::optional<QString> contextVariable(const QString &name, const GatewayRequest &request,
                                        const InvocationContext &context) {
-    return nonEmpty(contextVariables(request, context).value(name));
+    return nonEmpty(contextVariable(request, context, name));
 }
 
 } // namespace

@@ -4,13 +4,20 @@
 
 namespace gatehouse {
 
+namespace {
+// section(separator, 0, 0) without splitting the whole string: this runs for every request.
+QString beforeFirst(const QString &text, QChar separator) {
+    return text.left(text.indexOf(separator)); // left(-1) is the whole text
+}
+} // namespace
+
 QString hostWithoutPort(const QString &host) {
-    if (host.startsWith(QLatin1Char('['))) return host.section(QLatin1Char(']'), 0, 0) + QLatin1Char(']');
-    return host.section(QLatin1Char(':'), 0, 0);
+    if (host.startsWith(QLatin1Char('['))) return beforeFirst(host, QLatin1Char(']')) + QLatin1Char(']');
+    return beforeFirst(host, QLatin1Char(':'));
 }
 
 QString domainPrefixOf(const QString &host) {
-    return hostWithoutPort(host).section(QLatin1Char('.'), 0, 0);
+    return beforeFirst(hostWithoutPort(host), QLatin1Char('.'));
 }
 
 HeaderFields forwardedHeaders(const GatewayRequest &request, const InvocationContext &context) {
@@ -53,31 +60,70 @@ void addAuthorizerVariables(QHash<QString, QString> &variables, const OrderedJso
 
 } // namespace
 
+namespace {
+
+using ContextGetter = QString (*)(const GatewayRequest &, const InvocationContext &);
+
+// The variables known before the integration runs, in one table for contextVariables() and
+// contextVariable(); authorizer.* come from the authorizer's output (addAuthorizerVariables).
+const QList<std::pair<QString, ContextGetter>> &contextGetters() {
+    using R = const GatewayRequest &;
+    using C = const InvocationContext &;
+    static const QList<std::pair<QString, ContextGetter>> getters = {
+        {QStringLiteral("accountId"), [](R, C c) { return c.accountId; }},
+        {QStringLiteral("apiId"), [](R, C c) { return c.apiId; }},
+        {QStringLiteral("domainName"), [](R r, C) { return r.host; }},
+        {QStringLiteral("domainPrefix"), [](R r, C) { return domainPrefixOf(r.host); }},
+        {QStringLiteral("extendedRequestId"),
+         [](R, C c) { return c.extendedRequestId.isEmpty() ? c.requestId : c.extendedRequestId; }},
+        {QStringLiteral("httpMethod"), [](R r, C) { return r.method; }},
+        {QStringLiteral("identity.sourceIp"), [](R r, C) { return r.sourceIp; }},
+        {QStringLiteral("identity.userAgent"), [](R r, C) { return r.header(u"User-Agent"); }},
+        {QStringLiteral("identity.apiKey"), [](R, C c) { return c.apiKey; }},
+        {QStringLiteral("identity.apiKeyId"), [](R, C c) { return c.apiKeyId; }},
+        {QStringLiteral("path"), [](R r, C) { return r.rawPath; }},
+        {QStringLiteral("protocol"), [](R r, C) { return r.protocol; }},
+        {QStringLiteral("requestId"), [](R, C c) { return c.requestId; }},
+        {QStringLiteral("requestTime"), [](R r, C) { return clfTime(r.requestTime); }},
+        {QStringLiteral("requestTimeEpoch"),
+         [](R r, C) { return QString::number(epochMilliseconds(r.requestTime)); }},
+        {QStringLiteral("resourcePath"), [](R, C c) { return c.resourcePath; }},
+        {QStringLiteral("resourceId"), [](R, C c) { return c.resourceId; }},
+        {QStringLiteral("routeKey"), [](R, C c) { return c.routeKey; }},
+        {QStringLiteral("stage"), [](R, C c) { return c.stage; }},
+    };
+    return getters;
+}
+
+} // namespace
+
 QHash<QString, QString> contextVariables(const GatewayRequest &request, const InvocationContext &context) {
     QHash<QString, QString> variables;
-    variables.insert(QStringLiteral("accountId"), context.accountId);
-    variables.insert(QStringLiteral("apiId"), context.apiId);
-    variables.insert(QStringLiteral("domainName"), request.host);
-    variables.insert(QStringLiteral("domainPrefix"), domainPrefixOf(request.host));
-    variables.insert(QStringLiteral("extendedRequestId"),
-                     context.extendedRequestId.isEmpty() ? context.requestId : context.extendedRequestId);
-    variables.insert(QStringLiteral("httpMethod"), request.method);
-    variables.insert(QStringLiteral("identity.sourceIp"), request.sourceIp);
-    variables.insert(QStringLiteral("identity.userAgent"), request.header(u"User-Agent"));
-    if (!context.apiKey.isEmpty()) variables.insert(QStringLiteral("identity.apiKey"), context.apiKey);
-    if (!context.apiKeyId.isEmpty()) variables.insert(QStringLiteral("identity.apiKeyId"), context.apiKeyId);
-    variables.insert(QStringLiteral("path"), request.rawPath);
-    variables.insert(QStringLiteral("protocol"), request.protocol);
-    variables.insert(QStringLiteral("requestId"), context.requestId);
-    variables.insert(QStringLiteral("requestTime"), clfTime(request.requestTime));
-    variables.insert(QStringLiteral("requestTimeEpoch"),
-                     QString::number(epochMilliseconds(request.requestTime)));
-    variables.insert(QStringLiteral("resourcePath"), context.resourcePath);
-    variables.insert(QStringLiteral("resourceId"), context.resourceId);
-    variables.insert(QStringLiteral("routeKey"), context.routeKey);
-    variables.insert(QStringLiteral("stage"), context.stage);
+    for (const auto &[name, get] : contextGetters()) {
+        QString value = get(request, context);
+        // The API key variables exist only for requests that carried a key.
+        if (value.isEmpty() && name.startsWith(QLatin1String("identity.apiKey"))) continue;
+        variables.insert(name, std::move(value));
+    }
     if (context.authorizer) addAuthorizerVariables(variables, *context.authorizer);
     return variables;
+}
+
+QString contextVariable(const GatewayRequest &request, const InvocationContext &context,
+                        const QString &name) {
+    static const QHash<QString, ContextGetter> byName = [] {
+        QHash<QString, ContextGetter> table;
+        for (const auto &[n, get] : contextGetters())
+            table.insert(n, get);
+        return table;
+    }();
+    if (const ContextGetter get = byName.value(name)) return get(request, context);
+    if (context.authorizer && name.startsWith(QLatin1String("authorizer."))) {
+        QHash<QString, QString> authorizer;
+        addAuthorizerVariables(authorizer, *context.authorizer);
+        return authorizer.value(name);
+    }
+    return {};
 }
 
 QString pathWithoutStage(const GatewayRequest &request, const InvocationContext &context) {

@@ -45,6 +45,9 @@ QString hostWithoutPort(const QString &host);
 // path, protocol, identity.sourceIp, requestTime, authorizer.* ...), named without "$context.", for
 // access logs, parameter mapping and identity sources. The caller adds status, latencies and errors.
 QHash<QString, QString> contextVariables(const GatewayRequest &request, const InvocationContext &context);
+// One of them by name ("" when the request has none): what an access log line or a parameter mapping
+// needs, without building all of them for every request.
+QString contextVariable(const GatewayRequest &request, const InvocationContext &context, const QString &name);
 
 // The path the function sees for the matched route without the stage, e.g. "/items/42".
 QString pathWithoutStage(const GatewayRequest &request, const InvocationContext &context);

@@ -7,31 +7,35 @@ void JsonWriter::separate() {
         m_afterKey = false;
         return;
     }
-    if (!m_first) m_out.append(',');
+    if (!m_first) m_out.push_back(',');
     m_first = false;
 }
 
 JsonWriter &JsonWriter::open(char bracket) {
     separate();
-    m_out.append(bracket);
+    m_out.push_back(bracket);
     m_first = true;
     return *this;
 }
 
 JsonWriter &JsonWriter::close(char bracket) {
-    m_out.append(bracket);
+    m_out.push_back(bracket);
     m_first = false;
     return *this;
 }
 
 JsonWriter &JsonWriter::key(const char *latin1Key) {
-    return key(QByteArray::fromRawData(latin1Key, qsizetype(std::strlen(latin1Key))));
+    separate();
+    appendString(m_out, QByteArrayView(latin1Key));
+    m_out.push_back(':');
+    m_afterKey = true;
+    return *this;
 }
 
 JsonWriter &JsonWriter::key(const QByteArray &utf8Key) {
     separate();
     appendString(m_out, utf8Key);
-    m_out.append(':');
+    m_out.push_back(':');
     m_afterKey = true;
     return *this;
 }
@@ -44,7 +48,7 @@ JsonWriter &JsonWriter::string(const QByteArray &utf8) {
 
 JsonWriter &JsonWriter::number(qint64 value) {
     separate();
-    m_out.append(QByteArray::number(value));
+    m_out.append(std::to_string(value));
     return *this;
 }
 
@@ -56,20 +60,20 @@ JsonWriter &JsonWriter::boolean(bool value) {
 
 JsonWriter &JsonWriter::json(const OrderedJson &value) {
     separate();
-    m_out.append(jsonBytes(value));
+    m_out.append(value.dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
     return *this;
 }
 
-void JsonWriter::appendString(QByteArray &out, const QByteArray &utf8) {
+void JsonWriter::appendString(std::string &out, QByteArrayView utf8) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.append('"');
+    out.push_back('"');
     const char *p = utf8.constData();
     const char *end = p + utf8.size();
     const char *run = p; // start of the bytes still to copy unchanged
     for (; p != end; ++p) {
         const unsigned char c = static_cast<unsigned char>(*p);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(run, p - run);
+        out.append(run, size_t(p - run));
         run = p + 1;
         switch (c) {
         case '"':
@@ -99,8 +103,8 @@ void JsonWriter::appendString(QByteArray &out, const QByteArray &utf8) {
         }
         }
     }
-    out.append(run, end - run);
-    out.append('"');
+    out.append(run, size_t(end - run));
+    out.push_back('"');
 }
 
 } // namespace gatehouse

@@ -54,7 +54,7 @@ QString resolve(const Source &source, const QString &name, const GatewayRequest 
     }
     if (prefix == QLatin1String("$request.body.")) return bodyValue(request.body, name);
     if (prefix == QLatin1String("$request.path")) return pathWithoutStage(request, context);
-    if (prefix == QLatin1String("$context.")) return contextVariables(request, context).value(name);
+    if (prefix == QLatin1String("$context.")) return contextVariable(request, context, name);
     const NameValueList &values =
         prefix == QLatin1String("$request.path.") ? context.pathParameters : context.stageVariables;
     for (const NameValue &value : values)

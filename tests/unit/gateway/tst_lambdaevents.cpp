@@ -158,6 +158,30 @@ private slots:
                  QString::fromUtf8(jsonBytes(httpApiEventV2Json(request, context))));
     }
 
+    // requestContext.domainPrefix: the first label of the host, without the port
+    // ("Working with AWS Lambda proxy integrations for HTTP APIs": "domainPrefix": "id").
+    void domainPrefixIsTheHostsFirstLabel_data() {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("prefix");
+        QTest::newRow("api id") << "id.execute-api.us-east-1.amazonaws.com"
+                                << "id";
+        QTest::newRow("with port") << "api.example.com:8443"
+                                   << "api";
+        QTest::newRow("localhost") << "localhost:3000"
+                                   << "localhost";
+        QTest::newRow("IPv4") << "127.0.0.1:18080"
+                              << "127";
+        QTest::newRow("IPv6") << "[::1]:3000"
+                              << "[::1]";
+        QTest::newRow("empty") << ""
+                               << "";
+    }
+    void domainPrefixIsTheHostsFirstLabel() {
+        QFETCH(QString, host);
+        QFETCH(QString, prefix);
+        QCOMPARE(domainPrefixOf(host), prefix);
+    }
+
     void forwardedHeadersAreAddedLikeApiGatewayDoes() {
         InvocationContext context = httpContext();
         context.addForwardedHeaders = true;
