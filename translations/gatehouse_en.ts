@@ -1529,6 +1529,17 @@ Create local test keys? Gatehouse makes an RSA key pair, keeps the private key i
     </message>
 </context>
 <context>
+    <name>gatehouse::EdgeItem</name>
+    <message>
+        <source>On success: the invocation record</source>
+        <translation>On success: the invocation record</translation>
+    </message>
+    <message>
+        <source>On failure: the invocation record</source>
+        <translation>On failure: the invocation record</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::EditorPage</name>
     <message>
         <source>%1 is not UTF-8 text, so it was opened read-only.</source>

@@ -1518,6 +1518,17 @@ Create local test keys? Gatehouse makes an RSA key pair, keeps the private key i
     </message>
 </context>
 <context>
+    <name>gatehouse::EdgeItem</name>
+    <message>
+        <source>On success: the invocation record</source>
+        <translation>성공 시: 호출 기록</translation>
+    </message>
+    <message>
+        <source>On failure: the invocation record</source>
+        <translation>실패 시: 호출 기록</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::EditorPage</name>
     <message>
         <source>%1 is not UTF-8 text, so it was opened read-only.</source>

@@ -17,6 +17,8 @@
 #include "document/ProjectDocument.h"
 #include "editor/CodeEditor.h"
 #include "editor/CodeTabs.h"
+#include "io/ProjectFile.h"
+#include "io/ProjectJson.h"
 #include "itemmodels/DiagnosticsModel.h"
 #include "properties/PropertyEditor.h"
 #include "widgets/ProjectTreeView.h"
@@ -328,6 +330,56 @@ private slots:
         QVERIFY(window->document()->project().apis[0].routes[0].integration.function.isEmpty());
         QCOMPARE(window->document()->project().apis[0].routes[1].integration.function,
                  QStringLiteral("newFunction"));
+    }
+
+    // A function's asynchronous destinations are drawn as dotted wires (set in its form); Delete on one
+    // removes that destination as one undo step.
+    void asyncDestinationsAreDrawnAndDeletedAsWires() {
+        const QString folder = m_dir->filePath(QStringLiteral("sample"));
+        QVERIFY(test::copyTree(test::samplePath(), folder));
+        {
+            Project project = ProjectFile::load(folder).project;
+            Queue failures;
+            failures.name = QStringLiteral("failures");
+            project.queues.append(failures);
+            Function *hello = project.findFunction(QStringLiteral("hello"));
+            hello->asyncInvoke.onSuccess.function = QStringLiteral("tick");
+            hello->asyncInvoke.onFailure.queue = QStringLiteral("failures");
+            QFile file(folder + QStringLiteral("/gatehouse.json"));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(projectToJsonText(project));
+        }
+        const auto window = showWindow(folder);
+        const Project &p = window->document()->project();
+        const int hello = int(p.findFunction(QStringLiteral("hello")) - p.functions.data());
+        EdgeItem *onSuccess = nullptr, *onFailure = nullptr;
+        for (EdgeItem *edge : scene(*window)->edges())
+            if (edge->link().kind == LinkKind::AsyncDestination)
+                (edge->link().detail == 0 ? onSuccess : onFailure) = edge;
+        QVERIFY(onSuccess && onFailure);
+        QCOMPARE(onSuccess->link().to.kind, EntityKind::Function);
+        QCOMPARE(onFailure->link().to, (EntityRef{EntityKind::Queue, 0, -1}));
+        QCOMPARE(onFailure->link().from, (EntityRef{EntityKind::Function, hello, -1}));
+        QVERIFY(onFailure->toolTip().contains(QStringLiteral("On failure")));
+        // A queue that only receives records sits right of the functions, as dead-letter queues do.
+        QVERIFY(scene(*window)->nodeFor(onFailure->link().to)->pos().x() >
+                scene(*window)->nodeFor(onFailure->link().from)->pos().x());
+
+        DesignerView *v = view(*window);
+        v->fitToView();
+        v->centerOn(onFailure->path().pointAtPercent(0.5));
+        QTest::mouseClick(v->viewport(), Qt::LeftButton, {},
+                          toView(v, onFailure->path().pointAtPercent(0.5)));
+        QVERIFY(onFailure->isSelected());
+        const int steps = window->undoStack()->count();
+        QTest::keyClick(v, Qt::Key_Delete);
+        QVERIFY(!window->document()->project().functions[hello].asyncInvoke.onFailure.isSet());
+        QCOMPARE(window->document()->project().functions[hello].asyncInvoke.onSuccess.function,
+                 QStringLiteral("tick"));
+        QCOMPARE(window->undoStack()->count(), steps + 1);
+        window->undoStack()->undo();
+        QCOMPARE(window->document()->project().functions[hello].asyncInvoke.onFailure.queue,
+                 QStringLiteral("failures"));
     }
 
     void treeAndCanvasSelectEachOther() {

@@ -56,7 +56,9 @@ QList<CanvasLayout::Placement> CanvasLayout::compute(const Project &project, con
     QSet<int> consumedQueues;
     for (const Link &link : links) {
         if (link.kind == LinkKind::QueueTrigger) consumedQueues.insert(link.from.index);
-        if (link.kind == LinkKind::DeadLetter) deadLetterOnly.insert(link.to.index);
+        if ((link.kind == LinkKind::DeadLetter || link.kind == LinkKind::AsyncDestination) &&
+            link.to.kind == EntityKind::Queue)
+            deadLetterOnly.insert(link.to.index);
     }
     for (int q : consumedQueues)
         deadLetterOnly.remove(q);
@@ -104,7 +106,8 @@ QList<CanvasLayout::Placement> CanvasLayout::compute(const Project &project, con
         qreal sum = 0;
         int count = 0;
         for (const Link &link : links)
-            if (link.kind == LinkKind::DeadLetter && link.to.index == q) {
+            if ((link.kind == LinkKind::DeadLetter || link.kind == LinkKind::AsyncDestination) &&
+                link.to.kind == EntityKind::Queue && link.to.index == q) {
                 sum += automatic.value(nodeKey(link.from)).y();
                 ++count;
             }

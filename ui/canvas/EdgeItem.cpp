@@ -3,6 +3,7 @@
 #include "NodeItem.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -32,6 +33,8 @@ QColor colourOf(LinkKind kind, const QPalette &palette) {
         return QColor(0xB8, 0x3F, 0xC4);
     case LinkKind::DeadLetter:
         return QColor(0xC0, 0x30, 0x30);
+    case LinkKind::AsyncDestination:
+        return QColor(0x5A, 0x6B, 0x7D);
     }
     return palette.color(QPalette::Text);
 }
@@ -45,6 +48,11 @@ EdgeItem::EdgeItem(const Link &link, NodeItem *from, NodeItem *to)
     // Ownership wires are drawn but not selectable: a route leaves its API only by being deleted.
     setFlag(ItemIsSelectable, link.kind != LinkKind::ApiRoute);
     setZValue(0);
+    if (link.kind == LinkKind::AsyncDestination)
+        setToolTip(
+            link.detail == 0
+                ? QCoreApplication::translate("gatehouse::EdgeItem", "On success: the invocation record")
+                : QCoreApplication::translate("gatehouse::EdgeItem", "On failure: the invocation record"));
     from->addEdge(this);
     to->addEdge(this);
     updatePath();
@@ -83,6 +91,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (m_link.kind == LinkKind::RouteAuthorizer || m_link.kind == LinkKind::AuthorizerFunction ||
         m_link.kind == LinkKind::DeadLetter)
         pen.setStyle(Qt::DashLine);
+    if (m_link.kind == LinkKind::AsyncDestination) pen.setStyle(Qt::DotLine);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);

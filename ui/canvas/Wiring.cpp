@@ -134,6 +134,24 @@ QList<Link> Wiring::links(const Project &project) {
             result.append({{EntityKind::Function, f, -1},
                            {EntityKind::Queue, queues.value(project.functions[f].deadLetterQueue), -1},
                            LinkKind::DeadLetter});
+    // Destinations are chosen in the function's form; the canvas draws them (and Delete removes them).
+    for (int f = 0; f < project.functions.size(); ++f) {
+        const AsyncInvokeConfig &async = project.functions[f].asyncInvoke;
+        const AsyncDestination *destinations[] = {&async.onSuccess, &async.onFailure};
+        for (int detail = 0; detail < 2; ++detail) {
+            const AsyncDestination &d = *destinations[detail];
+            if (queues.contains(d.queue))
+                result.append({{EntityKind::Function, f, -1},
+                               {EntityKind::Queue, queues.value(d.queue), -1},
+                               LinkKind::AsyncDestination,
+                               detail});
+            else if (functions.contains(d.function) && d.function != project.functions[f].name)
+                result.append({{EntityKind::Function, f, -1},
+                               function(d.function),
+                               LinkKind::AsyncDestination,
+                               detail});
+        }
+    }
     return result;
 }
 
@@ -281,6 +299,13 @@ WiringResult Wiring::disconnect(const Project &project, const Link &link) {
         else
             after.queues[link.from.index].deadLetterQueue.clear();
         break;
+    case LinkKind::AsyncDestination: {
+        AsyncInvokeConfig &async = after.functions[link.from.index].asyncInvoke;
+        AsyncDestination &d = link.detail == 0 ? async.onSuccess : async.onFailure;
+        d.queue.clear();
+        d.function.clear();
+        break;
+    }
     }
     return {std::move(after),
             tr("Unwire %1 from %2").arg(describe(project, link.from), describe(project, link.to))};

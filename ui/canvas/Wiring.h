@@ -19,13 +19,14 @@ enum class LinkKind {
     ScheduleTarget,     // schedule -> function
     QueueTrigger,       // queue's event source mapping -> function
     DeadLetter,         // function or queue -> its dead-letter queue
+    AsyncDestination,   // function -> its on-success (detail 0) or on-failure (detail 1) destination
 };
 
 struct Link {
     EntityRef from;
     EntityRef to;
     LinkKind kind = LinkKind::ApiRoute;
-    int detail = -1; // BucketTrigger: index of the notification in the bucket
+    int detail = -1; // BucketTrigger: index of the notification in the bucket; AsyncDestination: 0/1
     bool operator==(const Link &) const = default;
 };
 
