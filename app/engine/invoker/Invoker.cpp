@@ -314,16 +314,8 @@ void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &r
 }
 
 void Invoker::logAsync(const InvocationResult &result, const QString &message, bool error) {
-    {
-        LogRecord record;
-        record.timeMs = QDateTime::currentMSecsSinceEpoch();
-        record.source = result.functionName;
-        record.requestId = result.requestId;
-        record.level = error ? LogRecord::Level::Error : LogRecord::Level::Warn;
-        record.platform = true;
-        record.message = message;
-        m_logs->append(std::move(record));
-    }
+    m_logs->append(platformLogLine(result.functionName, result.requestId,
+                                   error ? LogRecord::Level::Error : LogRecord::Level::Warn, message));
 }
 
 void Invoker::enqueue(PendingInvocation pending) {

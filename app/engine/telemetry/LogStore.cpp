@@ -1,9 +1,23 @@
 #include "LogStore.h"
 
+#include <QDateTime>
+
 #include <QMutexLocker>
 #include <algorithm>
 
 namespace gatehouse {
+
+LogRecord platformLogLine(const QString &function, const QString &requestId, LogRecord::Level level,
+                          QString message) {
+    LogRecord record;
+    record.timeMs = QDateTime::currentMSecsSinceEpoch();
+    record.source = function;
+    record.requestId = requestId;
+    record.level = level;
+    record.platform = true;
+    record.message = std::move(message);
+    return record;
+}
 
 QString logLevelName(LogRecord::Level level) {
     switch (level) {

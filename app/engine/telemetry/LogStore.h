@@ -32,6 +32,11 @@ struct LogRecord {
 
 QString logLevelName(LogRecord::Level level); // "INFO", "ERROR", ... as CloudWatch shows them
 
+// A line the platform writes about one invocation of `function` (retries, destinations, dead letters),
+// stamped now.
+LogRecord platformLogLine(const QString &function, const QString &requestId, LogRecord::Level level,
+                          QString message);
+
 class LogStore {
 public:
     explicit LogStore(qsizetype capacity = 100000);

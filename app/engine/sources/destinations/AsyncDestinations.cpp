@@ -96,15 +96,9 @@ void AsyncDestinations::send(const InvocationResult &result, const QByteArray &e
 }
 
 void AsyncDestinations::log(const InvocationResult &result, const QString &message, bool error) {
-    if (!m_logs) return;
-    LogRecord record;
-    record.timeMs = QDateTime::currentMSecsSinceEpoch();
-    record.source = result.functionName;
-    record.requestId = result.requestId;
-    record.level = error ? LogRecord::Level::Error : LogRecord::Level::Info;
-    record.platform = true;
-    record.message = message;
-    m_logs->append(std::move(record));
+    if (m_logs)
+        m_logs->append(platformLogLine(result.functionName, result.requestId,
+                                       error ? LogRecord::Level::Error : LogRecord::Level::Info, message));
 }
 
 } // namespace gatehouse

@@ -1,6 +1,7 @@
 // BucketStore's multipart uploads: an upload is a folder of part files until it is completed into one
 // object (S3 User Guide, "Uploading and copying objects using multipart upload",
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html).
+#include "BucketFiles.h"
 #include "BucketStore.h"
 #include "ObjectKeyFiles.h"
 
@@ -12,11 +13,9 @@
 
 namespace gatehouse::s3 {
 
-namespace {
+using bucketfiles::tr;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::s3::BucketStore", text);
-}
+namespace {
 
 QString partFile(const QString &folder, int partNumber) {
     return folder + QStringLiteral("/part-%1").arg(partNumber, 5, 10, QLatin1Char('0'));

@@ -1,5 +1,7 @@
 #include "BucketStore.h"
 
+#include "BucketFiles.h"
+
 #include "ObjectKeyFiles.h"
 #include "gateway/JsonText.h"
 #include "io/LocalStateFolder.h"
@@ -15,31 +17,12 @@
 
 namespace gatehouse::s3 {
 
+using bucketfiles::ioError;
+using bucketfiles::readFile;
+using bucketfiles::tr;
+using bucketfiles::writeAtomically;
+
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::s3::BucketStore", text);
-}
-
-BucketStore::Outcome ioError(const QString &what) {
-    return {BucketStore::Error::Io, what};
-}
-
-QByteArray readFile(const QString &path, bool *ok = nullptr) {
-    QFile file(path);
-    const bool opened = file.open(QIODevice::ReadOnly);
-    if (ok) *ok = opened;
-    return opened ? file.readAll() : QByteArray();
-}
-
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 
 OrderedJson headersJson(const HeaderList &list) {
     OrderedJson object = OrderedJson::object();

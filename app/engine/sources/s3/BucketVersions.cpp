@@ -2,6 +2,7 @@
 // versions/<sha256 of key>/, named by version id, never by anything taken from the key (S3 User Guide,
 // "How S3 Versioning works", "Working with delete markers" and "Deleting object versions from a
 // versioning-enabled bucket").
+#include "BucketFiles.h"
 #include "BucketStore.h"
 #include "ObjectKeyFiles.h"
 
@@ -15,24 +16,11 @@
 
 namespace gatehouse::s3 {
 
+using bucketfiles::ioError;
+using bucketfiles::tr;
+using bucketfiles::writeAtomically;
+
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("gatehouse::s3::BucketStore", text);
-}
-
-BucketStore::Outcome ioError(const QString &what) {
-    return {BucketStore::Error::Io, what};
-}
-
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 
 std::optional<ObjectMetadata> readMetadata(const QString &path) {
     QFile file(path);

@@ -128,15 +128,10 @@ void LocalQueues::onEventDiscarded(const InvocationResult &result, const QByteAr
     message.attributes[QStringLiteral("ErrorMessage")] = {QStringLiteral("String"), errorMessage, {}};
     const bool sent = m_broker.send(queue, std::move(message));
     if (m_logs) {
-        LogRecord record;
-        record.timeMs = QDateTime::currentMSecsSinceEpoch();
-        record.source = result.functionName;
-        record.requestId = result.requestId;
-        record.level = LogRecord::Level::Error;
-        record.platform = true;
-        record.message = sent ? tr("Asynchronous event sent to the dead-letter queue %1").arg(queue)
-                              : tr("The dead-letter queue %1 does not exist; the event is lost").arg(queue);
-        m_logs->append(std::move(record));
+        m_logs->append(platformLogLine(
+            result.functionName, result.requestId, LogRecord::Level::Error,
+            sent ? tr("Asynchronous event sent to the dead-letter queue %1").arg(queue)
+                 : tr("The dead-letter queue %1 does not exist; the event is lost").arg(queue)));
     }
     if (sent) Q_EMIT deadLettered(result.functionName, queue, result.requestId);
 }
