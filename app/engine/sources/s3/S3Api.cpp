@@ -266,16 +266,25 @@ http::HttpResponse S3Api::listBuckets(S3Call &call, const Settings &settings) co
     return call.xml(xml.finish());
 }
 
+std::optional<bool> S3Api::urlEncodingOf(S3Call &call, http::HttpResponse *error) {
+    const QString encodingType = call.param("encoding-type");
+    if (!encodingType.isEmpty() && encodingType != QLatin1String("url")) {
+        *error =
+            call.error(errors::invalidArgument(QStringLiteral("Invalid Encoding Method specified in Request"),
+                                               QStringLiteral("encoding-type"), encodingType));
+        return std::nullopt;
+    }
+    return !encodingType.isEmpty();
+}
+
 http::HttpResponse S3Api::listObjects(S3Call &call, bool v2) const {
     ListRequest request;
     request.prefix = call.param("prefix");
     request.delimiter = call.param("delimiter");
-    const QString encodingType = call.param("encoding-type");
-    if (!encodingType.isEmpty() && encodingType != QLatin1String("url"))
-        return call.error(
-            errors::invalidArgument(QStringLiteral("Invalid Encoding Method specified in Request"),
-                                    QStringLiteral("encoding-type"), encodingType));
-    const bool encode = !encodingType.isEmpty();
+    http::HttpResponse invalid;
+    const std::optional<bool> encoding = urlEncodingOf(call, &invalid);
+    if (!encoding) return invalid;
+    const bool encode = *encoding;
     if (call.has("max-keys")) {
         bool ok = false;
         request.maxKeys = call.param("max-keys").toInt(&ok);

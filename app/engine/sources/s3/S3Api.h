@@ -20,6 +20,7 @@
 #include <QMutex>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace gatehouse::s3 {
 
@@ -56,6 +57,9 @@ private:
     // Bucket level (S3Api.cpp)
     http::HttpResponse listBuckets(S3Call &call, const Settings &settings) const;
     http::HttpResponse listObjects(S3Call &call, bool v2) const;
+    // A listing's encoding-type: none, or "url" (keys percent-encoded); anything else is S3's
+    // InvalidArgument, returned in `error`.
+    static std::optional<bool> urlEncodingOf(S3Call &call, http::HttpResponse *error);
     http::HttpResponse deleteObjects(S3Call &call) const;
     // Versioning (S3Versioning.cpp)
     http::HttpResponse getBucketVersioning(S3Call &call) const;

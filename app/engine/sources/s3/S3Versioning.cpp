@@ -54,12 +54,10 @@ http::HttpResponse S3Api::listObjectVersions(S3Call &call) const {
     const QString delimiter = call.param("delimiter");
     const QString keyMarker = call.param("key-marker");
     const QString versionIdMarker = call.param("version-id-marker");
-    const QString encodingType = call.param("encoding-type");
-    if (!encodingType.isEmpty() && encodingType != QLatin1String("url"))
-        return call.error(
-            errors::invalidArgument(QStringLiteral("Invalid Encoding Method specified in Request"),
-                                    QStringLiteral("encoding-type"), encodingType));
-    const bool encode = !encodingType.isEmpty();
+    http::HttpResponse invalid;
+    const std::optional<bool> encoding = urlEncodingOf(call, &invalid);
+    if (!encoding) return invalid;
+    const bool encode = *encoding;
     int maxKeys = 1000;
     if (call.has("max-keys")) {
         bool ok = false;
