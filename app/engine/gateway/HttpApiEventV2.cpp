@@ -101,10 +101,10 @@ namespace {
 // lowerCaseJoinedHeaders() and joinedQueryParameters() build, without a JSON document.
 class JoinedMembers {
 public:
-    void add(QByteArray name, const QByteArray &value) {
+    void add(QByteArray name, const QString &value) {
         for (auto &[seen, joined] : m_members)
             if (seen == name) {
-                joined.append(',').append(value);
+                joined.append(QLatin1Char(',')).append(value);
                 return;
             }
         m_members.emplace_back(std::move(name), value);
@@ -118,8 +118,20 @@ public:
     }
 
 private:
-    std::vector<std::pair<QByteArray, QByteArray>> m_members;
+    std::vector<std::pair<QByteArray, QString>> m_members;
 };
+
+// A header name in lower case as UTF-8; header names are ASCII tokens, so the general Unicode
+// toLower() (a thousand instructions a name) is only the fallback.
+QByteArray lowerCaseName(const QString &name) {
+    QByteArray out(name.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name.at(i).unicode();
+        if (c >= 0x80) return name.toLower().toUtf8();
+        out[i] = char(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return out;
+}
 
 void writeNameValues(JsonWriter &out, const NameValueList &values) {
     // A repeated name keeps its first place and its last value, as assigning into a JSON object does.
@@ -141,7 +153,7 @@ void writeNameValues(JsonWriter &out, const NameValueList &values) {
 
 } // namespace
 
-// The same document as httpApiEventV2Json(), written directly (tst_gateway_events compares the two):
+// The same document as httpApiEventV2Json(), written directly (tst_gateway_lambdaevents compares the two):
 // this runs for every request an HTTP API sends to a function.
 QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext &context) {
     const HeaderFields headers = forwardedHeaders(request, context);
@@ -151,18 +163,18 @@ QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext
     JoinedMembers joinedHeaders;
     QByteArrayList cookies;
     for (const HeaderField &field : headers) {
-        QByteArray name = field.name.toLower().toUtf8();
+        QByteArray name = lowerCaseName(field.name);
         if (name == "cookie") {
             for (const QString &cookie : field.value.split(QLatin1Char(';')))
                 if (const QString trimmed = cookie.trimmed(); !trimmed.isEmpty())
                     cookies.append(trimmed.toUtf8());
             continue;
         }
-        joinedHeaders.add(std::move(name), field.value.toUtf8());
+        joinedHeaders.add(std::move(name), field.value);
     }
     JoinedMembers query;
     for (const QueryParameter &parameter : parseQueryString(request.rawQueryString))
-        query.add(parameter.name.toUtf8(), parameter.value.toUtf8());
+        query.add(parameter.name.toUtf8(), parameter.value);
 
     JsonWriter out(1024 + request.body.size() * 4 / 3);
     out.beginObject();

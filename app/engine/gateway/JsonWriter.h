@@ -2,7 +2,7 @@
 // building an nlohmann::ordered_json (a linear map per object) and dumping it cost more than the
 // handler call itself. The output is byte for byte what jsonBytes() makes of the same document
 // (nlohmann's escaping: \" \\ \b \f \n \r \t, other control characters as \u00xx, UTF-8 kept as is),
-// which tst_gateway_events checks.
+// which tst_gateway_lambdaevents checks.
 #pragma once
 
 #include "JsonText.h"
@@ -21,10 +21,12 @@ public:
     JsonWriter &endObject() { return close('}'); }
     JsonWriter &beginArray() { return open('['); }
     JsonWriter &endArray() { return close(']'); }
-    // A member's key; the value follows with one of the calls below.
-    JsonWriter &key(const char *latin1Key);
+    // A member's key; the value follows with one of the calls below. A literal key is written as it
+    // is: it must need no escaping (plain ASCII letters, digits, '-', '_', '.').
+    JsonWriter &key(const char *literalKey);
     JsonWriter &key(const QByteArray &utf8Key);
-    JsonWriter &string(const QString &text) { return string(text.toUtf8()); }
+    JsonWriter &string(QStringView text);
+    JsonWriter &string(const QString &text) { return string(QStringView(text)); }
     JsonWriter &string(const QByteArray &utf8);
     JsonWriter &number(qint64 value);
     JsonWriter &boolean(bool value);
@@ -34,6 +36,9 @@ public:
 
     // Appends `utf8` to `out` as a JSON string, quotes included.
     static void appendString(std::string &out, QByteArrayView utf8);
+    // The same from UTF-16, encoded on the way (no QByteArray in between); a lone surrogate becomes
+    // "?", as QString::toUtf8() makes it.
+    static void appendString(std::string &out, QStringView text);
 
 private:
     JsonWriter &open(char bracket);

@@ -134,7 +134,8 @@ private slots:
         withAuthorizer.pathParameters.append({QStringLiteral("parameter1"), QStringLiteral("last wins")});
         QTest::newRow("authorizer, forwarded, repeated path parameter")
             << docExampleRequest() << withAuthorizer;
-        const QString awkward = QStringLiteral("tab\there \"quoted\" back\\slash \x01\x1f\x7f é 한국어 😀");
+        const QString awkward = QStringLiteral("tab\there \"quoted\" back\\slash \x01\x1f\x7f é 한국어 😀") +
+                                QChar(0xD800) + QStringLiteral("lone");
         QTest::newRow("escapes and unicode")
             << request(QStringLiteral("PUT"), QStringLiteral("/a%20b/%E2%9C%93"),
                        QStringLiteral("q=%22x%22&q=2&empty=&%C3%A9=1"),
