@@ -4,35 +4,23 @@
 // with its key and size; a key outside the notification's filter triggers nothing. Then
 // @aws-sdk/client-s3 (forcePathStyle) from the validators' folder puts, gets, lists and deletes.
 // Each client is skipped when it is not installed.
-#include "ServeProcess.h"
+#include "AwsCli.h"
+#include "ServeS3Support.h"
 #include "TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gatehouse;
+using test::ClientRun;
 
 namespace {
 
-const QString kAws = QStringLiteral("/usr/bin/aws"); // v2; a pyenv shim may put v1 first on PATH
 const QString kBucket = QStringLiteral("hello-uploads");
-
-double metric(const QByteArray &page, const QByteArray &nameAndLabels) {
-    for (const QByteArray &line : page.split('\n'))
-        if (line.startsWith(nameAndLabels + ' ')) return line.mid(nameAndLabels.size() + 1).toDouble();
-    return -1;
-}
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 } // namespace
 
@@ -44,67 +32,25 @@ private:
     test::HttpClient m_client;
     QString m_sample;
 
-    QString s3Url() const {
-        return m_serve.endpoints().value(QStringLiteral("s3"))[QStringLiteral("url")].toString();
-    }
+    QString s3Url() const { return test::endpointUrl(m_serve, QStringLiteral("s3")); }
 
-    // Dummy credentials and no user configuration: nothing of the developer's AWS setup leaks in.
-    QProcessEnvironment clientEnvironment() const {
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("test"));
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("test"));
-        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-1"));
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("no-aws-config")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                   m_dir.filePath(QStringLiteral("no-aws-credentials")));
-        env.insert(QStringLiteral("AWS_PAGER"), QString());
-        return env;
+    // `aws s3 ...` (the high-level commands) and `aws s3api ...` against the local endpoint; two
+    // minutes each, for the 20 MB transfers.
+    ClientRun s3(const QStringList &arguments) const {
+        return test::AwsCli(QStringLiteral("s3"), s3Url(), m_dir.path()).run(arguments, 120000);
     }
-
-    Run run(const QString &program, const QStringList &arguments, int timeoutMs = 120000,
-            const QProcessEnvironment &extra = {}) {
-        QProcess process;
-        QProcessEnvironment env = clientEnvironment();
-        env.insert(extra);
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForStarted(10000)) return result;
-        // The serve process's output is drained while we wait, so it never blocks on a full pipe.
-        test::waitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
-
-    Run aws(const QStringList &arguments) {
-        return run(kAws, QStringList{QStringLiteral("--endpoint-url"), s3Url()} + arguments);
+    ClientRun s3api(const QStringList &arguments) const {
+        return test::AwsCli(QStringLiteral("s3api"), s3Url(), m_dir.path()).run(arguments, 120000);
     }
 
     // The sample function prints "<eventName>: s3://<bucket>/<key> (<size> bytes)" per record.
     int functionLines(const QByteArray &line) { return int(m_serve.err().count(line)); }
 
-    QByteArray metrics() {
-        const QUrl url(
-            m_serve.endpoints().value(QStringLiteral("admin"))[QStringLiteral("metrics")].toString());
-        return m_client.get(url).body;
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_sample = m_dir.filePath(QStringLiteral("hello-api"));
-        QVERIFY(test::copyTree(test::samplePath(), m_sample));
-        QVERIFY2(m_serve.start(m_sample, m_dir.filePath(QStringLiteral("endpoints.json"))),
+        QVERIFY2(test::serveSampleCopy(m_serve, m_sample, m_dir.filePath(QStringLiteral("endpoints.json"))),
                  m_serve.err().constData());
     }
     void cleanupTestCase() { QCOMPARE(m_serve.stop(), 0); }
@@ -118,33 +64,21 @@ private slots:
     }
 
     void awsCliUploadsTriggerTheFunctionOncePerObject() {
-        if (!QFile::exists(kAws)) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
+        if (!test::AwsCli::installed()) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
         const QString small = m_dir.filePath(QStringLiteral("small.txt"));
         const QString big = m_dir.filePath(QStringLiteral("big.txt"));
         const QString photo = m_dir.filePath(QStringLiteral("photo.jpg"));
-        {
-            QFile file(small);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("hello from aws s3 cp\n"); // 21 bytes
-            QFile large(big);
-            QVERIFY(large.open(QIODevice::WriteOnly));
-            const QByteArray mebibyte(1024 * 1024, 'g');
-            for (int i = 0; i < 20; ++i)
-                large.write(mebibyte);
-            QFile image(photo);
-            QVERIFY(image.open(QIODevice::WriteOnly));
-            image.write("not really a jpeg");
-        }
+        QVERIFY(test::writeFile(small, "hello from aws s3 cp\n")); // 21 bytes
+        QVERIFY(test::writeFile(big, QByteArray(20 * 1024 * 1024, 'g')));
+        QVERIFY(test::writeFile(photo, "not really a jpeg"));
         // First the key the filter (uploads/*.txt) leaves out: if it triggered, its event would be queued
         // before the others (the function's queue is FIFO).
-        Run put = aws({QStringLiteral("s3"), QStringLiteral("cp"), photo,
-                       QStringLiteral("s3://hello-uploads/uploads/photo.jpg")});
+        ClientRun put =
+            s3({QStringLiteral("cp"), photo, QStringLiteral("s3://hello-uploads/uploads/photo.jpg")});
         QVERIFY2(put.exitCode == 0, put.err.constData());
-        put = aws({QStringLiteral("s3"), QStringLiteral("cp"), small,
-                   QStringLiteral("s3://hello-uploads/uploads/small.txt")});
+        put = s3({QStringLiteral("cp"), small, QStringLiteral("s3://hello-uploads/uploads/small.txt")});
         QVERIFY2(put.exitCode == 0, put.err.constData());
-        put = aws({QStringLiteral("s3"), QStringLiteral("cp"), big,
-                   QStringLiteral("s3://hello-uploads/uploads/big.txt")});
+        put = s3({QStringLiteral("cp"), big, QStringLiteral("s3://hello-uploads/uploads/big.txt")});
         QVERIFY2(put.exitCode == 0, put.err.constData());
 
         const QByteArray smallLine = "ObjectCreated:Put: s3://hello-uploads/uploads/small.txt (21 bytes)";
@@ -155,51 +89,39 @@ private slots:
                  m_serve.err().right(3000).constData());
         // Everything queued has run once nothing is executing (FIFO: a photo event would have started
         // before the big file's): exactly two invocations, one line each, none for the photo.
-        const QByteArray invocations = R"(gatehouse_lambda_invocations_total{function="onUpload"})";
-        const QByteArray concurrent = R"(gatehouse_lambda_concurrent_executions{function="onUpload"})";
-        QVERIFY(test::waitFor(
-            [&] {
-                const QByteArray page = metrics();
-                return metric(page, invocations) == 2 && metric(page, concurrent) <= 0;
-            },
-            20000));
+        QVERIFY(test::functionRan(m_client, m_serve, QStringLiteral("onUpload"), 2, 20000));
         QCOMPARE(functionLines(smallLine), 1);
         QCOMPARE(functionLines(bigLine), 1);
         QVERIFY(!m_serve.err().contains("photo.jpg"));
 
         // Listed back through the CLI, downloaded intact, and stored under the project's .gatehouse/.
-        const Run listing =
-            aws({QStringLiteral("s3"), QStringLiteral("ls"), QStringLiteral("s3://hello-uploads/uploads/")});
+        const ClientRun listing = s3({QStringLiteral("ls"), QStringLiteral("s3://hello-uploads/uploads/")});
         QVERIFY2(listing.exitCode == 0, listing.err.constData());
         QVERIFY2(listing.out.contains("20971520 big.txt"), listing.out.constData());
         QVERIFY(listing.out.contains("21 small.txt"));
         const QString downloaded = m_dir.filePath(QStringLiteral("big-copy.txt"));
-        const Run get = aws({QStringLiteral("s3"), QStringLiteral("cp"),
-                             QStringLiteral("s3://hello-uploads/uploads/big.txt"), downloaded});
+        const ClientRun get =
+            s3({QStringLiteral("cp"), QStringLiteral("s3://hello-uploads/uploads/big.txt"), downloaded});
         QVERIFY2(get.exitCode == 0, get.err.constData());
         QCOMPARE(QFileInfo(downloaded).size(), 20971520);
         QVERIFY(QFile::exists(m_sample + QStringLiteral("/.gatehouse/.gitignore")));
 
-        const Run removed = aws({QStringLiteral("s3"), QStringLiteral("rm"),
-                                 QStringLiteral("s3://hello-uploads/uploads/photo.jpg")});
+        const ClientRun removed =
+            s3({QStringLiteral("rm"), QStringLiteral("s3://hello-uploads/uploads/photo.jpg")});
         QVERIFY2(removed.exitCode == 0, removed.err.constData());
-        const Run missing =
-            aws({QStringLiteral("s3api"), QStringLiteral("head-object"), QStringLiteral("--bucket"), kBucket,
-                 QStringLiteral("--key"), QStringLiteral("uploads/photo.jpg")});
+        const ClientRun missing = s3api({QStringLiteral("head-object"), QStringLiteral("--bucket"), kBucket,
+                                         QStringLiteral("--key"), QStringLiteral("uploads/photo.jpg")});
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains("404"), missing.err.constData());
     }
 
     void awsSdkForJavaScriptPutsGetsListsAndDeletes() {
-        const QString home = qEnvironmentVariable("VALIDATE_HOME", QStringLiteral("/tmp/validate-tools"));
-        const QString sdk = home + QStringLiteral("/node_modules/@aws-sdk/client-s3");
+        const QString sdk = test::validatorPackage(QStringLiteral("@aws-sdk/client-s3"));
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         if (node.isEmpty() || !QFile::exists(sdk))
             QSKIP("node or @aws-sdk/client-s3 (validate/install.sh) is missing");
         const QString script = m_dir.filePath(QStringLiteral("sdk-s3.js"));
-        QFile file(script);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"JS(
+        QVERIFY(test::writeFile(script, R"JS(
 const { S3Client, PutObjectCommand, GetObjectCommand, ListObjectsV2Command, DeleteObjectCommand } =
   require(process.env.SDK_PATH);
 const { Readable } = require('stream');
@@ -227,14 +149,13 @@ const { Readable } = require('stream');
                                streamed: streamedBody.length, keys: (list.Contents || []).map(o => o.Key),
                                after: after.KeyCount, missing }));
 })().catch(e => { console.error(e); process.exit(1); });
-)JS");
-        file.close();
+)JS"));
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("SDK_PATH"), sdk);
         extra.insert(QStringLiteral("S3_URL"), s3Url());
-        const Run result = run(node, {script}, 60000, extra);
+        const ClientRun result = test::runClient(node, {script}, m_dir.path(), extra);
         QVERIFY2(result.exitCode == 0, result.err.constData());
-        const QJsonObject seen = QJsonDocument::fromJson(result.out).object();
+        const QJsonObject seen = result.json();
         QCOMPARE(seen.value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
         QCOMPARE(seen.value(QStringLiteral("contentType")).toString(), QStringLiteral("application/json"));
         QCOMPARE(seen.value(QStringLiteral("owner")).toString(), QStringLiteral("sdk"));

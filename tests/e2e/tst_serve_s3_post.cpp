@@ -4,36 +4,17 @@
 // project credentials, @aws-sdk/s3-presigned-post's createPresignedPost and Node's own fetch/FormData
 // (skipped when the package is not in the validators' folder), including a file over the policy's
 // content-length-range.
-#include "ServeProcess.h"
+#include "AwsCli.h"
+#include "ServeS3Support.h"
 #include "TestSupport.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gatehouse;
-
-namespace {
-
-double metric(const QByteArray &page, const QByteArray &nameAndLabels) {
-    for (const QByteArray &line : page.split('\n'))
-        if (line.startsWith(nameAndLabels + ' ')) return line.mid(nameAndLabels.size() + 1).toDouble();
-    return -1;
-}
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-const QByteArray kInvocations = R"(gatehouse_lambda_invocations_total{function="onUpload"})";
-const QByteArray kConcurrent = R"(gatehouse_lambda_concurrent_executions{function="onUpload"})";
-
-} // namespace
+using test::ClientRun;
 
 class TestServeS3Post : public QObject {
     Q_OBJECT
@@ -41,53 +22,23 @@ private:
     QTemporaryDir m_dir;
     test::HttpClient m_client;
 
-    static QString s3Url(test::ServeProcess &serve) {
-        return serve.endpoints().value(QStringLiteral("s3"))[QStringLiteral("url")].toString();
+    static QString s3Url(const test::ServeProcess &serve) {
+        return test::endpointUrl(serve, QStringLiteral("s3"));
     }
 
-    Run run(const QString &program, const QStringList &arguments, const QProcessEnvironment &extra = {}) {
-        QProcess process;
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(extra);
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForStarted(10000)) return result;
-        test::waitFor([&] { return process.state() == QProcess::NotRunning; }, 60000);
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
-
-    QByteArray metrics(test::ServeProcess &serve) {
-        const QUrl url(
-            serve.endpoints().value(QStringLiteral("admin"))[QStringLiteral("metrics")].toString());
-        return m_client.get(url).body;
+    ClientRun run(const QString &program, const QStringList &arguments,
+                  const QProcessEnvironment &extra = {}) {
+        return test::runClient(program, arguments, m_dir.path(), extra);
     }
 
     // Waits until `onUpload` has finished `count` invocations with nothing running.
-    bool functionRan(test::ServeProcess &serve, double count) {
-        return test::waitFor(
-            [&] {
-                const QByteArray page = metrics(serve);
-                return metric(page, kInvocations) == count && metric(page, kConcurrent) <= 0;
-            },
-            60000);
+    bool functionRan(const test::ServeProcess &serve, double count) {
+        return test::functionRan(m_client, serve, QStringLiteral("onUpload"), count);
     }
 
     QString writeFile(const QString &name, const QByteArray &content) {
         const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size()) return {};
-        return path;
+        return test::writeFile(path, content) ? path : QString();
     }
 
 private slots:
@@ -96,14 +47,13 @@ private slots:
     void curlFormUploadTriggersObjectCreatedPost() {
         const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
         if (curl.isEmpty()) QSKIP("curl is not installed");
-        const QString sample = m_dir.filePath(QStringLiteral("hello-api"));
-        QVERIFY(test::copyTree(test::samplePath(), sample));
         test::ServeProcess serve;
-        QVERIFY2(serve.start(sample, m_dir.filePath(QStringLiteral("endpoints.json"))),
+        QVERIFY2(test::serveSampleCopy(serve, m_dir.filePath(QStringLiteral("hello-api")),
+                                       m_dir.filePath(QStringLiteral("endpoints.json"))),
                  serve.err().constData());
 
         const QString file = writeFile(QStringLiteral("posted.txt"), "posted by curl -F\n"); // 18 bytes
-        const Run posted =
+        const ClientRun posted =
             run(curl, {QStringLiteral("-sS"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
                        QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("-F"),
                        QStringLiteral("key=uploads/${filename}"), QStringLiteral("-F"),
@@ -125,31 +75,26 @@ private slots:
     }
 
     void presignedPostFromTheJavaScriptSdkWithProjectCredentials() {
-        const QString home = qEnvironmentVariable("VALIDATE_HOME", QStringLiteral("/tmp/validate-tools"));
-        const QString presigned = home + QStringLiteral("/node_modules/@aws-sdk/s3-presigned-post");
-        const QString client = home + QStringLiteral("/node_modules/@aws-sdk/client-s3");
+        const QString presigned = test::validatorPackage(QStringLiteral("@aws-sdk/s3-presigned-post"));
+        const QString client = test::validatorPackage(QStringLiteral("@aws-sdk/client-s3"));
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         if (node.isEmpty() || !QFile::exists(presigned) || !QFile::exists(client))
             QSKIP("node, @aws-sdk/client-s3 or @aws-sdk/s3-presigned-post (npm install in the validators' "
                   "folder) "
                   "is missing");
         // A copy of the sample whose S3 endpoint checks signatures.
-        const QString project = m_dir.filePath(QStringLiteral("signed-api"));
-        QVERIFY(test::copyTree(test::samplePath(), project));
-        QFile projectFile(project + QStringLiteral("/gatehouse.json"));
-        QVERIFY(projectFile.open(QIODevice::ReadOnly));
-        QJsonObject root = QJsonDocument::fromJson(projectFile.readAll()).object();
-        projectFile.close();
-        QJsonObject settings = root.value(QStringLiteral("settings")).toObject();
-        settings.insert(QStringLiteral("credentials"),
-                        QJsonObject{{QStringLiteral("accessKeyId"), QStringLiteral("AKIDPRESIGNEDPOST")},
-                                    {QStringLiteral("secretAccessKey"), QStringLiteral("presigned-secret")}});
-        root.insert(QStringLiteral("settings"), settings);
-        QVERIFY(projectFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        projectFile.write(QJsonDocument(root).toJson());
-        projectFile.close();
+        const auto withCredentials = [](QJsonObject &root) {
+            QJsonObject settings = root.value(QStringLiteral("settings")).toObject();
+            settings.insert(
+                QStringLiteral("credentials"),
+                QJsonObject{{QStringLiteral("accessKeyId"), QStringLiteral("AKIDPRESIGNEDPOST")},
+                            {QStringLiteral("secretAccessKey"), QStringLiteral("presigned-secret")}});
+            root.insert(QStringLiteral("settings"), settings);
+        };
         test::ServeProcess serve;
-        QVERIFY2(serve.start(project, m_dir.filePath(QStringLiteral("signed-endpoints.json"))),
+        QVERIFY2(test::serveSampleCopy(serve, m_dir.filePath(QStringLiteral("signed-api")),
+                                       m_dir.filePath(QStringLiteral("signed-endpoints.json")),
+                                       withCredentials),
                  serve.err().constData());
 
         const QString script = writeFile(QStringLiteral("presigned-post.js"), R"JS(
@@ -185,9 +130,9 @@ const { createPresignedPost } = require(process.env.PRESIGNED_PATH);
         extra.insert(QStringLiteral("S3_URL"), s3Url(serve));
         extra.insert(QStringLiteral("KEY_ID"), QStringLiteral("AKIDPRESIGNEDPOST"));
         extra.insert(QStringLiteral("SECRET"), QStringLiteral("presigned-secret"));
-        const Run result = run(node, {script}, extra);
+        const ClientRun result = run(node, {script}, extra);
         QVERIFY2(result.exitCode == 0, result.err.constData());
-        const QJsonObject seen = QJsonDocument::fromJson(result.out).object();
+        const QJsonObject seen = result.json();
         QCOMPARE(seen[QStringLiteral("ok")][QStringLiteral("status")].toInt(), 204);
         QCOMPARE(seen[QStringLiteral("large")][QStringLiteral("status")].toInt(), 400);
         QCOMPARE(seen[QStringLiteral("large")][QStringLiteral("code")].toString(),

@@ -6,6 +6,7 @@
 // invocation record to the function's on-success destination queue, read back with awscli (point 6).
 // SQS API Reference:
 // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/Welcome.html
+#include "AwsCli.h"
 #include "ServeProcess.h"
 #include "TestSupport.h"
 
@@ -13,7 +14,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -43,15 +43,6 @@ const QByteArray kConsumer = "exports.handler = (event) => {\n"
                              "  return { batchItemFailures: [] };\n"
                              "};\n";
 
-const QString kAws = QStringLiteral("/usr/bin/aws");
-
-struct AwsResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
 } // namespace
 
 class TestServeSqs : public QObject {
@@ -67,32 +58,8 @@ private:
     QString queueUrl(const QString &name) const { return sqsUrl() + QStringLiteral("/000000000000/") + name; }
 
     // Debian's awscli against the local endpoint, with throwaway credentials and no user configuration.
-    AwsResult aws(const QStringList &arguments) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDLOCALTEST"));
-        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("secret"));
-        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-1"));
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("no-config")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                   m_dir.filePath(QStringLiteral("no-credentials")));
-        env.insert(QStringLiteral("AWS_PAGER"), QString());
-        env.remove(QStringLiteral("AWS_PROFILE"));
-        process.setProcessEnvironment(env);
-        process.start(kAws, QStringList{QStringLiteral("sqs")} + arguments +
-                                QStringList{QStringLiteral("--endpoint-url"), sqsUrl(),
-                                            QStringLiteral("--output"), QStringLiteral("json")});
-        AwsResult result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+    test::ClientRun aws(const QStringList &arguments) const {
+        return test::AwsCli(QStringLiteral("sqs"), sqsUrl(), m_dir.path()).run(arguments);
     }
 
     test::HttpReply json(const QByteArray &action, const QJsonObject &body) {
@@ -134,8 +101,8 @@ private slots:
     }
 
     void awsCliSendsReceivesAndDeletesOverTheQueryProtocol() {
-        if (!QFile::exists(kAws)) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
-        const AwsResult sent =
+        if (!test::AwsCli::installed()) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
+        const test::ClientRun sent =
             aws({QStringLiteral("send-message"), QStringLiteral("--queue-url"),
                  queueUrl(QStringLiteral("inbox")), QStringLiteral("--message-body"),
                  QStringLiteral("Test message."), QStringLiteral("--message-attributes"),
@@ -149,7 +116,7 @@ private slots:
         const QString messageId = sent.json().value(QStringLiteral("MessageId")).toString();
         QVERIFY(!QUuid::fromString(messageId).isNull());
 
-        const AwsResult received =
+        const test::ClientRun received =
             aws({QStringLiteral("receive-message"), QStringLiteral("--queue-url"),
                  queueUrl(QStringLiteral("inbox")), QStringLiteral("--attribute-names"),
                  QStringLiteral("All"), QStringLiteral("--message-attribute-names"), QStringLiteral("All"),
@@ -171,13 +138,14 @@ private slots:
         QCOMPARE(message.value(QStringLiteral("MD5OfMessageAttributes")).toString(),
                  QStringLiteral("bf1eb494fecc925abadc71de4be9785c"));
 
-        const AwsResult deleted = aws({QStringLiteral("delete-message"), QStringLiteral("--queue-url"),
-                                       queueUrl(QStringLiteral("inbox")), QStringLiteral("--receipt-handle"),
-                                       message.value(QStringLiteral("ReceiptHandle")).toString()});
+        const test::ClientRun deleted =
+            aws({QStringLiteral("delete-message"), QStringLiteral("--queue-url"),
+                 queueUrl(QStringLiteral("inbox")), QStringLiteral("--receipt-handle"),
+                 message.value(QStringLiteral("ReceiptHandle")).toString()});
         QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
-        const AwsResult attributes = aws({QStringLiteral("get-queue-attributes"),
-                                          QStringLiteral("--queue-url"), queueUrl(QStringLiteral("inbox")),
-                                          QStringLiteral("--attribute-names"), QStringLiteral("All")});
+        const test::ClientRun attributes = aws(
+            {QStringLiteral("get-queue-attributes"), QStringLiteral("--queue-url"),
+             queueUrl(QStringLiteral("inbox")), QStringLiteral("--attribute-names"), QStringLiteral("All")});
         QVERIFY2(attributes.exitCode == 0, attributes.err.constData());
         const QJsonObject values = attributes.json().value(QStringLiteral("Attributes")).toObject();
         QCOMPARE(values.value(QStringLiteral("ApproximateNumberOfMessages")).toString(), QStringLiteral("0"));
@@ -188,15 +156,15 @@ private slots:
     }
 
     void awsCliGetsQueueUrlsAndTheQueryErrorCodes() {
-        if (!QFile::exists(kAws)) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
-        const AwsResult url =
+        if (!test::AwsCli::installed()) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
+        const test::ClientRun url =
             aws({QStringLiteral("get-queue-url"), QStringLiteral("--queue-name"), QStringLiteral("jobs")});
         QVERIFY2(url.exitCode == 0, url.err.constData());
         QCOMPARE(url.json().value(QStringLiteral("QueueUrl")).toString(), queueUrl(QStringLiteral("jobs")));
-        const AwsResult listed = aws({QStringLiteral("list-queues")});
+        const test::ClientRun listed = aws({QStringLiteral("list-queues")});
         QVERIFY2(listed.exitCode == 0, listed.err.constData());
         QCOMPARE(listed.json().value(QStringLiteral("QueueUrls")).toArray().size(), 3);
-        const AwsResult missing =
+        const test::ClientRun missing =
             aws({QStringLiteral("get-queue-url"), QStringLiteral("--queue-name"), QStringLiteral("nope")});
         QCOMPARE(missing.exitCode, 254); // awscli v2: the service answered with an error
         QVERIFY2(missing.err.contains("AWS.SimpleQueueService.NonExistentQueue"), missing.err.constData());
@@ -273,15 +241,16 @@ private slots:
 
     // Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations".
     void anEventInvocationsRecordReachesItsOnSuccessQueue() {
-        if (!QFile::exists(kAws)) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
+        if (!test::AwsCli::installed()) QSKIP("Debian's awscli (/usr/bin/aws) is not installed");
         const QString invokeApi = m_serve.endpoints().value(QStringLiteral("invokeApi")).toString();
         const test::HttpReply accepted = m_client.send(
             "POST", QUrl(invokeApi + QStringLiteral("/2015-03-31/functions/notifier/invocations")),
             {{"X-Amz-Invocation-Type", "Event"}}, R"({"who":"ada"})", 30000);
         QCOMPARE(accepted.status, 202);
-        const AwsResult received = aws({QStringLiteral("receive-message"), QStringLiteral("--queue-url"),
-                                        queueUrl(QStringLiteral("outcomes")),
-                                        QStringLiteral("--wait-time-seconds"), QStringLiteral("10")});
+        const test::ClientRun received =
+            aws({QStringLiteral("receive-message"), QStringLiteral("--queue-url"),
+                 queueUrl(QStringLiteral("outcomes")), QStringLiteral("--wait-time-seconds"),
+                 QStringLiteral("10")});
         QCOMPARE(received.exitCode, 0);
         const QJsonArray messages = received.json().value(QStringLiteral("Messages")).toArray();
         QCOMPARE(messages.size(), 1);

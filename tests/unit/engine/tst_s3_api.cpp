@@ -1,102 +1,28 @@
 // The S3 API answered in process (S3Api::respond on hand-made requests): the operations' status codes,
 // headers and XML, S3's error bodies, aws-chunked bodies, signatures when the project sets
 // credentials, and the notifications each write sends (captured instead of invoking).
-#include "gateway/JsonText.h"
-#include "sources/s3/BucketNotifier.h"
-#include "sources/s3/S3Api.h"
+#include "S3ApiHarness.h"
 #include "sources/s3/SigV4Verifier.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
-#include <QTemporaryDir>
-#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace gatehouse;
 using namespace gatehouse::s3;
+using namespace gatehouse::test;
 
-namespace {
-
-struct Delivery {
-    QString function;
-    OrderedJson event;
-};
-
-// The text of the first element called `name` in an XML body.
-QString xmlText(const QByteArray &xml, const QString &name) {
-    QXmlStreamReader reader(xml);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement() && reader.name() == name) return reader.readElementText();
-    }
-    return {};
-}
-
-QString text(const OrderedJson &value) {
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
-}
-
-int countOf(const QByteArray &xml, const QByteArray &element) {
-    return int(xml.count("<" + element + ">"));
-}
-
-} // namespace
-
-class TestS3Api : public QObject {
+class TestS3Api : public S3ApiTestCase {
     Q_OBJECT
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<BucketStore> m_store;
-    std::unique_ptr<BucketNotifier> m_notifier;
-    std::unique_ptr<S3Api> m_api;
-    QList<Delivery> m_deliveries;
-    Project m_project;
-
-    http::HttpResponse send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
-                            const QList<QPair<QByteArray, QByteArray>> &headers = {}) {
-        http::HttpRequest request;
-        request.method = method;
-        request.target = target;
-        const qsizetype question = target.indexOf('?');
-        request.path = question < 0 ? target : target.left(question);
-        request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-        const bool ownHost =
-            std::any_of(headers.cbegin(), headers.cend(), [](const auto &h) { return h.first == "Host"; });
-        if (!ownHost) request.headers.add("Host", "127.0.0.1:4566");
-        for (const auto &[name, value] : headers)
-            request.headers.add(name, value);
-        request.body = body;
-        request.remoteAddress = QHostAddress(QHostAddress::LocalHost);
-        return m_api->respond(request);
-    }
-
 private slots:
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_deliveries.clear();
-        m_store = std::make_unique<BucketStore>(m_dir->path());
-        m_notifier =
-            std::make_unique<BucketNotifier>([this](const QString &function, const QByteArray &payload) {
-                m_deliveries.append({function, *parseJson(payload)});
-            });
-        m_project = {};
-        Bucket uploads;
-        uploads.name = QStringLiteral("hello-uploads");
-        BucketNotification created;
-        created.prefix = QStringLiteral("uploads/");
-        created.suffix = QStringLiteral(".txt");
-        created.function = QStringLiteral("onUpload");
-        BucketNotification removed;
-        removed.events = {QStringLiteral("s3:ObjectRemoved:*")};
-        removed.function = QStringLiteral("onRemove");
-        uploads.notifications = {created, removed};
-        Bucket other;
-        other.name = QStringLiteral("other-bucket");
-        m_project.buckets = {uploads, other};
-        m_notifier->updateProject(m_project);
-        m_api = std::make_unique<S3Api>(m_store.get(), m_notifier.get());
-        m_api->updateProject(m_project);
+        // hello-uploads: uploads/*.txt created → onUpload, anything removed → onRemove; other-bucket: none.
+        QVERIFY(startApi({makeBucket(QStringLiteral("hello-uploads"),
+                                     {makeNotification(QStringLiteral("onUpload"), {},
+                                                       QStringLiteral("uploads/"), QStringLiteral(".txt")),
+                                      makeNotification(QStringLiteral("onRemove"),
+                                                       {QStringLiteral("s3:ObjectRemoved:*")})}),
+                          makeBucket(QStringLiteral("other-bucket"))}));
     }
 
     void putGetHeadDeleteRoundTrip() {
@@ -125,9 +51,9 @@ private slots:
         QCOMPARE(send("HEAD", "/hello-uploads/uploads/a%20b.txt").status, 404);
 
         // Put → onUpload with the documented record; delete → onRemove once (the second found nothing).
-        QCOMPARE(m_deliveries.size(), 2);
-        QCOMPARE(m_deliveries[0].function, QStringLiteral("onUpload"));
-        const OrderedJson &record = m_deliveries[0].event["Records"][0];
+        QCOMPARE(m_s3->deliveries.size(), 2);
+        QCOMPARE(m_s3->deliveries[0].function, QStringLiteral("onUpload"));
+        const OrderedJson &record = m_s3->deliveries[0].event["Records"][0];
         QCOMPARE(text(record["eventVersion"]), QStringLiteral("2.1"));
         QCOMPARE(text(record["eventSource"]), QStringLiteral("aws:s3"));
         QCOMPARE(text(record["eventName"]), QStringLiteral("ObjectCreated:Put"));
@@ -139,8 +65,8 @@ private slots:
         QCOMPARE(text(record["s3"]["object"]["sequencer"]).size(), 18);
         QCOMPARE(text(record["responseElements"]["x-amz-request-id"]).toLatin1(),
                  put.headers.value("x-amz-request-id"));
-        QCOMPARE(m_deliveries[1].function, QStringLiteral("onRemove"));
-        QCOMPARE(text(m_deliveries[1].event["Records"][0]["eventName"]),
+        QCOMPARE(m_s3->deliveries[1].function, QStringLiteral("onRemove"));
+        QCOMPARE(text(m_s3->deliveries[1].event["Records"][0]["eventName"]),
                  QStringLiteral("ObjectRemoved:Delete"));
     }
 
@@ -158,7 +84,7 @@ private slots:
         QCOMPARE(send("PUT", "/hello-uploads/uploads/photo.jpg", "x").status, 200); // suffix
         QCOMPARE(send("PUT", "/hello-uploads/other/a.txt", "x").status, 200);       // prefix
         QCOMPARE(send("PUT", "/other-bucket/uploads/a.txt", "x").status, 200);      // no rules
-        QVERIFY(m_deliveries.isEmpty());
+        QVERIFY(m_s3->deliveries.isEmpty());
     }
 
     void errorsAreS3XmlWithCodeMessageResourceAndRequestId() {
@@ -252,8 +178,8 @@ private slots:
             xmlText(send("PUT", "/hello-uploads/x", {}, {{"x-amz-copy-source", "hello-uploads/none"}}).body,
                     QStringLiteral("Code")),
             QStringLiteral("NoSuchKey"));
-        QCOMPARE(m_deliveries.size(), 1);
-        QCOMPARE(text(m_deliveries[0].event["Records"][0]["eventName"]),
+        QCOMPARE(m_s3->deliveries.size(), 1);
+        QCOMPARE(text(m_s3->deliveries[0].event["Records"][0]["eventName"]),
                  QStringLiteral("ObjectCreated:Copy"));
 
         http::HttpResponse deleted =
@@ -262,7 +188,7 @@ private slots:
                  "<Object><Key>never-there</Key></Object></Delete>");
         QCOMPARE(deleted.status, 200);
         QCOMPARE(countOf(deleted.body, "Deleted"), 3);
-        QCOMPARE(m_deliveries.size(), 3); // two removals of objects that existed
+        QCOMPARE(m_s3->deliveries.size(), 3); // two removals of objects that existed
         QCOMPARE(send("GET", "/hello-uploads/src.bin").status, 404);
     }
 
@@ -297,9 +223,9 @@ private slots:
         QVERIFY(xmlText(done.body, QStringLiteral("ETag")).endsWith(QLatin1String("-2\"")));
         QCOMPARE(send("HEAD", "/hello-uploads/uploads/big.txt").headers.value("Content-Length"),
                  QByteArray::number(part1.size() + 3));
-        QCOMPARE(m_deliveries.size(), 1);
-        const OrderedJson &object = m_deliveries[0].event["Records"][0]["s3"]["object"];
-        QCOMPARE(text(m_deliveries[0].event["Records"][0]["eventName"]),
+        QCOMPARE(m_s3->deliveries.size(), 1);
+        const OrderedJson &object = m_s3->deliveries[0].event["Records"][0]["s3"]["object"];
+        QCOMPARE(text(m_s3->deliveries[0].event["Records"][0]["eventName"]),
                  QStringLiteral("ObjectCreated:CompleteMultipartUpload"));
         QCOMPARE(object["size"].get<qint64>(), part1.size() + 3);
         QCOMPARE(xmlText(send("POST", "/hello-uploads/uploads/big.txt?uploadId=" + id, complete).body,
@@ -325,8 +251,8 @@ private slots:
         LocalCredentials credentials;
         credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE12345");
         credentials.secretAccessKey = QStringLiteral("secret");
-        m_project.settings.credentials = credentials;
-        m_api->updateProject(m_project);
+        m_s3->project.settings.credentials = credentials;
+        m_s3->updateApi();
         http::HttpResponse unsigned_ = send("GET", "/other-bucket?list-type=2");
         QCOMPARE(unsigned_.status, 403);
         QCOMPARE(xmlText(unsigned_.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));

@@ -2,30 +2,18 @@
 // the POST policy's conditions, and POST Object through S3Api::respond with and without project
 // credentials (S3 API reference "POST Object"; S3 User Guide "Browser-based uploads using POST
 // (AWS Signature Version 4)" and "Creating a POST policy").
-#include "gateway/JsonText.h"
-#include "sources/s3/BucketNotifier.h"
+#include "S3ApiHarness.h"
 #include "sources/s3/MultipartFormParser.h"
 #include "sources/s3/PostPolicy.h"
-#include "sources/s3/S3Api.h"
 #include "sources/s3/SigV4Verifier.h"
 
-#include <QTemporaryDir>
-#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace gatehouse;
 using namespace gatehouse::s3;
+using namespace gatehouse::test;
 
 namespace {
-
-QString xmlText(const QByteArray &xml, const QString &name) {
-    QXmlStreamReader reader(xml);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement() && reader.name() == name) return reader.readElementText();
-    }
-    return {};
-}
 
 // A form body as browsers and curl write it.
 QByteArray formBody(const QByteArray &boundary, const QList<QPair<QByteArray, QByteArray>> &fields,
@@ -73,42 +61,20 @@ QByteArray futureExpiration() {
 
 } // namespace
 
-class TestS3Post : public QObject {
+class TestS3Post : public S3ApiTestCase {
     Q_OBJECT
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<BucketStore> m_store;
-    std::unique_ptr<BucketNotifier> m_notifier;
-    std::unique_ptr<S3Api> m_api;
-    QList<OrderedJson> m_events;
-    Project m_project;
-
     http::HttpResponse post(const QByteArray &body, const QByteArray &boundary = "XyZ",
                             const QByteArray &target = "/hello-uploads") {
-        http::HttpRequest request;
-        request.method = "POST";
-        request.target = target;
-        request.path = target;
-        request.headers.add("Host", "127.0.0.1:4566");
-        request.headers.add("Content-Type", "multipart/form-data; boundary=" + boundary);
-        request.body = body;
-        request.remoteAddress = QHostAddress(QHostAddress::LocalHost);
-        return m_api->respond(request);
+        return send("POST", target, body, {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
     }
-    http::HttpResponse get(const QByteArray &target) {
-        http::HttpRequest request;
-        request.method = "GET";
-        request.target = target;
-        request.path = target;
-        request.headers.add("Host", "127.0.0.1:4566");
-        return m_api->respond(request);
-    }
+    http::HttpResponse get(const QByteArray &target) { return send("GET", target); }
     void useCredentials() {
         LocalCredentials credentials;
         credentials.accessKeyId = QStringLiteral("AKIDPOSTEXAMPLE1");
         credentials.secretAccessKey = QStringLiteral("post-secret");
-        m_project.settings.credentials = credentials;
-        m_api->updateProject(m_project);
+        m_s3->project.settings.credentials = credentials;
+        m_s3->updateApi();
     }
     // The signed fields of a form for `policyJson`, as createPresignedPost returns them.
     QList<QPair<QByteArray, QByteArray>> signedFields(const QByteArray &policyJson,
@@ -133,22 +99,8 @@ private:
 
 private slots:
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_events.clear();
-        m_store = std::make_unique<BucketStore>(m_dir->path());
-        m_notifier = std::make_unique<BucketNotifier>(
-            [this](const QString &, const QByteArray &payload) { m_events.append(*parseJson(payload)); });
-        m_project = {};
-        Bucket uploads;
-        uploads.name = QStringLiteral("hello-uploads");
-        BucketNotification created;
-        created.function = QStringLiteral("onUpload");
-        uploads.notifications = {created};
-        m_project.buckets = {uploads};
-        m_notifier->updateProject(m_project);
-        m_api = std::make_unique<S3Api>(m_store.get(), m_notifier.get());
-        m_api->updateProject(m_project);
+        QVERIFY(startApi(
+            {makeBucket(QStringLiteral("hello-uploads"), {makeNotification(QStringLiteral("onUpload"))})}));
     }
 
     // --- multipart/form-data ---
@@ -338,8 +290,8 @@ private slots:
         QCOMPARE(object.headers.value("Content-Type"), QByteArray("text/plain"));
         QCOMPARE(object.headers.value("x-amz-meta-owner"), QByteArray("form"));
         QCOMPARE(object.headers.value("Cache-Control"), QByteArray("max-age=60"));
-        QCOMPARE(m_events.size(), 1);
-        const OrderedJson &record = m_events[0]["Records"][0];
+        QCOMPARE(m_s3->deliveries.size(), 1);
+        const OrderedJson &record = m_s3->deliveries[0].event["Records"][0];
         QCOMPARE(QString::fromStdString(record["eventName"].get<std::string>()),
                  QStringLiteral("ObjectCreated:Post"));
         QCOMPARE(QString::fromStdString(record["s3"]["object"]["key"].get<std::string>()),
@@ -402,7 +354,7 @@ private slots:
         notForm.target = notForm.path = "/hello-uploads";
         notForm.headers.add("Content-Type", "application/x-www-form-urlencoded");
         notForm.body = "key=a";
-        const http::HttpResponse precondition = m_api->respond(notForm);
+        const http::HttpResponse precondition = m_s3->api().respond(notForm);
         QCOMPARE(precondition.status, 412);
         QCOMPARE(xmlText(precondition.body, QStringLiteral("Code")), QStringLiteral("PreconditionFailed"));
 
@@ -422,7 +374,7 @@ private slots:
                      "Invalid according to Policy: Policy Condition failed: [\"starts-with\", \"$key\", "
                      "\"uploads/\"]"));
         QCOMPARE(post(formBody("XyZ", {{"key", "uploads/in.txt"}, {"policy", policy}})).status, 204);
-        QCOMPARE(m_events.size(), 1); // only the upload that passed
+        QCOMPARE(m_s3->deliveries.size(), 1); // only the upload that passed
     }
 
     void withCredentialsTheFormMustCarryASignedPolicy() {
@@ -465,7 +417,7 @@ private slots:
         const http::HttpResponse missing = post(formBody("XyZ", noSignature));
         QCOMPARE(missing.status, 400);
         QCOMPARE(xmlText(missing.body, QStringLiteral("ArgumentName")), QStringLiteral("x-amz-algorithm"));
-        QCOMPARE(m_events.size(), 1);
+        QCOMPARE(m_s3->deliveries.size(), 1);
     }
 };
 

@@ -1,6 +1,7 @@
 // The bucket store and the pure parts of the S3 endpoint: key → file mapping (no key escapes the
 // bucket folder, every key is listed back exactly), ListObjectsV2's selection, Range, the multipart
 // ETag, aws-chunked framing and SigV4 against the S3 documentation's own examples.
+#include "S3ApiHarness.h"
 #include "sources/s3/AwsChunkedBody.h"
 #include "sources/s3/BucketStore.h"
 #include "sources/s3/ByteRange.h"
@@ -16,15 +17,9 @@
 
 using namespace gatehouse;
 using namespace gatehouse::s3;
+using namespace gatehouse::test;
 
 namespace {
-
-ObjectMetadata object(const QString &key) {
-    ObjectMetadata meta;
-    meta.key = key;
-    meta.contentType = QStringLiteral("text/plain");
-    return meta;
-}
 
 QStringList keysOf(const QList<ObjectMetadata> &objects) {
     QStringList keys;

@@ -3,37 +3,18 @@
 // from before) and the S3 API's versionId parameters, ListObjectVersions, Get/PutBucketVersioning and
 // the notifications (S3 User Guide "Working with delete markers", "Deleting object versions from a
 // versioning-enabled bucket"; S3 API reference "DeleteObject", "GetObject", "ListObjectVersions").
-#include "gateway/JsonText.h"
-#include "sources/s3/BucketNotifier.h"
-#include "sources/s3/BucketStore.h"
+#include "S3ApiHarness.h"
 #include "sources/s3/ObjectKeyFiles.h"
-#include "sources/s3/S3Api.h"
 
 #include <QDirIterator>
-#include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace gatehouse;
 using namespace gatehouse::s3;
+using namespace gatehouse::test;
 
 namespace {
-
-ObjectMetadata object(const QString &key) {
-    ObjectMetadata meta;
-    meta.key = key;
-    meta.contentType = QStringLiteral("text/plain");
-    return meta;
-}
-
-QString xmlText(const QByteArray &xml, const QString &name) {
-    QXmlStreamReader reader(xml);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement() && reader.name() == name) return reader.readElementText();
-    }
-    return {};
-}
 
 // (element, key, versionId, isLatest) for each Version and DeleteMarker of a ListVersionsResult.
 QStringList versionEntries(const QByteArray &xml) {
@@ -61,66 +42,31 @@ QStringList versionEntries(const QByteArray &xml) {
     return entries;
 }
 
-QString text(const OrderedJson &value) {
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
-}
-
 } // namespace
 
-class TestS3Versions : public QObject {
+class TestS3Versions : public S3ApiTestCase {
     Q_OBJECT
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<BucketStore> m_store;
-    std::unique_ptr<BucketNotifier> m_notifier;
-    std::unique_ptr<S3Api> m_api;
-    QList<OrderedJson> m_events;
-    Project m_project;
-
-    http::HttpResponse send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {}) {
-        http::HttpRequest request;
-        request.method = method;
-        request.target = target;
-        const qsizetype question = target.indexOf('?');
-        request.path = question < 0 ? target : target.left(question);
-        request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-        request.headers.add("Host", "127.0.0.1:4566");
-        request.body = body;
-        return m_api->respond(request);
+    QString eventName(qsizetype i) const {
+        return text(m_s3->deliveries.at(i).event["Records"][0]["eventName"]);
     }
-    QString eventName(qsizetype i) const { return text(m_events.at(i)["Records"][0]["eventName"]); }
     QString eventVersionId(qsizetype i) const {
-        return text(m_events.at(i)["Records"][0]["s3"]["object"]["versionId"]);
+        return text(m_s3->deliveries.at(i).event["Records"][0]["s3"]["object"]["versionId"]);
     }
 
 private slots:
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_events.clear();
-        m_store = std::make_unique<BucketStore>(m_dir->path());
-        m_notifier = std::make_unique<BucketNotifier>(
-            [this](const QString &, const QByteArray &payload) { m_events.append(*parseJson(payload)); });
-        m_project = {};
-        Bucket versioned;
-        versioned.name = QStringLiteral("kept-bucket");
-        versioned.versioning = true;
-        BucketNotification all;
-        all.events = {QStringLiteral("s3:ObjectCreated:*"), QStringLiteral("s3:ObjectRemoved:*")};
-        all.function = QStringLiteral("onChange");
-        versioned.notifications = {all};
-        Bucket plain;
-        plain.name = QStringLiteral("plain-bucket");
-        m_project.buckets = {versioned, plain};
-        m_notifier->updateProject(m_project);
-        m_api = std::make_unique<S3Api>(m_store.get(), m_notifier.get());
-        m_api->updateProject(m_project);
+        const BucketNotification all =
+            makeNotification(QStringLiteral("onChange"),
+                             {QStringLiteral("s3:ObjectCreated:*"), QStringLiteral("s3:ObjectRemoved:*")});
+        QVERIFY(startApi({makeBucket(QStringLiteral("kept-bucket"), {all}, /*versioning=*/true),
+                          makeBucket(QStringLiteral("plain-bucket"))}));
     }
 
     // --- the store ---
 
     void putTwiceKeepsTwoVersionsAndADeleteAddsAMarker() {
-        BucketStore store(m_dir->path());
+        BucketStore store(m_s3->folder());
         store.setVersioning(QStringLiteral("vb1"), Versioning::Enabled);
         ObjectMetadata first, second;
         QVERIFY(store.put(QStringLiteral("vb1"), object(QStringLiteral("k")), "one", &first).ok());
@@ -177,13 +123,13 @@ private slots:
     }
 
     void versionsLiveInTheKeysFolderNamedByItsHash() {
-        BucketStore store(m_dir->path());
+        BucketStore store(m_s3->folder());
         store.setVersioning(QStringLiteral("vb1"), Versioning::Enabled);
         const QString key = QStringLiteral("../../escape/k.txt");
         QVERIFY(store.put(QStringLiteral("vb1"), object(key), "x", nullptr).ok());
         QVERIFY(store.put(QStringLiteral("vb1"), object(key), "y", nullptr).ok());
         const QString root = store.bucketFolder(QStringLiteral("vb1"));
-        QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(m_s3->folder(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         int dataFiles = 0;
         while (it.hasNext()) {
             const QString path = it.next();
@@ -202,7 +148,7 @@ private slots:
     }
 
     void objectsFromBeforeVersioningBecomeTheNullVersion() {
-        BucketStore store(m_dir->path());
+        BucketStore store(m_s3->folder());
         ObjectMetadata before;
         QVERIFY(store.put(QStringLiteral("vb1"), object(QStringLiteral("k")), "old", &before).ok());
         QVERIFY(before.versionId.isEmpty());
@@ -283,7 +229,7 @@ private slots:
         QCOMPARE(xmlText(send("GET", "/kept-bucket?list-type=2").body, QStringLiteral("KeyCount")),
                  QStringLiteral("0"));
 
-        QCOMPARE(m_events.size(), 2);
+        QCOMPARE(m_s3->deliveries.size(), 2);
         QCOMPARE(eventName(1), QStringLiteral("ObjectRemoved:DeleteMarkerCreated"));
         QCOMPARE(eventVersionId(1).toLatin1(), marker);
 
@@ -339,11 +285,11 @@ private slots:
                      .status,
                  400);
         // A project reload that leaves the flag alone keeps the run's choice; changing it wins.
-        m_api->updateProject(m_project);
+        m_s3->updateApi();
         QCOMPARE(xmlText(send("GET", "/plain-bucket?versioning").body, QStringLiteral("Status")),
                  QStringLiteral("Enabled"));
-        m_project.buckets[0].versioning = false;
-        m_api->updateProject(m_project);
+        m_s3->project.buckets[0].versioning = false;
+        m_s3->updateApi();
         QVERIFY(!send("GET", "/kept-bucket?versioning").body.contains("<Status>"));
     }
 
@@ -351,13 +297,8 @@ private slots:
         const QByteArray form =
             "--b\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nform.txt\r\n"
             "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n\r\nposted\r\n--b--\r\n";
-        http::HttpRequest post;
-        post.method = "POST";
-        post.target = post.path = "/kept-bucket";
-        post.headers.add("Host", "127.0.0.1:4566");
-        post.headers.add("Content-Type", "multipart/form-data; boundary=b");
-        post.body = form;
-        const http::HttpResponse posted = m_api->respond(post);
+        const http::HttpResponse posted =
+            send("POST", "/kept-bucket", form, {{"Content-Type", "multipart/form-data; boundary=b"}});
         QCOMPARE(posted.status, 204);
         QCOMPARE(posted.headers.value("x-amz-version-id").size(), 32);
         QCOMPARE(eventName(0), QStringLiteral("ObjectCreated:Post"));
@@ -390,15 +331,11 @@ private slots:
         QCOMPARE(deleted.status, 200);
         QCOMPARE(xmlText(deleted.body, QStringLiteral("DeleteMarker")), QStringLiteral("true"));
         QCOMPARE(xmlText(deleted.body, QStringLiteral("DeleteMarkerVersionId")).size(), 32);
-        QCOMPARE(eventName(m_events.size() - 1), QStringLiteral("ObjectRemoved:DeleteMarkerCreated"));
+        QCOMPARE(eventName(m_s3->deliveries.size() - 1), QStringLiteral("ObjectRemoved:DeleteMarkerCreated"));
 
         // Restoring the first version by copying it onto its key.
-        http::HttpRequest copy;
-        copy.method = "PUT";
-        copy.target = copy.path = "/kept-bucket/a";
-        copy.headers.add("Host", "127.0.0.1:4566");
-        copy.headers.add("x-amz-copy-source", "/kept-bucket/a?versionId=" + v1);
-        const http::HttpResponse copied = m_api->respond(copy);
+        const http::HttpResponse copied =
+            send("PUT", "/kept-bucket/a", {}, {{"x-amz-copy-source", "/kept-bucket/a?versionId=" + v1}});
         QCOMPARE(copied.status, 200);
         QCOMPARE(copied.headers.value("x-amz-copy-source-version-id"), v1);
         QCOMPARE(send("GET", "/kept-bucket/a").body, QByteArray("first"));
