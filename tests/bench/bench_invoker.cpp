@@ -15,6 +15,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJSEngine>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QThread>
 #include <algorithm>
@@ -160,6 +161,39 @@ InvocationResult invokeOnce(ExecutionEnvironment &env, const QString &requestId)
     return out;
 }
 
+// The floor under every figure with thread hops: two threads handing a token back and forth with
+// semaphores, the median round trip (two wake-ups). On an idle VM a sleeping core takes tens of
+// microseconds to wake; with the cores busy it is a few. Printed so that the Invoker's figures can be
+// read against the machine they ran on.
+double threadRoundTripMedianUs(int n) {
+    QSemaphore ping, pong;
+    std::atomic<bool> stop{false};
+    QThread *echo = QThread::create([&] {
+        for (;;) {
+            ping.acquire();
+            if (stop) return;
+            pong.release();
+        }
+    });
+    echo->start();
+    std::vector<double> trips;
+    trips.reserve(size_t(n));
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i) {
+        const qint64 start = t.nsecsElapsed();
+        ping.release();
+        pong.acquire();
+        trips.push_back((t.nsecsElapsed() - start) / 1e3);
+    }
+    stop = true;
+    ping.release();
+    echo->wait();
+    delete echo;
+    std::sort(trips.begin(), trips.end());
+    return trips[trips.size() / 2];
+}
+
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
@@ -197,6 +231,8 @@ int main(int argc, char *argv[]) {
     project.settings.concurrencyLimit = 100;
     if (runs("invoker")) {
         std::printf("through the Invoker\n");
+        print("bare thread round trip (two wake-ups), median", threadRoundTripMedianUs(5000 * scale), "us",
+              "(this machine's floor for two hops)");
         project.functions[0].reservedConcurrency = 1;
         Invoker invoker(project, dir.path(), &logs);
         double medianUs = 0, p99Us = 0;

@@ -45,6 +45,12 @@ bool FunctionPool::release(ExecutionEnvironment *environment, bool reusable, qin
     return true;
 }
 
+bool FunctionPool::isCurrent(ExecutionEnvironment *environment) const {
+    const auto slot = std::find_if(m_slots.begin(), m_slots.end(),
+                                   [&](const Slot &s) { return s.environment == environment; });
+    return slot != m_slots.end() && !m_retired && slot->generation == m_generation;
+}
+
 void FunctionPool::remove(ExecutionEnvironment *environment) {
     std::erase_if(m_slots, [&](const Slot &s) { return s.environment == environment; });
 }

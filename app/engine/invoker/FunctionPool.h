@@ -44,6 +44,8 @@ public:
     // After an invocation: true when the environment may be reused (then it is idle again).
     bool release(ExecutionEnvironment *environment, bool reusable, qint64 nowMs);
     void remove(ExecutionEnvironment *environment);
+    // The environment belongs to this pool's current generation (not recycled or retired since).
+    bool isCurrent(ExecutionEnvironment *environment) const;
 
     int size() const { return int(m_slots.size()); }
     int busyCount() const;
