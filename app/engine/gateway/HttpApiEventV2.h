@@ -11,13 +11,12 @@ namespace gatehouse {
 // Cookie headers leave `headers` and become the `cookies` array; repeated query parameters are
 // joined with commas; cookies, queryStringParameters, pathParameters, stageVariables and body are
 // left out when there are none (AWS omits them rather than sending null).
-OrderedJson httpApiEventV2Json(const GatewayRequest &request, const InvocationContext &context);
 QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext &context);
+// The same event as a document, for the Lambda authorizer's 2.0 event and the event templates.
+OrderedJson httpApiEventV2Json(const GatewayRequest &request, const InvocationContext &context);
 
-// Pieces the Lambda authorizer's 2.0 event shares with the integration event.
-OrderedJson lowerCaseJoinedHeaders(const HeaderFields &headers); // without cookie
-OrderedJson cookiesOf(const HeaderFields &headers);              // [] when none
-OrderedJson joinedQueryParameters(const QString &rawQuery);      // {} when none
+// {"name": "value", ...}; a repeated name keeps its first place and its last value. Shared with the
+// 1.0 events and the authorizer event.
 OrderedJson nameValueObject(const NameValueList &values);
 
 } // namespace gatehouse
