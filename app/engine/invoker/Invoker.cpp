@@ -198,7 +198,8 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
     std::optional<PendingInvocation> next;
     if (pool && result.environmentReusable && (here || environment->invokableFromAnyThread()) &&
         !pool->queue().empty() && size_t(m_queued) == pool->queue().size() && pool->isCurrent(environment) &&
-        m_clock.elapsed() - pool->queue().front().acceptedAtMs <= maximumEventAgeMsLocked(*pool)) {
+        m_clock.elapsed() - pool->queue().front().acceptedAtMs <=
+            maximumEventAge(pool->function().asyncInvoke).count()) {
         next = std::move(pool->queue().front());
         pool->queue().pop_front();
         --m_queued;
@@ -259,26 +260,22 @@ void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared
     pump();
 }
 
-Invoker::AsyncPolicy Invoker::asyncPolicyLocked(const Function &function) const {
-    AsyncPolicy policy;
-    policy.attempts = std::clamp(function.asyncInvoke.maximumRetryAttempts.value_or(2), 0, 2) + 1;
-    for (int retry = 0; retry < policy.attempts - 1; ++retry) {
-        if (m_options.asyncRetryDelays && !m_options.asyncRetryDelays->isEmpty())
-            policy.retryDelays.append(m_options.asyncRetryDelays->at(
-                std::min<qsizetype>(retry, m_options.asyncRetryDelays->size() - 1)));
-        else // 60 s, then 120 s: each retry waits twice as long as the one before
-            policy.retryDelays.append(
-                std::chrono::seconds(qint64(std::max(0, m_settings.asyncRetryDelaySeconds)) << retry));
-    }
-    policy.maximumEventAge = m_options.maximumEventAge.value_or(
-        std::chrono::seconds(function.asyncInvoke.maximumEventAgeSeconds.value_or(6 * 3600)));
-    return policy;
+int Invoker::asyncAttempts(const AsyncInvokeConfig &config) {
+    return std::clamp(config.maximumRetryAttempts.value_or(2), 0, 2) + 1;
 }
 
-qint64 Invoker::maximumEventAgeMsLocked(const FunctionPool &pool) const {
-    // Asked for every queued event on every pump: no policy object built here.
-    if (m_options.maximumEventAge) return m_options.maximumEventAge->count();
-    return qint64(pool.function().asyncInvoke.maximumEventAgeSeconds.value_or(6 * 3600)) * 1000;
+std::chrono::milliseconds Invoker::asyncRetryDelay(int retry) const {
+    if (m_options.asyncRetryDelays && !m_options.asyncRetryDelays->isEmpty())
+        return m_options.asyncRetryDelays->at(
+            std::min<qsizetype>(retry, m_options.asyncRetryDelays->size() - 1));
+    // 60 s, then 120 s: each retry waits twice as long as the one before. m_settings changes only on
+    // this thread (updateProject), which is where retries are decided.
+    return std::chrono::seconds(qint64(std::max(0, m_settings.asyncRetryDelaySeconds)) << retry);
+}
+
+std::chrono::milliseconds Invoker::maximumEventAge(const AsyncInvokeConfig &config) const {
+    return m_options.maximumEventAge.value_or(
+        std::chrono::seconds(config.maximumEventAgeSeconds.value_or(6 * 3600)));
 }
 
 void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &result) {
@@ -287,19 +284,20 @@ void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &r
     // maximum event age; an event given up goes to the function's dead-letter queue and on-failure
     // destination (asyncEventDiscarded), a success to its on-success destination. Each attempt is logged
     // with its request id.
-    AsyncPolicy policy;
+    AsyncInvokeConfig config; // Lambda's defaults for a function removed meanwhile
     {
         const Lock lock(m_mutex);
-        const std::shared_ptr<FunctionPool> pool = m_registry.pool(pending.function);
-        policy = asyncPolicyLocked(pool ? pool->function() : Function{});
+        if (const std::shared_ptr<FunctionPool> pool = m_registry.pool(pending.function))
+            config = pool->function().asyncInvoke;
     }
-    const int attempts = policy.attempts;
+    const int attempts = asyncAttempts(config);
+    const auto maximumAge = maximumEventAge(config);
     if (result.isFunctionError()) {
         QString condition = QStringLiteral("RetriesExhausted");
         if (pending.attempt < attempts) {
-            const auto delay = policy.retryDelays.at(pending.attempt - 1);
+            const auto delay = asyncRetryDelay(pending.attempt - 1);
             const qint64 ageThen = m_clock.elapsed() - pending.acceptedAtMs + delay.count();
-            if (ageThen <= policy.maximumEventAge.count()) {
+            if (ageThen <= maximumAge.count()) {
                 logAsync(result,
                          tr("Asynchronous invocation failed (attempt %1 of %2): %3; retrying in %4 ms")
                              .arg(pending.attempt)
@@ -318,7 +316,7 @@ void Invoker::onAsyncResult(PendingInvocation pending, const InvocationResult &r
                          .arg(pending.attempt)
                          .arg(attempts)
                          .arg(result.errorType)
-                         .arg(policy.maximumEventAge.count() / 1000),
+                         .arg(maximumAge.count() / 1000),
                      true);
         } else {
             logAsync(result,
@@ -382,7 +380,8 @@ void Invoker::pumpLocked(Starts &starts) {
     if (m_queued == 0) return;
     for (const std::shared_ptr<FunctionPool> &pool : m_registry.pools()) {
         while (!pool->queue().empty()) {
-            if (m_clock.elapsed() - pool->queue().front().acceptedAtMs > maximumEventAgeMsLocked(*pool)) {
+            if (m_clock.elapsed() - pool->queue().front().acceptedAtMs >
+                maximumEventAge(pool->function().asyncInvoke).count()) {
                 // Waited (throttled) past the maximum event age: discarded unrun.
                 PendingInvocation stale = std::move(pool->queue().front());
                 pool->queue().pop_front();

@@ -134,14 +134,10 @@ private:
                        const InvocationResult &result);
     void onAsyncResult(PendingInvocation pending, const InvocationResult &result);
     void logAsync(const InvocationResult &result, const QString &message, bool error);
-    // The asynchronous configuration of a function, with the options' overrides applied.
-    struct AsyncPolicy {
-        int attempts = 3;
-        QList<std::chrono::milliseconds> retryDelays; // one per retry
-        std::chrono::milliseconds maximumEventAge{0};
-    };
-    AsyncPolicy asyncPolicyLocked(const Function &function) const;
-    qint64 maximumEventAgeMsLocked(const FunctionPool &pool) const;
+    // Lambda's policy for a function's asynchronous invocations, with the options' overrides (tests).
+    static int asyncAttempts(const AsyncInvokeConfig &config);
+    std::chrono::milliseconds asyncRetryDelay(int retry) const; // retry 0 is the second attempt
+    std::chrono::milliseconds maximumEventAge(const AsyncInvokeConfig &config) const;
     void enqueue(PendingInvocation pending);
     void enqueueLocked(PendingInvocation pending, Starts &starts);
     void pumpLocked(Starts &starts);
