@@ -75,4 +75,9 @@ ExecutionEnvironment::ExecutionEnvironment(EnvironmentSpec spec, QObject *parent
 
 ExecutionEnvironment::~ExecutionEnvironment() = default;
 
+bool ExecutionEnvironment::runInline(const InvocationRequest &, InvocationResult &) {
+    Q_ASSERT_X(false, "ExecutionEnvironment::runInline", "called without a successful claimInline()");
+    return false;
+}
+
 } // namespace gatehouse

@@ -57,6 +57,15 @@ public:
     // must never emit `finished` from inside invoke(): the Invoker holds its lock while calling it.
     virtual bool invokableFromAnyThread() const { return false; }
 
+    // Inline invocations: a warm environment may run a call on the caller's own thread, without the
+    // thread hops (JsEnvironment). claimInline() is called with the invoker's lock held, for a request
+    // the pool gave this environment; true reserves it for runInline(), which must follow at once on
+    // the same thread (without the lock). runInline() returns true with `result` filled when the
+    // invocation is over, or false when it went on waiting on the environment's own thread: `finished`
+    // follows from there. A destructor waits for a runInline() in progress (it interrupts it first).
+    virtual bool claimInline() { return false; }
+    virtual bool runInline(const InvocationRequest &request, InvocationResult &result);
+
 Q_SIGNALS:
     void finished(const gatehouse::InvocationResult &result);
 

@@ -25,6 +25,10 @@ struct PendingInvocation {
     std::function<void(const InvocationResult &)> callback;
     int attempt = 1;
     qint64 acceptedAtMs = 0; // Event invocations: Invoker::m_clock when accepted, for the maximum event age
+    // invokeAndWait: the callback is called, not posted, possibly inside invoke() (it only hands the
+    // result to the waiting caller). Without a context it is called wherever the result is, as soon as
+    // it is; with one (the invoker itself), on the invoker's thread after invocationFinished.
+    bool callbackDirect = false;
 };
 
 // Bookkeeping only (the Invoker creates and destroys the environments). A "generation" counts code and

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QMetaMethod>
 #include <QSemaphore>
 #include <QThread>
 #include <algorithm>
@@ -47,6 +48,7 @@ Invoker::~Invoker() {
         outbox.swap(m_outbox);
     }
     outbox.clear(); // the steps hold callers' callbacks: let them go without the lock
+    m_draining.clear();
     // Environments first (including those already handed to deleteLater): their threads use the
     // watchdog until they stop. Not under the lock: a finishing environment's thread may be waiting
     // for it, and deleting the environment waits for that thread.
@@ -65,12 +67,16 @@ QString Invoker::codeDirOf(const Function &function) const {
 
 QString Invoker::invoke(const QString &functionName, const QByteArray &payload, const InvokeOptions &options,
                         QObject *context, Callback callback) {
-    PendingInvocation p{lambdalog::newRequestId(), functionName,        payload, options, context,
-                        context != nullptr,        std::move(callback), 1};
+    return start(PendingInvocation{lambdalog::newRequestId(), functionName, payload, options, context,
+                                   context != nullptr, std::move(callback), 1});
+}
+
+QString Invoker::start(PendingInvocation p) {
     const QString requestId = p.requestId;
+    if (startWarm(p)) return requestId;
     if (QThread::currentThread() == thread())
         invokeHere(std::move(p));
-    else if (!startWarm(p))
+    else
         QMetaObject::invokeMethod(
             this, [this, p = std::move(p)]() mutable { invokeHere(std::move(p)); }, Qt::QueuedConnection);
     return requestId;
@@ -83,7 +89,7 @@ bool Invoker::startWarm(PendingInvocation &p) {
     if (p.options.type != InvokeOptions::Type::RequestResponse ||
         p.payload.size() > lambdaerrors::kMaxSyncRequestBytes)
         return false;
-    const Lock lock(m_mutex);
+    Lock lock(m_mutex);
     if (m_closing) return false;
     const std::shared_ptr<FunctionPool> pool = m_registry.pool(p.function);
     if (!pool) return false;
@@ -92,29 +98,50 @@ bool Invoker::startWarm(PendingInvocation &p) {
     ExecutionEnvironment *env = pool->takeIdle(/*anyThreadOnly=*/true);
     if (!env) return false;
     const InvocationRequest request = launchLocked(pool, env, std::move(p), false);
+    const bool here = QThread::currentThread() == thread();
     // Under the lock: once it is released the invoker's thread could be tearing the environment down
-    // (the destructor); invoke() only posts to the environment's own thread.
-    env->invoke(request);
+    // (the destructor), which waits for a claimed inline run but not for a bare pointer.
+    if (!env->claimInline()) {
+        env->invoke(request); // only hands the request to the environment's own thread
+        lock.unlock();
+        if (here) drainOutbox();
+        return true;
+    }
+    lock.unlock();
+    // The warm invocation runs right here, on the caller's thread: no thread hop on either side.
+    InvocationResult result;
+    if (env->runInline(request, result))
+        onEnvironmentFinished(env, std::move(result)); // the callback is still posted: never before invoke()
+    else if (here)
+        drainOutbox(); // it went on waiting on the environment's thread; `finished` comes from there
     return true;
 }
 
 InvocationResult Invoker::invokeAndWait(const QString &functionName, const QByteArray &payload,
                                         const InvokeOptions &options) {
     InvocationResult out;
+    PendingInvocation p{lambdalog::newRequestId(), functionName, payload, options, nullptr, false, {}, 1};
+    p.callbackDirect = true; // a warm inline invocation is then over when start() returns
     if (QThread::currentThread() == thread()) {
+        p.context = this;
+        p.hasContext = true;
         QEventLoop loop;
-        invoke(functionName, payload, options, this, [&](const InvocationResult &r) {
+        bool done = false;
+        p.callback = [&](const InvocationResult &r) {
             out = r;
+            done = true;
             loop.quit();
-        });
-        loop.exec();
+        };
+        start(std::move(p));
+        if (!done) loop.exec();
         return out;
     }
     QSemaphore done;
-    invoke(functionName, payload, options, nullptr, [&](const InvocationResult &r) {
+    p.callback = [&](const InvocationResult &r) {
         out = r;
         done.release();
-    });
+    };
+    start(std::move(p));
     done.acquire();
     return out;
 }
@@ -166,9 +193,11 @@ InvocationRequest Invoker::launchLocked(const std::shared_ptr<FunctionPool> &poo
     InvocationRequest request{pending.requestId, pending.payload, pending.options.clientContext,
                               pending.attempt};
     ++m_busy;
-    laterLocked([this, function = pool->function().name, id = pending.requestId, coldStart] {
-        Q_EMIT invocationStarted(function, id, coldStart);
-    });
+    static const QMetaMethod started = QMetaMethod::fromSignal(&Invoker::invocationStarted);
+    if (isSignalConnected(started)) // a step less per call for a caller that does not listen (benchmarks)
+        laterLocked([this, function = pool->function().name, id = pending.requestId, coldStart] {
+            Q_EMIT invocationStarted(function, id, coldStart);
+        });
     m_running.emplace(environment, std::move(pending));
     return request;
 }
@@ -218,8 +247,32 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
     // A caller on another thread gets its result now; one on the invoker's thread after
     // invocationFinished, as before.
     QObject *target = pending.hasContext ? pending.context.data() : nullptr;
-    const bool deliverNow = !result.asynchronous && target && target->thread() != thread();
-    if (deliverNow) deliver(pending, result);
+    const bool deliverNow =
+        !result.asynchronous &&
+        (pending.hasContext ? target && target->thread() != thread() : pending.callbackDirect);
+    // Delivered once the lock is released (the callback may be called right there: invokeAndWait).
+    PendingInvocation caller;
+    if (deliverNow) {
+        caller.function = pending.function;
+        caller.requestId = pending.requestId;
+        caller.context = pending.context;
+        caller.hasContext = pending.hasContext;
+        caller.callbackDirect = pending.callbackDirect;
+        caller.callback = std::exchange(pending.callback, nullptr);
+    }
+    // Nothing left for the invoker's thread when the environment is idle again under a reap timer
+    // already armed, the caller has its result, nobody listens for invocationFinished and no Event
+    // waits (released here means none does): then skip the step, and the wake-up of that thread.
+    static const QMetaMethod finishedSignal = QMetaMethod::fromSignal(&Invoker::invocationFinished);
+    if (!kept && released && m_reapArmed && !result.asynchronous && !pending.callback &&
+        !isSignalConnected(finishedSignal)) {
+        lock.unlock();
+        deliver(caller, std::move(result));
+        if (here) drainOutbox();
+        return;
+    }
+    std::optional<InvocationResult> callerResult;
+    if (deliverNow) callerResult = result;
     laterLocked([this, environment, pool, kept, releaseHere, released, pending = std::move(pending),
                  result = std::move(result)]() mutable {
         afterFinished(kept ? nullptr : environment, pool, releaseHere, released, std::move(pending), result);
@@ -233,6 +286,7 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
         if (!here) environment->invoke(*chained);
     }
     lock.unlock();
+    if (callerResult) deliver(caller, std::move(*callerResult));
     if (chained && here) environment->invoke(*chained);
     if (here) drainOutbox();
 }
@@ -240,7 +294,9 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
 void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared_ptr<FunctionPool> &pool,
                             bool releaseHere, bool released, PendingInvocation pending,
                             const InvocationResult &result) {
-    if (environment) { // null: it went on to the next queued event and is still busy
+    // null: it went on to the next queued event and is still busy. Released while a reap timer runs:
+    // nothing to do (the common case of a busy server, without taking the lock).
+    if (environment && !(released && !releaseHere && m_reapTimer.isActive())) {
         const Lock lock(m_mutex);
         if (releaseHere)
             released = pool && pool->release(environment, result.environmentReusable, m_clock.elapsed());
@@ -366,6 +422,8 @@ void Invoker::enqueueLocked(PendingInvocation pending, Starts &starts) {
 }
 
 void Invoker::pump() {
+    // Whoever queues an event pumps under the lock too: an empty queue seen here needs nothing.
+    if (m_queued.load(std::memory_order_relaxed) == 0) return;
     Starts starts;
     {
         const Lock lock(m_mutex);
@@ -423,6 +481,7 @@ void Invoker::deliver(PendingInvocation &pending, InvocationResult result) {
     // The callback runs once: it travels with the posted call (and is not copied per request).
     Callback callback = std::move(pending.callback);
     pending.callback = nullptr;
+    if (pending.callbackDirect) return callback(result);
     if (!target) return; // the caller's context object is gone
     QMetaObject::invokeMethod(
         target, [callback = std::move(callback), result = std::move(result)]() { callback(result); },
@@ -448,16 +507,17 @@ void Invoker::laterLocked(std::function<void()> step) {
 }
 
 void Invoker::drainOutbox() {
-    // One step at a time, without the lock: a step may emit a signal whose receiver calls invoke() or
-    // updateProject(), which queue and drain further steps; taking them from the front keeps the order.
+    // Steps run without the lock, taken from the outbox a batch at a time (one lock per batch, not per
+    // step). A step may emit a signal whose receiver calls invoke() or updateProject(), which queue and
+    // drain further steps: a nested drain goes on with this batch first, which keeps the order.
     for (;;) {
-        std::function<void()> step;
-        {
+        if (m_draining.empty()) {
             const Lock lock(m_mutex);
             if (m_outbox.empty() || m_closing) return;
-            step = std::move(m_outbox.front());
-            m_outbox.pop_front();
+            m_draining.swap(m_outbox);
         }
+        std::function<void()> step = std::move(m_draining.front());
+        m_draining.pop_front();
         step();
     }
 }

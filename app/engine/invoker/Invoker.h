@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -121,7 +122,10 @@ private:
 
     // Members named ...Locked need m_mutex held; the others take it themselves. Unless a comment says
     // "any thread", a member runs on this object's thread.
-    bool startWarm(PendingInvocation &pending); // any thread; false: take the ordinary path
+    // Any thread: a RequestResponse call for a function with a warm environment idle starts at once,
+    // inline on the calling thread when the environment allows (claimInline). False: the ordinary path.
+    bool startWarm(PendingInvocation &pending);
+    QString start(PendingInvocation pending); // invoke() and invokeAndWait(), any thread
     void invokeHere(PendingInvocation pending);
     ExecutionEnvironment *acquireLocked(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
                                         QString *throttleReason);
@@ -172,12 +176,16 @@ private:
     PoolRegistry m_registry;
     std::unordered_map<ExecutionEnvironment *, PendingInvocation> m_running; // see PoolRegistry::m_owner
     int m_busy = 0;
-    int m_queued = 0; // Event invocations waiting in the pools' queues
+    // Event invocations waiting in the pools' queues; written under the lock, atomic so that pump()
+    // may skip the lock when none wait.
+    std::atomic<int> m_queued{0};
     std::deque<std::function<void()>> m_outbox;
+    std::deque<std::function<void()>> m_draining; // the batch drainOutbox() runs; this thread only
     bool m_drainPosted = false;
     bool m_closing = false; // the destructor has begun: environments' results are dropped
     QTimer m_reapTimer;
-    QElapsedTimer m_clock; // monotonic time for idle bookkeeping
+    bool m_reapArmed = false; // m_reapTimer will fire; guarded by m_mutex (readable off this thread)
+    QElapsedTimer m_clock;    // monotonic time for idle bookkeeping
 };
 
 } // namespace gatehouse

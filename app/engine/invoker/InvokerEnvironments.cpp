@@ -127,6 +127,7 @@ void Invoker::reapIdle() {
 
 void Invoker::scheduleReapLocked() {
     const qint64 earliest = m_registry.earliestIdleSince();
+    m_reapArmed = earliest >= 0;
     if (earliest < 0) return m_reapTimer.stop();
     const qint64 due = std::max<qint64>(0, earliest + idleTimeoutMs() - m_clock.elapsed());
     // Restarting a timer costs a dispatcher call: skip it when the pending one is already due sooner.

@@ -8,39 +8,116 @@ namespace gatehouse {
 
 JsEnvironment::JsEnvironment(EnvironmentSpec spec, QObject *parent)
     : ExecutionEnvironment(std::move(spec), parent)
-    , m_thread(new QThread)
-    , m_runtime(new JsRuntime(this->spec())) {
+    , m_shared(std::make_shared<Shared>()) {
+    m_shared->runtime = new JsRuntime(this->spec());
+    m_thread = QThread::create([shared = m_shared, this] { serve(shared, this); });
     m_thread->setObjectName(QStringLiteral("lambda:") + functionName());
-    m_runtime->moveToThread(m_thread);
-    // The runtime (and its engine) must be destroyed on the thread that used it: `finished` is
-    // emitted by the thread itself after its event loop ends.
-    JsRuntime *runtime = m_runtime;
-    connect(
-        m_thread, &QThread::finished, m_thread, [runtime] { delete runtime; }, Qt::DirectConnection);
-    // Emitted on the environment's thread: the Invoker takes it there, so that a result reaches its
-    // caller without a detour through the invoker's thread.
-    connect(m_runtime, &JsRuntime::finished, this, &ExecutionEnvironment::finished, Qt::DirectConnection);
+    // The engine is created by the runtime's first run(), on that thread, and destroyed at the end of
+    // serve(), on the same thread.
+    m_shared->runtime->moveToThread(m_thread);
     m_thread->start();
 }
 
 JsEnvironment::~JsEnvironment() {
-    m_runtime->requestStop();
-    m_thread->quit();
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        m_shared->stopping = true;
+        m_shared->orders.clear();         // the invoker is done with this environment: nobody waits for these
+        m_shared->runtime->requestStop(); // interrupts the engine wherever it runs, even inline
+    }
+    m_shared->changed.notify_all();
     if (m_thread->wait(10000)) {
         delete m_thread;
         return;
     }
     // Stuck in native code that cannot be interrupted: let the thread end on its own rather than
-    // block the invoker; it deletes the runtime and then itself.
+    // block the invoker; it deletes the runtime, and the thread object deletes itself.
     qWarning("gatehouse: the execution environment of %s did not stop in time", qPrintable(functionName()));
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
 }
 
+void JsEnvironment::post(Order order) {
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        if (m_shared->stopping) return;
+        m_shared->orders.push_back(std::move(order));
+    }
+    m_shared->changed.notify_all();
+}
+
 void JsEnvironment::invoke(const InvocationRequest &request) {
-    JsRuntime *runtime = m_runtime;
-    QMetaObject::invokeMethod(
-        m_runtime, [runtime, request] { Q_EMIT runtime->finished(runtime->run(request)); },
-        Qt::QueuedConnection);
+    post({Command::Run, request});
+}
+
+bool JsEnvironment::claimInline() {
+    Shared &s = *m_shared;
+    const std::lock_guard lock(s.mutex);
+    // The own thread must be parked with nothing to do: it then cannot wake until we hand back.
+    if (s.stopping || s.holder != Holder::Parked || !s.orders.empty() || !s.runtime->canRunInline())
+        return false;
+    s.holder = Holder::Inline;
+    return true;
+}
+
+bool JsEnvironment::runInline(const InvocationRequest &request, InvocationResult &result) {
+    // Our own reference: the destructor may run (on the invoker's thread) as soon as we hand back.
+    const std::shared_ptr<Shared> shared = m_shared;
+    bool leftovers = false;
+    std::optional<InvocationResult> done = shared->runtime->runInline(request, &leftovers);
+    bool wake = false;
+    {
+        const std::lock_guard lock(shared->mutex);
+        shared->holder = Holder::Parked;
+        if (!done)
+            shared->orders.push_back({Command::CompleteInline, {}});
+        else if (leftovers)
+            shared->orders.push_back({Command::Settle, {}});
+        // Waking the own thread for nothing would cost a context switch per invocation.
+        wake = shared->stopping || !shared->orders.empty();
+    }
+    if (wake) shared->changed.notify_all();
+    if (done) result = std::move(*done);
+    return done.has_value();
+}
+
+void JsEnvironment::serve(const std::shared_ptr<Shared> &shared, JsEnvironment *self) {
+    JsRuntime *runtime = shared->runtime;
+    for (;;) {
+        Order order;
+        {
+            std::unique_lock lock(shared->mutex);
+            shared->changed.wait(lock, [&] {
+                return shared->holder == Holder::Parked && (shared->stopping || !shared->orders.empty());
+            });
+            if (shared->stopping) break;
+            order = std::move(shared->orders.front());
+            shared->orders.pop_front();
+            shared->holder = Holder::Working;
+        }
+        std::optional<InvocationResult> result;
+        switch (order.command) {
+        case Command::Run:
+            result = runtime->run(order.request);
+            break;
+        case Command::CompleteInline:
+            result = runtime->completeInline();
+            break;
+        case Command::Settle:
+            break;
+        }
+        // What the invocation left behind runs now, as an idle environment thread's event loop would
+        // run it, and before the engine can be claimed for the next inline invocation.
+        runtime->settle();
+        {
+            const std::lock_guard lock(shared->mutex);
+            shared->holder = Holder::Parked;
+            if (shared->stopping) break;
+        }
+        // Parked first, then the result: the invoker may hand this environment to an inline caller at
+        // once. The destructor waits for this thread, so `self` is alive here.
+        if (result) Q_EMIT self->finished(*result);
+    }
+    delete runtime; // on the thread that created its engine
 }
 
 } // namespace gatehouse

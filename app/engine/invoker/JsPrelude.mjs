@@ -210,10 +210,32 @@ function loadMain(path) {
   try { return { exports: load('/', path, '') }; } catch (e) { return { error: e, info: errorInfo(e), log: errorLog(e) }; }
 }
 
+// ---- reactions still to run: Promise.prototype.then counts every reaction until one of its callbacks
+// has run. A warm invocation that ran on a caller's thread (JsEnvironment's inline path) and leaves some
+// behind hands the engine back to its own thread, whose event loop runs them (see JsRuntime). The first
+// reaction, right here, also makes QJSEngine create its reaction queue on the environment's own thread. ----
+var outstanding = 0;
+var nativeThen = Promise.prototype.then;
+Object.defineProperty(Promise.prototype, 'then', { writable: true, configurable: true, enumerable: false,
+  value: function then(onFulfilled, onRejected) {
+    var counted = true;
+    outstanding++;
+    function ran() { if (counted) { counted = false; outstanding--; } }
+    return nativeThen.call(this,
+      function (v) { ran(); return typeof onFulfilled === 'function' ? onFulfilled(v) : v; },
+      function (e) { ran(); if (typeof onRejected === 'function') return onRejected(e); throw e; });
+  } });
+Promise.resolve().then(function () {});
+
 // ---- one invocation. Returns '0'+json (done), 'W'+json (done, then wait for the event loop to empty),
 // '1'+errorJson (function error), '2'+message (event is not JSON), 'P' (wait for a Promise) or 'E'
-// (wait for the callback or an empty event loop). Later outcomes arrive through host.settle(seq, out). ----
+// (wait for the callback or an empty event loop). Later outcomes arrive through host.settle(seq, out).
+// Prefixed with '~' while Promise reactions are outstanding. ----
 function invoke(handler, eventText, requestId, deadline, clientContext, seq) {
+  var code = invokeHandler(handler, eventText, requestId, deadline, clientContext, seq);
+  return outstanding > 0 ? '~' + code : code;
+}
+function invokeHandler(handler, eventText, requestId, deadline, clientContext, seq) {
   var event;
   try { event = JSON.parse(eventText); } catch (e) { return '2' + e.message; }
   host.begin();

@@ -47,7 +47,7 @@ void JsRuntime::requestStop() {
     QMetaObject::invokeMethod(m_host, &JsHost::wake, Qt::QueuedConnection);
 }
 
-quint64 JsRuntime::armWatchdog(Watchdog::Clock::time_point deadline) {
+quint64 JsRuntime::armWatchdog(Watchdog::Clock::time_point deadline, qint64 residentNow) {
     m_trip = NoTrip;
     // The memory ceiling stands in for Lambda's: QJSEngine has no heap limit, so a handler that
     // allocates without bound would otherwise take the whole machine's memory before its timeout.
@@ -56,14 +56,16 @@ quint64 JsRuntime::armWatchdog(Watchdog::Clock::time_point deadline) {
     // heavy concurrent invocations of other functions count too, so the limit is generous, not exact.
     // The action runs on the watchdog's thread: flag, interrupt the engine (setInterrupted is thread-safe and
     // stops even `while (true) {}` inside try/catch), and wake a wait on this thread's event loop.
-    return m_spec.watchdog->arm(deadline, qint64(m_spec.function.memoryMB) * kMiB,
-                                [this](Watchdog::Trip trip) {
-                                    m_trip = trip == Watchdog::Trip::Deadline ? DeadlineTrip : MemoryTrip;
-                                    std::lock_guard lock(m_interruptMutex);
-                                    if (!m_interruptTarget) return;
-                                    m_interruptTarget->setInterrupted(true);
-                                    QMetaObject::invokeMethod(m_host, &JsHost::wake, Qt::QueuedConnection);
-                                });
+    return m_spec.watchdog->arm(
+        deadline, qint64(m_spec.function.memoryMB) * kMiB,
+        [this](Watchdog::Trip trip) {
+            m_trip = trip == Watchdog::Trip::Deadline ? DeadlineTrip : MemoryTrip;
+            std::lock_guard lock(m_interruptMutex);
+            if (!m_interruptTarget) return;
+            m_interruptTarget->setInterrupted(true);
+            QMetaObject::invokeMethod(m_host, &JsHost::wake, Qt::QueuedConnection);
+        },
+        residentNow);
 }
 
 bool JsRuntime::initialize(const InvocationRequest &request, InvocationResult &result) {
@@ -130,19 +132,25 @@ bool JsRuntime::initialize(const InvocationRequest &request, InvocationResult &r
     return true;
 }
 
-InvocationResult JsRuntime::run(const InvocationRequest &request) {
-    const Function &fn = m_spec.function;
+InvocationResult JsRuntime::prepare(const InvocationRequest &request) const {
     InvocationResult r;
-    r.functionName = fn.name;
+    r.functionName = m_spec.function.name;
     r.requestId = request.requestId;
-    r.memorySizeMB = fn.memoryMB;
+    r.memorySizeMB = m_spec.function.memoryMB;
     r.logStreamName = m_spec.logStreamName;
     r.attempt = request.attempt;
+    return r;
+}
+
+InvocationResult JsRuntime::run(const InvocationRequest &request) {
+    const Function &fn = m_spec.function;
+    InvocationResult r = prepare(request);
     if (m_stop || m_initFailed) {
         r = lambdaerrors::serviceError(QStringLiteral("the execution environment is shutting down"));
         r.environmentReusable = false;
         return r;
     }
+    if (m_timers) m_timers->applyDeferred();
 
     const qint64 residentBefore = memoryprobe::residentBytes();
     if (!m_engine) {
@@ -174,27 +182,91 @@ InvocationResult JsRuntime::run(const InvocationRequest &request) {
         }
     }
 
+    Call call;
+    call.result = std::move(r);
+    call.residentBefore = residentBefore;
+    callHandler(request, call);
+    if (waits(call)) {
+        call.waited = true;
+        call.code = waitForOutcome(call.code);
+    }
+    return conclude(call);
+}
+
+bool JsRuntime::canRunInline() const {
+    return m_engine && !m_initFailed && !m_stop && !m_leftovers && m_settledStreak >= kInlineStreak &&
+           m_recentDurationMs <= kInlineBudgetMs && m_timers->activeCount() == 0 && !m_timers->hasDue() &&
+           !m_timers->hasDeferred();
+}
+
+std::optional<InvocationResult> JsRuntime::runInline(const InvocationRequest &request, bool *leftovers) {
+    Call call;
+    call.result = prepare(request);
+    call.residentBefore = memoryprobe::residentBytes();
+    callHandler(request, call);
+    *leftovers = call.leftovers || m_timers->hasDeferred();
+    m_leftovers = *leftovers;
+    if (waits(call)) {
+        m_leftovers = *leftovers = true;
+        m_waiting = std::move(call);
+        return std::nullopt;
+    }
+    return conclude(call);
+}
+
+InvocationResult JsRuntime::completeInline() {
+    m_timers->applyDeferred();
+    Call call = std::move(m_waiting);
+    m_waiting = Call();
+    call.waited = true;
+    if (waits(call)) call.code = waitForOutcome(call.code); // unless the watchdog tripped meanwhile
+    return conclude(call);
+}
+
+void JsRuntime::settle() {
+    if (!m_engine) return;
+    m_timers->applyDeferred();
+    // Reactions may queue further reactions: a few rounds, not an unbounded spin (the next invocation's
+    // wait picks up whatever is left).
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    for (int round = 0; round < 64 && dispatcher->processEvents(QEventLoop::AllEvents); ++round) {
+    }
+    m_host->flush();
+    m_leftovers = false;
+}
+
+void JsRuntime::callHandler(const InvocationRequest &request, Call &call) {
+    const Function &fn = m_spec.function;
     const int sequence = ++m_sequence;
     m_host->startInvocation(request.requestId, sequence);
     const qint64 timeoutMs = qint64(fn.timeoutSeconds) * 1000;
     const qint64 deadlineEpochMs = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
-    const quint64 ticket = armWatchdog(Watchdog::Clock::now() + std::chrono::milliseconds(timeoutMs));
-    QElapsedTimer clock;
-    clock.start();
+    call.ticket =
+        armWatchdog(Watchdog::Clock::now() + std::chrono::milliseconds(timeoutMs), call.residentBefore);
+    call.clock.start();
     m_timers->setFrozen(false);
     const QString event =
         request.payload.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(request.payload);
-    QString code = m_invoke
-                       .call({m_handler, event, request.requestId, double(deadlineEpochMs),
-                              QString::fromUtf8(request.clientContext), sequence})
-                       .toString();
+    call.code = m_invoke
+                    .call({m_handler, event, request.requestId, double(deadlineEpochMs),
+                           QString::fromUtf8(request.clientContext), sequence})
+                    .toString();
     if (m_timers->hasDue() && m_trip == NoTrip) m_timers->runDue(); // thawed timers from earlier invocations
-    const QChar kind = code.isEmpty() ? QChar() : code.front();
-    if ((kind == u'P' || kind == u'E' || kind == u'W') && m_trip == NoTrip && !m_stop)
-        code = waitForOutcome(code);
-    m_spec.watchdog->disarm(ticket);
+    call.leftovers = call.code.startsWith(u'~');
+    if (call.leftovers) call.code.remove(0, 1);
+}
+
+bool JsRuntime::waits(const Call &call) const {
+    const QChar kind = call.code.isEmpty() ? QChar() : call.code.front();
+    return (kind == u'P' || kind == u'E' || kind == u'W') && m_trip == NoTrip && !m_stop;
+}
+
+InvocationResult JsRuntime::conclude(Call &call) {
+    m_spec.watchdog->disarm(call.ticket);
     m_timers->setFrozen(true);
-    r.durationMs = double(clock.nsecsElapsed()) / 1e6;
+    InvocationResult &r = call.result;
+    r.durationMs = double(call.clock.nsecsElapsed()) / 1e6;
+    const QString &code = call.code;
 
     if (m_trip == NoTrip && !m_stop && code.startsWith(u'2')) {
         // The event is not JSON: Lambda rejects the request before running anything (no START/REPORT).
@@ -205,11 +277,18 @@ InvocationResult JsRuntime::run(const InvocationRequest &request) {
         m_host->endInvocation();
         return invalid;
     }
-    if (!m_host->hasBegun()) m_host->platformLine(lambdalog::startLine(request.requestId));
+    if (!m_host->hasBegun()) m_host->platformLine(lambdalog::startLine(r.requestId));
     applyOutcome(code, r);
-    const qint64 growth = memoryprobe::residentBytes() - residentBefore - (r.coldStart ? m_initFootprint : 0);
+    const qint64 growth =
+        memoryprobe::residentBytes() - call.residentBefore - (r.coldStart ? m_initFootprint : 0);
     m_maxGrowth = std::max(m_maxGrowth, growth);
     close(r, m_trip == DeadlineTrip);
+    // A moving average, so that one garbage collection (a millisecond or two every few hundred calls)
+    // does not send a fast handler back to its own thread, while a handler that keeps computing does go.
+    m_recentDurationMs =
+        m_recentDurationMs < 0 ? r.durationMs : 0.75 * m_recentDurationMs + 0.25 * r.durationMs;
+    const bool settledAtOnce = !call.waited && !call.leftovers && r.environmentReusable;
+    m_settledStreak = settledAtOnce ? m_settledStreak + 1 : 0;
     return r;
 }
 

@@ -4,11 +4,13 @@
 #include "ExecutionEnvironment.h"
 #include "Watchdog.h"
 
+#include <QElapsedTimer>
 #include <QJSValue>
 #include <QObject>
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 class QJSEngine;
 
@@ -32,6 +34,29 @@ public:
     // while a Promise, a callback or timers are pending.
     InvocationResult run(const InvocationRequest &request);
 
+    // Inline invocations: a warm invocation may run on a caller's thread while this object's own thread
+    // stands still (JsEnvironment guarantees that), which saves the two thread hops that cost more than
+    // a small handler. QJSEngine allows it: its stack limit is a call depth, not an address range, and
+    // its Promise reactions and timers stay queued on the own thread. The engine may run inline when it
+    // is warm, has nothing queued (no timers, no reactions outstanding), its last kInlineStreak
+    // invocations each finished at once, and the moving average of its recent durations is within
+    // kInlineBudgetMs: a handler that waits or computes for longer runs on its own thread, where it
+    // cannot hold up the caller's other work (the gateway's other connections). A handler that is
+    // suddenly slow after a fast streak is the one case that does, for that one invocation.
+    static constexpr int kInlineStreak = 3;
+    static constexpr double kInlineBudgetMs = 1.0;
+    bool canRunInline() const;
+    // Runs `request` on the calling thread up to the handler's first return. The result when the
+    // invocation is over; nullopt when it waits (a Promise, a callback, timers): the own thread then
+    // calls completeInline(). `leftovers` says the own thread has work queued (reactions, timers to
+    // start) and should call settle() before the engine runs inline again.
+    std::optional<InvocationResult> runInline(const InvocationRequest &request, bool *leftovers);
+    // On the own thread: finishes the invocation runInline() left waiting.
+    InvocationResult completeInline();
+    // On the own thread, between invocations: starts timers asked for inline and runs the Promise
+    // reactions queued so far, as the event loop of an idle environment thread would.
+    void settle();
+
     // Thread-safe: ends a running invocation at once (a service error) and makes the runtime unusable.
     // For shutting an environment down.
     void requestStop();
@@ -48,8 +73,22 @@ Q_SIGNALS:
     void finished(const gatehouse::InvocationResult &result);
 
 private:
+    // One invocation from the handler's call to its result, across threads for an inline invocation.
+    struct Call {
+        InvocationResult result;
+        QString code; // the prelude's outcome code (see JsPrelude.mjs)
+        bool leftovers = false;
+        bool waited = false;
+        qint64 residentBefore = 0;
+        quint64 ticket = 0;
+        QElapsedTimer clock;
+    };
+    InvocationResult prepare(const InvocationRequest &request) const;
+    void callHandler(const InvocationRequest &request, Call &call);
+    bool waits(const Call &call) const;
+    InvocationResult conclude(Call &call);
     bool initialize(const InvocationRequest &request, InvocationResult &result);
-    quint64 armWatchdog(Watchdog::Clock::time_point deadline);
+    quint64 armWatchdog(Watchdog::Clock::time_point deadline, qint64 residentNow = -1);
     QString waitForOutcome(const QString &code);
     void applyOutcome(const QString &code, InvocationResult &result);
     void close(InvocationResult &result, bool timedOut);
@@ -64,6 +103,10 @@ private:
     JsModuleLoader *m_loader = nullptr;
     bool m_initFailed = false;
     int m_sequence = 0;
+    Call m_waiting;                 // an inline invocation the own thread completes
+    int m_settledStreak = 0;        // invocations in a row that finished at once, leaving nothing
+    double m_recentDurationMs = -1; // moving average of their durations
+    bool m_leftovers = false;
     qint64 m_initFootprint = 0;
     qint64 m_maxGrowth = 0;
 

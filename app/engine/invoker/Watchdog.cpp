@@ -20,8 +20,11 @@ Watchdog::~Watchdog() {
     m_thread.join();
 }
 
-quint64 Watchdog::arm(Clock::time_point deadline, qint64 memoryGrowthLimitBytes, Action action) {
-    const qint64 base = memoryGrowthLimitBytes > 0 ? memoryprobe::residentBytes() : 0;
+quint64 Watchdog::arm(Clock::time_point deadline, qint64 memoryGrowthLimitBytes, Action action,
+                      qint64 residentNow) {
+    const qint64 base = memoryGrowthLimitBytes <= 0 ? 0
+                        : residentNow >= 0          ? residentNow
+                                                    : memoryprobe::residentBytes();
     bool notify = false;
     quint64 ticket = 0;
     {

@@ -30,8 +30,10 @@ public:
     // Arms `action` for `deadline`. With memoryGrowthLimitBytes > 0 the action also trips when the
     // process's resident memory grows by more than that since arming (sampled every 25 ms).
     // The action runs at most once, on the watchdog thread, with the watchdog's lock held: it must be
-    // quick and must not call back into the Watchdog.
-    quint64 arm(Clock::time_point deadline, qint64 memoryGrowthLimitBytes, Action action);
+    // quick and must not call back into the Watchdog. `residentNow`: the caller's fresh reading of
+    // memoryprobe::residentBytes(), which saves reading it again (-1: the watchdog reads it).
+    quint64 arm(Clock::time_point deadline, qint64 memoryGrowthLimitBytes, Action action,
+                qint64 residentNow = -1);
     // Removes the entry. When it returns the action is not running and never will. Returns the trip
     // that fired, if one did.
     std::optional<Trip> disarm(quint64 ticket);

@@ -41,32 +41,67 @@ LogStore::LogStore(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(1, capacity)) {}
 
 quint64 LogStore::append(LogRecord record) {
+    Evicted evicted; // freed after the lock is released (declared before the locker)
     QMutexLocker lock(&m_mutex);
-    return appendLocked(std::move(record));
+    makeRoomLocked(1, evicted);
+    return appendLocked(std::move(record), nullptr);
 }
 
 quint64 LogStore::append(QList<LogRecord> records) {
+    Evicted evicted;
     QMutexLocker lock(&m_mutex);
+    makeRoomLocked(records.size(), evicted);
     quint64 last = m_nextSequence - 1;
+    // An invocation's lines come in a run with one request id: one index lookup for the run.
+    IndexRun run;
     for (LogRecord &record : records)
-        last = appendLocked(std::move(record));
+        last = appendLocked(std::move(record), &run);
+    if (qsizetype(m_records.size()) > m_capacity) makeRoomLocked(0, evicted); // more lines than the capacity
     return last;
 }
 
-quint64 LogStore::appendLocked(LogRecord &&record) {
-    record.sequence = m_nextSequence++;
-    if (qsizetype(m_records.size()) >= m_capacity) {
+void LogStore::makeRoomLocked(qsizetype incoming, Evicted &evicted) {
+    // The oldest lines go first. One invocation's lines sit next to each other, and each request's
+    // list of sequences starts with its oldest: evicting a run is one lookup and cheap removals.
+    const qsizetype target = std::max<qsizetype>(0, m_capacity - incoming);
+    QString indexed;
+    QList<quint64> *sequences = nullptr;
+    while (qsizetype(m_records.size()) > target) {
         const LogRecord &oldest = m_records.front();
         if (!oldest.requestId.isEmpty()) {
-            auto it = m_byRequest.find(oldest.requestId);
-            if (it != m_byRequest.end()) {
-                it->removeOne(oldest.sequence);
-                if (it->isEmpty()) m_byRequest.erase(it);
+            if (!sequences || indexed != oldest.requestId) {
+                if (sequences && sequences->isEmpty()) m_byRequest.remove(indexed);
+                indexed = oldest.requestId;
+                const auto it = m_byRequest.find(indexed);
+                sequences = it == m_byRequest.end() ? nullptr : &it.value();
+            }
+            if (sequences && !sequences->isEmpty()) {
+                if (sequences->front() == oldest.sequence)
+                    sequences->removeFirst();
+                else
+                    sequences->removeOne(oldest.sequence);
             }
         }
+        evicted.push_back(std::move(m_records.front())); // its strings are freed outside the lock
         m_records.pop_front();
     }
-    if (!record.requestId.isEmpty()) m_byRequest[record.requestId].append(record.sequence);
+    if (sequences && sequences->isEmpty()) m_byRequest.remove(indexed);
+}
+
+quint64 LogStore::appendLocked(LogRecord &&record, IndexRun *run) {
+    record.sequence = m_nextSequence++;
+    if (!record.requestId.isEmpty()) {
+        if (!run)
+            m_byRequest[record.requestId].append(record.sequence);
+        else {
+            // The pointer stays valid while the hash gains no key, i.e. within a run.
+            if (!run->sequences || run->requestId != record.requestId) {
+                run->requestId = record.requestId;
+                run->sequences = &m_byRequest[run->requestId];
+            }
+            run->sequences->append(record.sequence);
+        }
+    }
     m_records.push_back(std::move(record));
     return m_records.back().sequence;
 }

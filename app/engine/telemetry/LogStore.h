@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QString>
 #include <deque>
+#include <vector>
 
 namespace gatehouse {
 
@@ -55,7 +56,14 @@ public:
     void clear();
 
 private:
-    quint64 appendLocked(LogRecord &&record);
+    struct IndexRun { // the request whose index list appendLocked() last extended
+        QString requestId;
+        QList<quint64> *sequences = nullptr;
+    };
+    using Evicted = std::vector<LogRecord>;
+    // Evicts the oldest lines until `incoming` more fit within the capacity, into `evicted`.
+    void makeRoomLocked(qsizetype incoming, Evicted &evicted);
+    quint64 appendLocked(LogRecord &&record, IndexRun *run);
 
     mutable QMutex m_mutex;
     qsizetype m_capacity;
