@@ -5,6 +5,7 @@
 #include "Invocation.h"
 #include "PoolRegistry.h"
 #include "project/Project.h"
+#include "telemetry/SpinningMutex.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -118,7 +119,7 @@ Q_SIGNALS:
 private:
     // An environment to start once m_mutex is released, with the request it runs.
     using Starts = std::vector<std::pair<ExecutionEnvironment *, InvocationRequest>>;
-    using Lock = std::unique_lock<std::mutex>;
+    using Lock = std::unique_lock<SpinningMutex>;
 
     // Members named ...Locked need m_mutex held; the others take it themselves. Unless a comment says
     // "any thread", a member runs on this object's thread.
@@ -172,7 +173,7 @@ private:
     std::unique_ptr<Watchdog> m_watchdog;
     CodeWatcher *m_codeWatcher = nullptr;
     // Guards m_registry, m_running, m_busy, m_queued, m_outbox, m_drainPosted and m_closing.
-    mutable std::mutex m_mutex;
+    mutable SpinningMutex m_mutex;
     PoolRegistry m_registry;
     std::unordered_map<ExecutionEnvironment *, PendingInvocation> m_running; // see PoolRegistry::m_owner
     int m_busy = 0;

@@ -20,9 +20,21 @@ namespace {
 constexpr qint64 kMiB = 1024 * 1024;
 }
 
+namespace {
+QString ownCopy(const QString &text) {
+    return QString(text.constData(), text.size());
+}
+} // namespace
+
 JsRuntime::JsRuntime(EnvironmentSpec spec, QObject *parent)
     : QObject(parent)
-    , m_spec(std::move(spec)) {}
+    , m_spec(std::move(spec)) {
+    // Every invocation copies these into its result and each log line. Shared with the project's
+    // Function (implicit sharing), their one reference count would bounce between the cores of
+    // environments running at the same time; a copy of its own keeps each environment's to itself.
+    m_spec.function.name = ownCopy(m_spec.function.name);
+    m_spec.logStreamName = ownCopy(m_spec.logStreamName);
+}
 
 JsRuntime::~JsRuntime() {
     {

@@ -7,10 +7,22 @@
 
 namespace gatehouse::memoryprobe {
 
+namespace {
+// One descriptor per thread, opened on first use and closed when the thread ends: a /proc file's reads
+// are serialised by a lock of the open file, so threads sharing one descriptor (environments invoking
+// at the same time) would queue on it.
+struct StatmFile {
+    int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    ~StatmFile() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+} // namespace
+
 qint64 residentBytes() {
-    // The descriptor is opened once and shared by all threads; pread() has no file position to race on.
-    static const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    thread_local const StatmFile statm;
     static const long pageSize = ::sysconf(_SC_PAGESIZE);
+    const int fd = statm.fd;
     if (fd < 0) return 0;
     char text[128];
     const ssize_t n = ::pread(fd, text, sizeof text - 1, 0);

@@ -8,6 +8,8 @@
 #include <functional>
 #include <map>
 #include <mutex>
+
+#include "telemetry/SpinningMutex.h"
 #include <optional>
 #include <thread>
 
@@ -48,8 +50,8 @@ private:
     };
     void run();
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
+    SpinningMutex m_mutex; // arm() and disarm() run twice per invocation, from every environment
+    std::condition_variable_any m_wake;
     std::map<quint64, Entry> m_entries;
     Clock::time_point m_sleepingUntil = Clock::time_point::max();
     quint64 m_nextTicket = 1;

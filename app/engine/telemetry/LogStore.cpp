@@ -2,8 +2,8 @@
 
 #include <QDateTime>
 
-#include <QMutexLocker>
 #include <algorithm>
+#include <mutex>
 
 namespace gatehouse {
 
@@ -42,14 +42,14 @@ LogStore::LogStore(qsizetype capacity)
 
 quint64 LogStore::append(LogRecord record) {
     Evicted evicted; // freed after the lock is released (declared before the locker)
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     makeRoomLocked(1, evicted);
     return appendLocked(std::move(record), nullptr);
 }
 
 quint64 LogStore::append(QList<LogRecord> records) {
     Evicted evicted;
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     makeRoomLocked(records.size(), evicted);
     quint64 last = m_nextSequence - 1;
     // An invocation's lines come in a run with one request id: one index lookup for the run.
@@ -107,12 +107,12 @@ quint64 LogStore::appendLocked(LogRecord &&record, IndexRun *run) {
 }
 
 qsizetype LogStore::size() const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     return qsizetype(m_records.size());
 }
 
 QList<LogRecord> LogStore::since(quint64 after, qsizetype limit) const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     QList<LogRecord> out;
     if (m_records.empty()) return out;
     // Sequences are contiguous inside the deque, so the start position is computed, not searched.
@@ -124,7 +124,7 @@ QList<LogRecord> LogStore::since(quint64 after, qsizetype limit) const {
 }
 
 QList<LogRecord> LogStore::forRequest(const QString &requestId) const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     QList<LogRecord> out;
     const auto it = m_byRequest.constFind(requestId);
     if (it == m_byRequest.constEnd() || m_records.empty()) return out;
@@ -135,12 +135,12 @@ QList<LogRecord> LogStore::forRequest(const QString &requestId) const {
 }
 
 quint64 LogStore::lastSequence() const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     return m_nextSequence - 1;
 }
 
 void LogStore::clear() {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     m_records.clear();
     m_byRequest.clear();
 }

@@ -3,9 +3,10 @@
 // one invocation's START..REPORT lines can be fetched without a scan.
 #pragma once
 
+#include "SpinningMutex.h"
 #include <QHash>
 #include <QList>
-#include <QMutex>
+
 #include <QString>
 #include <deque>
 #include <vector>
@@ -65,7 +66,7 @@ private:
     void makeRoomLocked(qsizetype incoming, Evicted &evicted);
     quint64 appendLocked(LogRecord &&record, IndexRun *run);
 
-    mutable QMutex m_mutex;
+    mutable SpinningMutex m_mutex; // held briefly by every invocation's flush
     qsizetype m_capacity;
     std::deque<LogRecord> m_records;
     QHash<QString, QList<quint64>> m_byRequest;
