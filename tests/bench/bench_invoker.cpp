@@ -72,9 +72,21 @@ double bareEngineRate(int n) {
 }
 
 // JsRuntime::run on the calling thread: the environment's own cost, logs and watchdog included.
-double runtimeRate(const EnvironmentSpec &spec, int n) {
+// An HTTP API payload 2.0 event as the gateway sends for `curl http://127.0.0.1:PORT/hello` (what
+// `gatehouse generate-event apigateway http` prints, compact): the per-request JavaScript floor of
+// tests/bench/gateway_wrk.sh.
+const QByteArray kGatewayEvent =
+    R"({"version":"2.0","routeKey":"GET /hello","rawPath":"/hello","rawQueryString":"","headers":{"host":)"
+    R"("127.0.0.1:18080","user-agent":"curl/7.88.1","accept":"*/*","x-forwarded-for":"127.0.0.1","x-forwarded-port":)"
+    R"("18080","x-forwarded-proto":"http"},"requestContext":{"accountId":"123456789012","apiId":"3o5r3ljtfp",)"
+    R"("domainName":"127.0.0.1","domainPrefix":"127","http":{"method":"GET","path":"/hello","protocol":)"
+    R"("HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"curl/7.88.1"},"requestId":"wXupZXjXX9fN47I=","routeKey":)"
+    R"("GET /hello","stage":"$default","time":"27/Nov/2026:08:26:54 +0000","timeEpoch":1795768014083},)"
+    R"("isBase64Encoded":false})";
+
+double runtimeRate(const EnvironmentSpec &spec, int n, const QByteArray &event = kEvent) {
     JsRuntime runtime(spec);
-    InvocationRequest request{QStringLiteral("warm-up"), kEvent, {}, 1};
+    InvocationRequest request{QStringLiteral("warm-up"), event, {}, 1};
     runtime.run(request);
     QElapsedTimer t;
     t.start();
@@ -261,6 +273,18 @@ int main(int argc, char *argv[]) {
               "target >= 50,000");
         print("two environments, JsRuntime::run on two threads",
               twoThreadRuntimeRate(makeSpec(fn, codeDir, &watchdog, &logs), 100000 * scale), "inv/s");
+        // The gateway benchmark's handler (tests/bench/gateway/handler.js) with its real event: what one
+        // request costs in JavaScript before any HTTP or gateway work.
+        Function gatewayFn = fn;
+        gatewayFn.handler = QStringLiteral("handler.hello");
+        const QString gatewayDir = dir.filePath(QStringLiteral("functions/gateway"));
+        QDir().mkpath(gatewayDir);
+        QFile::copy(QStringLiteral(BENCH_GATEWAY_HANDLER),
+                    gatewayDir + QStringLiteral("/handler.js"));
+        const double gatewayRate = runtimeRate(makeSpec(gatewayFn, gatewayDir, &watchdog, &logs),
+                                               50000 * scale, kGatewayEvent);
+        print("JsRuntime::run, gateway bench handler + 2.0 event (685 B)", gatewayRate, "inv/s");
+        print("  per invocation", 1e6 / gatewayRate, "us", "(the JavaScript floor of one GET /hello)");
     }
     Project project;
     project.functions = {fn};
