@@ -16,16 +16,21 @@ FunctionPool::Slot *FunctionPool::find(ExecutionEnvironment *environment) {
     return nullptr;
 }
 
-ExecutionEnvironment *FunctionPool::takeIdle(bool anyThreadOnly) {
-    // Most recently used first: Lambda keeps reusing the warmest environment, which lets the others
-    // age out and be reaped when traffic drops.
+ExecutionEnvironment *FunctionPool::takeIdle(bool anyThreadOnly, const void *caller) {
+    // The caller's own last one, else the most recently used: Lambda keeps reusing the warmest
+    // environment, which lets the others age out and be reaped when traffic drops.
     Slot *best = nullptr;
-    for (Slot &s : m_slots)
-        if (!s.busy && s.generation == m_generation && (s.anyThread || !anyThreadOnly) &&
-            (!best || s.idleSinceMs > best->idleSinceMs))
+    for (Slot &s : m_slots) {
+        if (s.busy || s.generation != m_generation || (!s.anyThread && anyThreadOnly)) continue;
+        const bool callers = caller && s.lastCaller == caller;
+        const bool bestCallers = best && caller && best->lastCaller == caller;
+        if (!best || (callers && !bestCallers) ||
+            (callers == bestCallers && s.idleSinceMs > best->idleSinceMs))
             best = &s;
+    }
     if (!best) return nullptr;
     best->busy = true;
+    if (caller) best->lastCaller = caller;
     return best->environment;
 }
 

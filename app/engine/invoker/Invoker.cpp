@@ -95,7 +95,7 @@ bool Invoker::startWarm(PendingInvocation &p) {
     if (!pool) return false;
     // No capacity check: an idle environment is already counted within both caps (acquire() reuses
     // one before it checks them, too). Only the current generation is handed out.
-    ExecutionEnvironment *env = pool->takeIdle(/*anyThreadOnly=*/true);
+    ExecutionEnvironment *env = pool->takeIdle(/*anyThreadOnly=*/true, QThread::currentThread());
     if (!env) return false;
     const InvocationRequest request = launchLocked(pool, env, std::move(p), false);
     const bool here = QThread::currentThread() == thread();

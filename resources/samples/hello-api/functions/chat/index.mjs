@@ -1,21 +1,25 @@
 // WebSocket chat room. Lambda keeps no state between environments, so connections are remembered in a
-// file (on AWS this would be a DynamoDB table); messages are broadcast with the API Gateway Management API.
-import { readFileSync, writeFileSync } from 'node:fs';
+// folder, one file per connection (on AWS this would be a DynamoDB table, one item per connection):
+// environments handling a connect and a disconnect at the same time never overwrite each other's change.
+// Messages are broadcast with the API Gateway Management API.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const table = join(tmpdir(), 'gatehouse-sample-chat-connections.json');
-const load = () => { try { return JSON.parse(readFileSync(table, 'utf8')); } catch { return []; } };
-const store = (ids) => writeFileSync(table, JSON.stringify(ids));
+const table = join(tmpdir(), 'gatehouse-sample-chat-connections');
+const fileOf = (id) => join(table, encodeURIComponent(id));
+const load = () => { try { return readdirSync(table).map(decodeURIComponent); } catch { return []; } };
+const add = (id) => { mkdirSync(table, { recursive: true }); writeFileSync(fileOf(id), ''); };
+const remove = (id) => rmSync(fileOf(id), { force: true });
 
 export const handler = async (event) => {
     const { routeKey, connectionId, domainName, stage } = event.requestContext;
     if (routeKey === '$connect') {
-        store([...new Set([...load(), connectionId])]);
+        add(connectionId);
         return { statusCode: 200 };
     }
     if (routeKey === '$disconnect') {
-        store(load().filter((id) => id !== connectionId));
+        remove(connectionId);
         return { statusCode: 200 };
     }
     const { ApiGatewayManagementApiClient, PostToConnectionCommand } =
@@ -27,7 +31,7 @@ export const handler = async (event) => {
         try {
             await client.send(new PostToConnectionCommand({ ConnectionId: id, Data: data }));
         } catch (error) {
-            if (error.name === 'GoneException') store(load().filter((c) => c !== id));
+            if (error.name === 'GoneException') remove(id);
             else throw error;
         }
     }
