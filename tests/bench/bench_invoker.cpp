@@ -279,10 +279,9 @@ int main(int argc, char *argv[]) {
         gatewayFn.handler = QStringLiteral("handler.hello");
         const QString gatewayDir = dir.filePath(QStringLiteral("functions/gateway"));
         QDir().mkpath(gatewayDir);
-        QFile::copy(QStringLiteral(BENCH_GATEWAY_HANDLER),
-                    gatewayDir + QStringLiteral("/handler.js"));
-        const double gatewayRate = runtimeRate(makeSpec(gatewayFn, gatewayDir, &watchdog, &logs),
-                                               50000 * scale, kGatewayEvent);
+        QFile::copy(QStringLiteral(BENCH_GATEWAY_HANDLER), gatewayDir + QStringLiteral("/handler.js"));
+        const double gatewayRate =
+            runtimeRate(makeSpec(gatewayFn, gatewayDir, &watchdog, &logs), 50000 * scale, kGatewayEvent);
         print("JsRuntime::run, gateway bench handler + 2.0 event (685 B)", gatewayRate, "inv/s");
         print("  per invocation", 1e6 / gatewayRate, "us", "(the JavaScript floor of one GET /hello)");
     }

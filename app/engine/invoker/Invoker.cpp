@@ -111,7 +111,7 @@ bool Invoker::startWarm(PendingInvocation &p) {
     // The warm invocation runs right here, on the caller's thread: no thread hop on either side.
     InvocationResult result;
     if (env->runInline(request, result))
-        onEnvironmentFinished(env, std::move(result)); // the callback is still posted: never before invoke()
+        onEnvironmentFinished(env, std::move(result)); // posts the callback (invokeAndWait's: calls it)
     else if (here)
         drainOutbox(); // it went on waiting on the environment's thread; `finished` comes from there
     return true;
