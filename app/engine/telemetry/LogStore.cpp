@@ -60,46 +60,56 @@ quint64 LogStore::append(QList<LogRecord> records) {
     return last;
 }
 
+void LogStore::Lines::add(quint64 sequence) {
+    if (!spans.isEmpty() && spans.back().last + 1 == sequence)
+        ++spans.back().last;
+    else
+        spans.append({sequence, sequence});
+}
+
+void LogStore::Lines::removeOldest(quint64 sequence) {
+    // The store evicts in sequence order, so the oldest line of a request is its first span's first.
+    if (spans.isEmpty() || spans.front().first != sequence) return;
+    if (++spans.front().first > spans.front().last) spans.remove(0);
+}
+
 void LogStore::makeRoomLocked(qsizetype incoming, Evicted &evicted) {
-    // The oldest lines go first. One invocation's lines sit next to each other, and each request's
-    // list of sequences starts with its oldest: evicting a run is one lookup and cheap removals.
+    // The oldest lines go first. One invocation's lines sit next to each other: evicting a run of
+    // them is one index lookup.
     const qsizetype target = std::max<qsizetype>(0, m_capacity - incoming);
+    if (qsizetype(m_records.size()) <= target) return;
+    evicted.reserve(m_records.size() - size_t(target));
     QString indexed;
-    QList<quint64> *sequences = nullptr;
+    Lines *lines = nullptr;
     while (qsizetype(m_records.size()) > target) {
         const LogRecord &oldest = m_records.front();
         if (!oldest.requestId.isEmpty()) {
-            if (!sequences || indexed != oldest.requestId) {
-                if (sequences && sequences->isEmpty()) m_byRequest.remove(indexed);
+            if (!lines || indexed != oldest.requestId) {
+                if (lines && lines->spans.isEmpty()) m_byRequest.remove(indexed);
                 indexed = oldest.requestId;
                 const auto it = m_byRequest.find(indexed);
-                sequences = it == m_byRequest.end() ? nullptr : &it.value();
+                lines = it == m_byRequest.end() ? nullptr : &it.value();
             }
-            if (sequences && !sequences->isEmpty()) {
-                if (sequences->front() == oldest.sequence)
-                    sequences->removeFirst();
-                else
-                    sequences->removeOne(oldest.sequence);
-            }
+            if (lines) lines->removeOldest(oldest.sequence);
         }
         evicted.push_back(std::move(m_records.front())); // its strings are freed outside the lock
         m_records.pop_front();
     }
-    if (sequences && sequences->isEmpty()) m_byRequest.remove(indexed);
+    if (lines && lines->spans.isEmpty()) m_byRequest.remove(indexed);
 }
 
 quint64 LogStore::appendLocked(LogRecord &&record, IndexRun *run) {
     record.sequence = m_nextSequence++;
     if (!record.requestId.isEmpty()) {
         if (!run)
-            m_byRequest[record.requestId].append(record.sequence);
+            m_byRequest[record.requestId].add(record.sequence);
         else {
             // The pointer stays valid while the hash gains no key, i.e. within a run.
-            if (!run->sequences || run->requestId != record.requestId) {
+            if (!run->lines || run->requestId != record.requestId) {
                 run->requestId = record.requestId;
-                run->sequences = &m_byRequest[run->requestId];
+                run->lines = &m_byRequest[run->requestId];
             }
-            run->sequences->append(record.sequence);
+            run->lines->add(record.sequence);
         }
     }
     m_records.push_back(std::move(record));
@@ -129,8 +139,9 @@ QList<LogRecord> LogStore::forRequest(const QString &requestId) const {
     const auto it = m_byRequest.constFind(requestId);
     if (it == m_byRequest.constEnd() || m_records.empty()) return out;
     const quint64 first = m_records.front().sequence;
-    for (quint64 seq : *it)
-        out.append(m_records[size_t(seq - first)]);
+    for (const Lines::Span &span : it->spans)
+        for (quint64 seq = span.first; seq <= span.last; ++seq)
+            out.append(m_records[size_t(seq - first)]);
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <QString>
+#include <QVarLengthArray>
 #include <deque>
 #include <vector>
 
@@ -57,9 +58,20 @@ public:
     void clear();
 
 private:
-    struct IndexRun { // the request whose index list appendLocked() last extended
+    // One request's lines: spans of consecutive sequences. An invocation's lines usually arrive in
+    // one batch, so one span held inline, without an allocation of its own.
+    struct Lines {
+        struct Span {
+            quint64 first;
+            quint64 last;
+        };
+        QVarLengthArray<Span, 1> spans;
+        void add(quint64 sequence);
+        void removeOldest(quint64 sequence);
+    };
+    struct IndexRun { // the request whose lines appendLocked() last extended
         QString requestId;
-        QList<quint64> *sequences = nullptr;
+        Lines *lines = nullptr;
     };
     using Evicted = std::vector<LogRecord>;
     // Evicts the oldest lines until `incoming` more fit within the capacity, into `evicted`.
@@ -69,7 +81,7 @@ private:
     mutable SpinningMutex m_mutex; // held briefly by every invocation's flush
     qsizetype m_capacity;
     std::deque<LogRecord> m_records;
-    QHash<QString, QList<quint64>> m_byRequest;
+    QHash<QString, Lines> m_byRequest;
     quint64 m_nextSequence = 1;
 };
 
