@@ -6,6 +6,7 @@
 #include "Watchdog.h"
 #include "telemetry/LogStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
@@ -99,9 +100,14 @@ bool Invoker::startWarm(PendingInvocation &p) {
     if (!env) return false;
     const InvocationRequest request = launchLocked(pool, env, std::move(p), false);
     const bool here = QThread::currentThread() == thread();
+    // Never on the application's main thread unless it is this object's own: in the GUI that thread
+    // draws the windows (the invoker lives on the cloud's thread), and a handler that turned slow must
+    // not freeze them. In `gatehouse serve` and the CLI the main thread is the invoker's.
+    const QCoreApplication *app = QCoreApplication::instance();
+    const bool mayRunHere = here || !app || QThread::currentThread() != app->thread();
     // Under the lock: once it is released the invoker's thread could be tearing the environment down
     // (the destructor), which waits for a claimed inline run but not for a bare pointer.
-    if (!env->claimInline()) {
+    if (!mayRunHere || !env->claimInline()) {
         env->invoke(request); // only hands the request to the environment's own thread
         lock.unlock();
         if (here) drainOutbox();

@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QThread>
 #include <QtTest>
@@ -199,6 +200,61 @@ private slots:
         QVERIFY(over);
         QVERIFY(!r.succeeded());
         QVERIFY(!r.environmentReusable);
+    }
+
+    // Through the Invoker, with the invoker on a thread of its own (as in the GUI, where it lives on the
+    // cloud's thread): a warm call from another thread runs inline there, so invoke() returns with the
+    // invocation over; a call from the application's main thread (the GUI's, which only draws) never
+    // does, so invoke() returns while a handler that turned slow still runs.
+    void theApplicationsMainThreadNeverRunsAHandlerInline() {
+        test::InvokerFixture f;
+        f.addFunction(QStringLiteral("f"),
+                      {{"index.js", "exports.handler = (e) => { if (e.slow) { var t = Date.now();"
+                                    " while (Date.now() - t < 300) {} } return 'done'; };"}})
+            .reservedConcurrency = 1;
+        QThread cloud;
+        cloud.start();
+        QObject anchor;
+        anchor.moveToThread(&cloud);
+        Invoker *invoker = nullptr;
+        QMetaObject::invokeMethod(
+            &anchor, [&] { invoker = new Invoker(f.project, f.folder(), &f.logs); },
+            Qt::BlockingQueuedConnection);
+        const auto cleanup = qScopeGuard([&] { // also when a check fails
+            QMetaObject::invokeMethod(
+                &anchor, [&] { delete invoker; }, Qt::BlockingQueuedConnection);
+            cloud.quit();
+            cloud.wait();
+        });
+        for (int i = 0; i < 6; ++i) // cold, then a fast streak
+            QCOMPARE(invoker->invokeAndWait(QStringLiteral("f"), "{}").payload, QByteArray(R"("done")"));
+
+        // Another thread: inline, over when invoke() returns.
+        int busyAfterOtherThread = -1;
+        QThread *caller = QThread::create([&] {
+            QEventLoop loop;
+            QObject context;
+            invoker->invoke(QStringLiteral("f"), "{}", {}, &context,
+                            [&](const InvocationResult &) { loop.quit(); });
+            busyAfterOtherThread = invoker->stats(QStringLiteral("f")).busy;
+            loop.exec();
+        });
+        caller->start();
+        QVERIFY(caller->wait(10000));
+        delete caller;
+        QCOMPARE(busyAfterOtherThread, 0);
+
+        // The main thread: handed to the environment's own thread, still running when invoke() returns.
+        InvocationResult slow;
+        QEventLoop loop;
+        invoker->invoke(QStringLiteral("f"), R"({"slow": true})", {}, this, [&](const InvocationResult &r) {
+            slow = r;
+            loop.quit();
+        });
+        QCOMPARE(invoker->stats(QStringLiteral("f")).busy, 1);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(slow.payload, QByteArray(R"("done")"));
     }
 };
 
