@@ -302,7 +302,7 @@ void Invoker::afterFinished(ExecutionEnvironment *environment, const std::shared
                             const InvocationResult &result) {
     // null: it went on to the next queued event and is still busy. Released while a reap timer runs:
     // nothing to do (the common case of a busy server, without taking the lock).
-    if (environment && !(released && !releaseHere && m_reapTimer.isActive())) {
+    if (environment && !(released && m_reapTimer.isActive())) {
         const Lock lock(m_mutex);
         if (releaseHere)
             released = pool && pool->release(environment, result.environmentReusable, m_clock.elapsed());

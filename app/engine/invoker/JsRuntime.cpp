@@ -20,21 +20,9 @@ namespace {
 constexpr qint64 kMiB = 1024 * 1024;
 }
 
-namespace {
-QString ownCopy(const QString &text) {
-    return QString(text.constData(), text.size());
-}
-} // namespace
-
 JsRuntime::JsRuntime(EnvironmentSpec spec, QObject *parent)
     : QObject(parent)
-    , m_spec(std::move(spec)) {
-    // Every invocation copies these into its result and each log line. Shared with the project's
-    // Function (implicit sharing), their one reference count would bounce between the cores of
-    // environments running at the same time; a copy of its own keeps each environment's to itself.
-    m_spec.function.name = ownCopy(m_spec.function.name);
-    m_spec.logStreamName = ownCopy(m_spec.logStreamName);
-}
+    , m_spec(std::move(spec)) {}
 
 JsRuntime::~JsRuntime() {
     {
@@ -206,7 +194,7 @@ InvocationResult JsRuntime::run(const InvocationRequest &request) {
 }
 
 bool JsRuntime::canRunInline() const {
-    return m_engine && !m_initFailed && !m_stop && !m_leftovers && m_settledStreak >= kInlineStreak &&
+    return m_engine && !m_initFailed && !m_stop && m_settledStreak >= kInlineStreak &&
            m_recentDurationMs <= kInlineBudgetMs && m_timers->activeCount() == 0 && !m_timers->hasDue() &&
            !m_timers->hasDeferred();
 }
@@ -217,9 +205,7 @@ std::optional<InvocationResult> JsRuntime::runInline(const InvocationRequest &re
     call.residentBefore = memoryprobe::residentBytes();
     callHandler(request, call);
     *leftovers = call.leftovers || m_timers->hasDeferred();
-    m_leftovers = *leftovers;
     if (waits(call)) {
-        m_leftovers = *leftovers = true;
         m_waiting = std::move(call);
         return std::nullopt;
     }
@@ -244,7 +230,6 @@ void JsRuntime::settle() {
     for (int round = 0; round < 64 && dispatcher->processEvents(QEventLoop::AllEvents); ++round) {
     }
     m_host->flush();
-    m_leftovers = false;
 }
 
 void JsRuntime::callHandler(const InvocationRequest &request, Call &call) {

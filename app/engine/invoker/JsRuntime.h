@@ -49,7 +49,8 @@ public:
     // Runs `request` on the calling thread up to the handler's first return. The result when the
     // invocation is over; nullopt when it waits (a Promise, a callback, timers): the own thread then
     // calls completeInline(). `leftovers` says the own thread has work queued (reactions, timers to
-    // start) and should call settle() before the engine runs inline again.
+    // start) and should call settle() before the engine runs inline again: JsEnvironment queues that
+    // as an order, which keeps it from being claimed meanwhile (and the invocation ends the streak).
     std::optional<InvocationResult> runInline(const InvocationRequest &request, bool *leftovers);
     // On the own thread: finishes the invocation runInline() left waiting.
     InvocationResult completeInline();
@@ -106,7 +107,6 @@ private:
     Call m_waiting;                 // an inline invocation the own thread completes
     int m_settledStreak = 0;        // invocations in a row that finished at once, leaving nothing
     double m_recentDurationMs = -1; // moving average of their durations
-    bool m_leftovers = false;
     qint64 m_initFootprint = 0;
     qint64 m_maxGrowth = 0;
 

@@ -1,6 +1,8 @@
 // A thread that enforces invocation deadlines and memory ceilings by tripping actions (interrupting engines).
 #pragma once
 
+#include "telemetry/SpinningMutex.h"
+
 #include <QtGlobal>
 
 #include <chrono>
@@ -8,8 +10,6 @@
 #include <functional>
 #include <map>
 #include <mutex>
-
-#include "telemetry/SpinningMutex.h"
 #include <optional>
 #include <thread>
 

@@ -44,7 +44,8 @@ quint64 LogStore::append(LogRecord record) {
     Evicted evicted; // freed after the lock is released (declared before the locker)
     const std::lock_guard lock(m_mutex);
     makeRoomLocked(1, evicted);
-    return appendLocked(std::move(record), nullptr);
+    IndexRun run;
+    return appendLocked(std::move(record), run);
 }
 
 quint64 LogStore::append(QList<LogRecord> records) {
@@ -55,7 +56,7 @@ quint64 LogStore::append(QList<LogRecord> records) {
     // An invocation's lines come in a run with one request id: one index lookup for the run.
     IndexRun run;
     for (LogRecord &record : records)
-        last = appendLocked(std::move(record), &run);
+        last = appendLocked(std::move(record), run);
     if (qsizetype(m_records.size()) > m_capacity) makeRoomLocked(0, evicted); // more lines than the capacity
     return last;
 }
@@ -98,19 +99,15 @@ void LogStore::makeRoomLocked(qsizetype incoming, Evicted &evicted) {
     if (lines && lines->spans.isEmpty()) m_byRequest.remove(indexed);
 }
 
-quint64 LogStore::appendLocked(LogRecord &&record, IndexRun *run) {
+quint64 LogStore::appendLocked(LogRecord &&record, IndexRun &run) {
     record.sequence = m_nextSequence++;
     if (!record.requestId.isEmpty()) {
-        if (!run)
-            m_byRequest[record.requestId].add(record.sequence);
-        else {
-            // The pointer stays valid while the hash gains no key, i.e. within a run.
-            if (!run->lines || run->requestId != record.requestId) {
-                run->requestId = record.requestId;
-                run->lines = &m_byRequest[run->requestId];
-            }
-            run->lines->add(record.sequence);
+        // The pointer stays valid while the hash gains no key, i.e. within a run.
+        if (!run.lines || run.requestId != record.requestId) {
+            run.requestId = record.requestId;
+            run.lines = &m_byRequest[run.requestId];
         }
+        run.lines->add(record.sequence);
     }
     m_records.push_back(std::move(record));
     return m_records.back().sequence;

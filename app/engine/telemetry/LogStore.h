@@ -4,9 +4,9 @@
 #pragma once
 
 #include "SpinningMutex.h"
+
 #include <QHash>
 #include <QList>
-
 #include <QString>
 #include <QVarLengthArray>
 #include <deque>
@@ -76,7 +76,7 @@ private:
     using Evicted = std::vector<LogRecord>;
     // Evicts the oldest lines until `incoming` more fit within the capacity, into `evicted`.
     void makeRoomLocked(qsizetype incoming, Evicted &evicted);
-    quint64 appendLocked(LogRecord &&record, IndexRun *run);
+    quint64 appendLocked(LogRecord &&record, IndexRun &run);
 
     mutable SpinningMutex m_mutex; // held briefly by every invocation's flush
     qsizetype m_capacity;
