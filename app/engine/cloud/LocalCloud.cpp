@@ -112,18 +112,20 @@ void LocalCloud::setGatewayObserver(std::function<void(const GatewayEvent &)> ob
 }
 
 void LocalCloud::recordInvocations() {
-    // The invoker emits these on its own thread (this object's), in the order its bookkeeping changed.
+    // Both stores take records from any thread: they are told on the thread where each invocation
+    // starts and ends (an HTTP worker, an environment's thread), not through the invoker's signals,
+    // which would wake the invoker's thread for every invocation. Throttles are rare: a signal will do.
     MetricsStore *metrics = m_metrics.get();
     CostMeter *cost = m_cost.get();
-    connect(m_invoker.get(), &Invoker::invocationStarted, this,
-            [metrics](const QString &function) { metrics->recordInvocationStarted(function); });
+    m_invoker->setObserver(
+        {.started = [metrics](const QString &function) { metrics->recordInvocationStarted(function); },
+         .finished =
+             [metrics, cost](const InvocationResult &result) {
+                 metrics->recordInvocationFinished(invocationSampleOf(result));
+                 cost->recordInvocation(result.functionName, result.memorySizeMB, result.billedDurationMs);
+             }});
     connect(m_invoker.get(), &Invoker::invocationThrottled, this,
             [metrics](const QString &function) { metrics->recordThrottle(function); });
-    connect(m_invoker.get(), &Invoker::invocationFinished, this,
-            [metrics, cost](const InvocationResult &result) {
-                metrics->recordInvocationFinished(invocationSampleOf(result));
-                cost->recordInvocation(result.functionName, result.memorySizeMB, result.billedDurationMs);
-            });
 }
 
 LocalGateway::Outcome LocalCloud::start(const Project &project, const QString &projectFolder) {

@@ -29,6 +29,9 @@ struct PendingInvocation {
     // result to the waiting caller). Without a context it is called wherever the result is, as soon as
     // it is; with one (the invoker itself), on the invoker's thread after invocationFinished.
     bool callbackDirect = false;
+    // invokeOnThisThread: the callback is called, not posted, when the result is ready on the
+    // context's own thread.
+    bool callbackDirectOnContextThread = false;
 };
 
 // Bookkeeping only (the Invoker creates and destroys the environments). A "generation" counts code and

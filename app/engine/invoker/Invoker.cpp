@@ -72,6 +72,14 @@ QString Invoker::invoke(const QString &functionName, const QByteArray &payload, 
                                    context != nullptr, std::move(callback), 1});
 }
 
+QString Invoker::invokeOnThisThread(const QString &functionName, const QByteArray &payload,
+                                    const InvokeOptions &options, QObject *context, Callback callback) {
+    PendingInvocation p{lambdalog::newRequestId(), functionName,        payload, options, context,
+                        context != nullptr,        std::move(callback), 1};
+    p.callbackDirectOnContextThread = context != nullptr;
+    return start(std::move(p));
+}
+
 QString Invoker::start(PendingInvocation p) {
     const QString requestId = p.requestId;
     if (startWarm(p)) return requestId;
@@ -199,6 +207,7 @@ InvocationRequest Invoker::launchLocked(const std::shared_ptr<FunctionPool> &poo
     InvocationRequest request{pending.requestId, pending.payload, pending.options.clientContext,
                               pending.attempt};
     ++m_busy;
+    if (m_observer.started) m_observer.started(pool->function().name);
     static const QMetaMethod started = QMetaMethod::fromSignal(&Invoker::invocationStarted);
     if (isSignalConnected(started)) // a step less per call for a caller that does not listen (benchmarks)
         laterLocked([this, function = pool->function().name, id = pending.requestId, coldStart] {
@@ -250,6 +259,8 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
     result.attempt = pending.attempt;
     result.asynchronous = pending.options.type == InvokeOptions::Type::Event;
     if (pending.options.logTail) result.logResult = lambdalog::logTailBase64(result.logLines);
+    if (result.functionName.isEmpty()) result.functionName = pending.function;
+    if (result.requestId.isEmpty()) result.requestId = pending.requestId;
     // A caller on another thread gets its result now; one on the invoker's thread after
     // invocationFinished, as before.
     QObject *target = pending.hasContext ? pending.context.data() : nullptr;
@@ -264,6 +275,7 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
         caller.context = pending.context;
         caller.hasContext = pending.hasContext;
         caller.callbackDirect = pending.callbackDirect;
+        caller.callbackDirectOnContextThread = pending.callbackDirectOnContextThread;
         caller.callback = std::exchange(pending.callback, nullptr);
     }
     // Nothing left for the invoker's thread when the environment is idle again under a reap timer
@@ -273,12 +285,14 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
     if (!kept && released && m_reapArmed && !result.asynchronous && !pending.callback &&
         !isSignalConnected(finishedSignal)) {
         lock.unlock();
+        if (m_observer.finished) m_observer.finished(result);
         deliver(caller, std::move(result));
         if (here) drainOutbox();
         return;
     }
     std::optional<InvocationResult> callerResult;
     if (deliverNow) callerResult = result;
+    const InvocationResult finishedResult = m_observer.finished ? result : InvocationResult();
     laterLocked([this, environment, pool, kept, releaseHere, released, pending = std::move(pending),
                  result = std::move(result)]() mutable {
         afterFinished(kept ? nullptr : environment, pool, releaseHere, released, std::move(pending), result);
@@ -292,6 +306,7 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
         if (!here) environment->invoke(*chained);
     }
     lock.unlock();
+    if (m_observer.finished) m_observer.finished(finishedResult);
     if (callerResult) deliver(caller, std::move(*callerResult));
     if (chained && here) environment->invoke(*chained);
     if (here) drainOutbox();
@@ -489,6 +504,8 @@ void Invoker::deliver(PendingInvocation &pending, InvocationResult result) {
     pending.callback = nullptr;
     if (pending.callbackDirect) return callback(result);
     if (!target) return; // the caller's context object is gone
+    if (pending.callbackDirectOnContextThread && target->thread() == QThread::currentThread())
+        return callback(result);
     QMetaObject::invokeMethod(
         target, [callback = std::move(callback), result = std::move(result)]() { callback(result); },
         Qt::QueuedConnection);

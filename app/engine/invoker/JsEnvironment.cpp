@@ -6,6 +6,12 @@
 
 namespace gatehouse {
 
+namespace {
+// A sweep of the own thread's events every this many inline invocations: rare enough to cost nothing
+// (one wake-up), often enough that nothing grows.
+constexpr int kInlineRunsPerSweep = 4096;
+} // namespace
+
 JsEnvironment::JsEnvironment(EnvironmentSpec spec, QObject *parent)
     : ExecutionEnvironment(std::move(spec), parent)
     , m_shared(std::make_shared<Shared>()) {
@@ -49,6 +55,10 @@ void JsEnvironment::invoke(const InvocationRequest &request) {
     post({Command::Run, request});
 }
 
+quint64 JsEnvironment::engineCallsReceived() const {
+    return m_shared->runtime->engineCallsReceived(); // the runtime lives as long as this object
+}
+
 bool JsEnvironment::claimInline() {
     Shared &s = *m_shared;
     const std::lock_guard lock(s.mutex);
@@ -72,6 +82,11 @@ bool JsEnvironment::runInline(const InvocationRequest &request, InvocationResult
             shared->orders.push_back({Command::CompleteInline, {}});
         else if (leftovers)
             shared->orders.push_back({Command::Settle, {}});
+        // Events posted to the engine's thread meanwhile (QJSEngine posts the release of an engine
+        // value held by a QJSValue that dies on another thread: an interrupted call's error, say)
+        // wait until that thread works: now and then it does, so they cannot pile up.
+        else if (++shared->inlineRuns >= kInlineRunsPerSweep)
+            shared->orders.push_back({Command::Settle, {}});
         // Waking the own thread for nothing would cost a context switch per invocation.
         wake = shared->stopping || !shared->orders.empty();
     }
@@ -93,6 +108,7 @@ void JsEnvironment::serve(const std::shared_ptr<Shared> &shared, JsEnvironment *
             order = std::move(shared->orders.front());
             shared->orders.pop_front();
             shared->holder = Holder::Working;
+            shared->inlineRuns = 0;
         }
         std::optional<InvocationResult> result;
         switch (order.command) {

@@ -33,6 +33,8 @@ public:
     bool invokableFromAnyThread() const override { return true; }
     bool claimInline() override;
     bool runInline(const InvocationRequest &request, InvocationResult &result) override;
+    // See JsRuntime::engineCallsReceived().
+    quint64 engineCallsReceived() const;
 
 private:
     enum class Command { Run, CompleteInline, Settle };
@@ -50,6 +52,7 @@ private:
         std::deque<Order> orders;
         Holder holder = Holder::Parked;
         bool stopping = false; // from then on results are dropped and the thread ends
+        int inlineRuns = 0;    // since the own thread last worked
     };
     // The own thread's loop. `self` is used only to emit results, never once `stopping` is set.
     static void serve(const std::shared_ptr<Shared> &shared, JsEnvironment *self);

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <utility>
 
 namespace gatehouse {
 
@@ -27,11 +28,13 @@ public:
     Q_INVOKABLE void begin(); // the event parsed: START is written, the invocation runs
     Q_INVOKABLE void settle(int sequence, const QString &outcome);
     Q_INVOKABLE void uncaught(const QString &errorJson, const QString &logMessage);
+    Q_INVOKABLE void returned(const QString &code) { m_returned = code; } // invoke()'s own outcome
 
     // C++-facing.
     void startInvocation(const QString &requestId, int sequence); // lines now carry requestId
     void endInvocation();                                         // lines carry "undefined" again
     void platformLine(const QString &text);                       // START/END/REPORT/timeout lines
+    QString takeReturned() { return std::exchange(m_returned, QString()); }
     bool hasBegun() const { return m_begun; }
     bool isSettled() const { return m_settled; }
     QString outcome() const { return m_outcome; }
@@ -59,6 +62,7 @@ private:
     bool m_begun = false;
     bool m_settled = false;
     QString m_outcome;
+    QString m_returned;
     QString m_uncaughtError;
     QStringList m_lines;
     QList<LogRecord> m_unflushed;

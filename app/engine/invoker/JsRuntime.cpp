@@ -11,6 +11,7 @@
 #include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QJSEngine>
 #include <QTimer>
 
@@ -79,6 +80,7 @@ bool JsRuntime::initialize(const InvocationRequest &request, InvocationResult &r
         std::lock_guard lock(m_interruptMutex);
         m_interruptTarget = m_engine.get();
     }
+    m_engine->installEventFilter(this);
     if (m_stop) m_engine->setInterrupted(true);
     // The engine must never delete these (newQObject on a parentless object would hand them over).
     for (QObject *o :
@@ -106,10 +108,10 @@ bool JsRuntime::initialize(const InvocationRequest &request, InvocationResult &r
     const QJSValue factory = loadJsPrelude(*m_engine);
     m_prelude = factory.call({m_engine->globalObject(), m_engine->newQObject(m_host),
                               m_engine->newQObject(m_timers), m_engine->newQObject(m_loader), config});
-    m_invoke = m_prelude.property(QStringLiteral("invoke"));
+    const QJSValue bindInvoke = m_prelude.property(QStringLiteral("bindInvoke"));
     m_timers->setFireFunction(m_prelude.property(QStringLiteral("fireTimer")));
     JsModuleLoader::Loaded loaded;
-    if (m_invoke.isCallable()) loaded = m_loader->loadHandler(fn.handler, m_prelude);
+    if (bindInvoke.isCallable()) loaded = m_loader->loadHandler(fn.handler, m_prelude);
     const bool tripped = m_spec.watchdog->disarm(ticket).has_value();
 
     if (m_stop) {
@@ -117,7 +119,7 @@ bool JsRuntime::initialize(const InvocationRequest &request, InvocationResult &r
         return false;
     }
     if (tripped) return false; // run() reports the timeout or the memory limit
-    if (!m_invoke.isCallable()) {
+    if (!bindInvoke.isCallable()) {
         result = lambdaerrors::serviceError(QStringLiteral("the JavaScript runtime failed to start: ") +
                                             factory.toString());
         return false;
@@ -129,6 +131,7 @@ bool JsRuntime::initialize(const InvocationRequest &request, InvocationResult &r
         return false;
     }
     m_handler = loaded.handler;
+    m_invoke = bindInvoke.call({m_handler});
     return true;
 }
 
@@ -193,6 +196,12 @@ InvocationResult JsRuntime::run(const InvocationRequest &request) {
     return conclude(call);
 }
 
+bool JsRuntime::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_engine.get() && event->type() == QEvent::MetaCall)
+        m_engineCalls.fetch_add(1, std::memory_order_relaxed);
+    return QObject::eventFilter(watched, event);
+}
+
 bool JsRuntime::canRunInline() const {
     return m_engine && !m_initFailed && !m_stop && m_settledStreak >= kInlineStreak &&
            m_recentDurationMs <= kInlineBudgetMs && m_timers->activeCount() == 0 && !m_timers->hasDue() &&
@@ -244,10 +253,11 @@ void JsRuntime::callHandler(const InvocationRequest &request, Call &call) {
     m_timers->setFrozen(false);
     const QString event =
         request.payload.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(request.payload);
-    call.code = m_invoke
-                    .call({m_handler, event, request.requestId, double(deadlineEpochMs),
-                           QString::fromUtf8(request.clientContext), sequence})
-                    .toString();
+    // Only values that hold no engine value go in and come out (see bindInvoke in JsPrelude.mjs): an
+    // inline invocation runs on another thread than the engine's.
+    m_invoke.call({event, request.requestId, double(deadlineEpochMs),
+                   QString::fromUtf8(request.clientContext), sequence});
+    call.code = m_host->takeReturned();
     if (m_timers->hasDue() && m_trip == NoTrip) m_timers->runDue(); // thawed timers from earlier invocations
     call.leftovers = call.code.startsWith(u'~');
     if (call.leftovers) call.code.remove(0, 1);

@@ -58,6 +58,11 @@ public:
     // reactions queued so far, as the event loop of an idle environment thread would.
     void settle();
 
+    // Thread-safe: how many queued calls the engine object has received on the own thread. QJSEngine
+    // posts one there for each engine value a QJSValue releases on another thread; inline invocations
+    // must not (they would pile up while the own thread is parked). For tests and diagnostics.
+    quint64 engineCallsReceived() const { return m_engineCalls.load(std::memory_order_relaxed); }
+
     // Thread-safe: ends a running invocation at once (a service error) and makes the runtime unusable.
     // For shutting an environment down.
     void requestStop();
@@ -72,6 +77,9 @@ public:
 
 Q_SIGNALS:
     void finished(const gatehouse::InvocationResult &result);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override; // counts the engine's queued calls
 
 private:
     // One invocation from the handler's call to its result, across threads for an inline invocation.
@@ -95,6 +103,7 @@ private:
     void close(InvocationResult &result, bool timedOut);
 
     EnvironmentSpec m_spec;
+    std::atomic<quint64> m_engineCalls{0};
     std::unique_ptr<QJSEngine> m_engine; // declared before the QJSValues: they must die first
     QJSValue m_prelude;
     QJSValue m_invoke;

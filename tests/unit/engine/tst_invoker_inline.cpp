@@ -137,6 +137,76 @@ private slots:
         QCOMPARE(e.invokeOwnThread("{}").payload, QByteArray(R"("now")"));
     }
 
+    // Promise.resolve(value) and Promise.reject(reason) are settled when created (JsPrelude.mjs): a
+    // handler returning one is over when it returns, so it may run inline like a plain return.
+    void aPromiseSettledAtBirthIsOverWhenTheHandlerReturns() {
+        Environment e("exports.handler = (e) => e.fail ? Promise.reject(new TypeError('nope'))\n"
+                      "  : e.chain ? Promise.resolve(e.n).then((n) => ({ n: n + 1 }))\n"
+                      "  : Promise.resolve({ n: e.n });");
+        QVERIFY(e.warmUntilInlineAllowed()); // never, if each call waited for its Promise
+        InvocationResult r;
+        QVERIFY(e.env().runInline({QStringLiteral("resolved"), R"({"n": 7})", {}, 1}, r));
+        QCOMPARE(r.payload, QByteArray(R"({"n":7})"));
+
+        QVERIFY(e.env().claimInline());
+        QVERIFY(e.env().runInline({QStringLiteral("rejected"), R"({"fail": true})", {}, 1}, r));
+        QVERIFY(r.isFunctionError());
+        QCOMPARE(r.errorType, QStringLiteral("TypeError"));
+        QCOMPARE(object(r.payload).value(QStringLiteral("errorMessage")).toString(), QStringLiteral("nope"));
+        QVERIFY(r.environmentReusable); // a rejected Promise is an ordinary function error
+        QVERIFY(std::any_of(r.logLines.begin(), r.logLines.end(), [](const QString &line) {
+            return line.contains(QStringLiteral("\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\""));
+        }));
+
+        // A reaction still pending when the handler returns: the Promise is waited for, as before.
+        QVERIFY(e.warmUntilInlineAllowed());
+        bool overAtOnce = true;
+        const InvocationResult chained = e.awaitFinished([&] {
+            overAtOnce =
+                e.env().runInline({QStringLiteral("chained"), R"({"chain": true, "n": 1})", {}, 1}, r);
+        });
+        QVERIFY(!overAtOnce);
+        QCOMPARE(chained.payload, QByteArray(R"({"n":2})"));
+    }
+
+    // As in Node.js, reactions the handler queued before returning a settled Promise run before the
+    // invocation ends: their lines belong to it.
+    void reactionsQueuedBeforeTheReturnRunFirst() {
+        Environment e("exports.handler = () => {\n"
+                      "  Promise.resolve().then(() => console.log('queued first'));\n"
+                      "  return Promise.resolve('value');\n"
+                      "};");
+        for (int i = 0; i < 3; ++i) {
+            const InvocationResult r = e.invokeOwnThread("{}");
+            QCOMPARE(r.payload, QByteArray(R"("value")"));
+            const auto line = std::find_if(r.logLines.begin(), r.logLines.end(), [](const QString &l) {
+                return l.endsWith(QStringLiteral("\tINFO\tqueued first"));
+            });
+            QVERIFY2(line != r.logLines.end(), qPrintable(r.logLines.join(QLatin1Char('\n'))));
+            const qsizetype logged = line - r.logLines.begin();
+            QVERIFY(r.logLines.at(logged + 1).startsWith(QStringLiteral("END RequestId: ")));
+        }
+    }
+
+    // QJSEngine posts the release of an engine value held by a QJSValue that dies on another thread to
+    // the engine's thread; an inline invocation must leave none (they piled up while the own thread was
+    // parked: 3 per call, and the process grew by ~100 MB under the gateway benchmark).
+    void inlineInvocationsLeaveNothingForTheOwnThread() {
+        Environment e("exports.handler = (e) => ({ echo: e.text });");
+        QVERIFY(e.warmUntilInlineAllowed());
+        InvocationResult r;
+        QVERIFY(e.env().runInline({QStringLiteral("first"), R"({"text": "a"})", {}, 1}, r));
+        QVERIFY(e.invokeOwnThread("{}").succeeded()); // whatever was queued so far is delivered
+        const quint64 before = e.env().engineCallsReceived();
+        for (int i = 0; i < 200; ++i) {
+            QVERIFY(e.env().claimInline());
+            QVERIFY(e.env().runInline({e.newId(), R"({"text": "inline"})", {}, 1}, r));
+            QCOMPARE(r.payload, QByteArray(R"({"echo":"inline"})"));
+        }
+        QVERIFY(e.invokeOwnThread("{}").succeeded()); // the own thread works: queued calls arrive now
+        QCOMPARE(e.env().engineCallsReceived() - before, quint64(0));
+    }
+
     void timersAndReactionsLeftBehindRunOnTheOwnThread() {
         Environment e("var fired = 0, reacted = 0;\n"
                       "exports.handler = (e) => {\n"

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -191,6 +192,63 @@ private slots:
         for (const QList<QVariant> &s : started)
             QCOMPARE(s.at(2).toBool(), false); // warm, and still the one environment
         QCOMPARE(invoker.environmentCount(), 1);
+    }
+
+    // The gateway's way of calling: a warm invocation run inline on the caller's thread is answered
+    // inside invokeOnThisThread() (no trip through the caller's event loop), anything else is posted to
+    // the caller's context as with invoke(). The Observer hears of every invocation where it happens.
+    void invokeOnThisThreadAnswersInlineCallsRightAway() {
+        test::InvokerFixture f;
+        f.addFunction(QStringLiteral("f"), {{"index.js", "exports.handler = (e) => ({ n: e.n });"}});
+        Invoker &invoker = f.start();
+        std::atomic<int> observedStarts{0}, observedEnds{0}, endsOnCaller{0};
+        std::atomic<QThread *> callerThread{nullptr};
+        invoker.setObserver({.started = [&](const QString &) { ++observedStarts; },
+                             .finished =
+                                 [&](const InvocationResult &r) {
+                                     if (!r.requestId.isEmpty()) ++observedEnds;
+                                     if (QThread::currentThread() == callerThread.load()) ++endsOnCaller;
+                                 }});
+        for (int i = 0; i < 5; ++i) // cold, then a fast streak: inline from now on
+            QVERIFY(invoker.invokeAndWait(QStringLiteral("f"), R"({"n": 0})").succeeded());
+
+        bool answeredInside = false, refusalInside = true, refusalOnCaller = false;
+        InvocationResult answer, refusal;
+        QString returnedId;
+        QThread *caller = QThread::create([&] {
+            callerThread = QThread::currentThread();
+            QObject context;
+            bool inside = true;
+            returnedId = invoker.invokeOnThisThread(QStringLiteral("f"), R"({"n": 42})", {}, &context,
+                                                    [&](const InvocationResult &r) {
+                                                        answer = r;
+                                                        answeredInside = inside;
+                                                    });
+            // A refusal is decided on the invoker's thread: it comes through the event loop.
+            QEventLoop loop;
+            invoker.invokeOnThisThread(QStringLiteral("missing"), "{}", {}, &context,
+                                       [&](const InvocationResult &r) {
+                                           refusal = r;
+                                           refusalInside = inside;
+                                           refusalOnCaller = QThread::currentThread() == callerThread.load();
+                                           loop.quit();
+                                       });
+            inside = false;
+            QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+            loop.exec();
+        });
+        caller->start();
+        QTRY_VERIFY_WITH_TIMEOUT(caller->isFinished(), 15000); // the invoker's thread (this one) works
+        delete caller;
+        QVERIFY(answeredInside);
+        QCOMPARE(answer.payload, QByteArray(R"({"n":42})"));
+        QCOMPARE(answer.requestId, returnedId);
+        QCOMPARE(refusal.statusCode, 404);
+        QVERIFY(!refusalInside);
+        QVERIFY(refusalOnCaller);
+        QTRY_COMPARE(observedEnds.load(), 6);
+        QCOMPARE(observedStarts.load(), 6);
+        QCOMPARE(endsOnCaller.load(), 1); // the inline one, heard on the caller's thread
     }
 
     void theInvokerCanGoWhileResultsAreOnTheirWay() {

@@ -371,13 +371,16 @@ void GatewayExchange::invokeLambda(const Integration &integration) {
                       .arg(integration.function)
                       .arg(timeoutMs));
     auto self = shared_from_this();
-    // The callback runs on m_thread after invoke() returns, so the id is set before any result is used.
-    m_integrationRequestId = m_services->invoker->invoke(
+    // A warm invocation run inline here calls back before invokeOnThisThread() returns (then the
+    // exchange may already be over): the request id comes with the result as well.
+    const QString requestId = m_services->invoker->invokeOnThisThread(
         integration.function, event, {}, m_thread,
         [self, integration](const InvocationResult &result) { self->onLambdaResult(integration, result); });
+    if (m_integrationRequestId.isEmpty()) m_integrationRequestId = requestId;
 }
 
 void GatewayExchange::onLambdaResult(const Integration &integration, const InvocationResult &result) {
+    if (m_integrationRequestId.isEmpty()) m_integrationRequestId = result.requestId;
     if (m_done) return; // the integration timed out; the function still ran to its own end, as on AWS
     clearDeadline();
     m_integrationLatencyNs = m_clock.nsecsElapsed() - m_integrationStartNs;
