@@ -15,7 +15,7 @@ PACKAGES=(
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-declarative-dev qt6-charts-dev
   qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqscintilla2-qt6-dev
   # libraries
-  nlohmann-json3-dev libyaml-cpp-dev libhttp-parser-dev libssl-dev
+  nlohmann-json3-dev libyaml-cpp-dev libhttp-parser-dev libssl-dev libjemalloc-dev
   # runtimes for process-backed functions
   python3
   # GUI under a virtual display, fonts (Korean included), screenshots, load generator
