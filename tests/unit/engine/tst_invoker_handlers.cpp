@@ -106,6 +106,47 @@ private slots:
         QCOMPARE(f.start().invokeAndWait(QStringLiteral("f"), "{}").payload, QByteArray(R"({"late":true})"));
     }
 
+    // QJSEngine 6.4's own WeakMap/WeakSet crash the process once a long-lived one has seen some tens of
+    // thousands of keys and the garbage collector runs (this test crashed before the prelude replaced
+    // them); the replacements behave as the standard says.
+    void weakMapAndWeakSetHoldManyKeysAndBehaveAsSpecified() {
+        test::InvokerFixture f;
+        f.addFunction(QStringLiteral("f"), {{"index.js", R"JS(
+var cache = new WeakMap(), seen = new WeakSet();
+exports.handler = (event) => {
+  for (var i = 0; i < event.n; i++) {
+    var key = { i: i };
+    cache.set(key, i);
+    seen.add(key);
+    if (cache.get(key) !== i || !seen.has(key)) throw new Error('lost ' + i);
+  }
+  var frozen = Object.freeze({}), sealedLater = {}, m = new WeakMap([[frozen, 'f']]);
+  m.set(sealedLater, 1);
+  Object.freeze(sealedLater);
+  var deletedSealed = m.delete(sealedLater);
+  var invalid = '';
+  try { m.set('text', 1); } catch (e) { invalid = e.name; }
+  return {
+    frozen: m.get(frozen), deletedSealed: deletedSealed, hasSealedAfter: m.has(sealedLater),
+    hasPrimitive: m.has(1), invalid: invalid, tag: Object.prototype.toString.call(m),
+    isWeakMap: m instanceof WeakMap, isWeakSet: new WeakSet() instanceof WeakSet,
+    keys: Object.keys(frozen).length + Object.keys(sealedLater).length + JSON.stringify(sealedLater).length,
+    chained: m.set({}, 2) === m, deletedMissing: m.delete({}),
+    subclass: (function () { class Tagged extends WeakMap {} var t = new Tagged(); var k = {}; t.set(k, 3); return t.get(k); })()
+  };
+};)JS"}});
+        Invoker &invoker = f.start();
+        for (int round = 0; round < 3; ++round) { // 60,000 keys through the same two collections
+            const InvocationResult r = invoker.invokeAndWait(QStringLiteral("f"), R"({"n": 20000})");
+            QVERIFY2(r.succeeded(), r.payload.constData());
+            QCOMPARE(
+                object(r.payload),
+                object(R"({"frozen":"f","deletedSealed":true,"hasSealedAfter":false,"hasPrimitive":false,)"
+                       R"("invalid":"TypeError","tag":"[object WeakMap]","isWeakMap":true,"isWeakSet":true,)"
+                       R"("keys":2,"chained":true,"deletedMissing":false,"subclass":3})"));
+        }
+    }
+
     void rejectedPromiseIsAFunctionError() {
         test::InvokerFixture f;
         f.addFunction(QStringLiteral("f"),
