@@ -76,10 +76,10 @@ public:
     QString invoke(const QString &functionName, const QByteArray &payload, const InvokeOptions &options,
                    QObject *context, Callback callback);
     // As invoke(), except that the callback is called right away, possibly inside this call, whenever
-    // its result is ready on `context`'s thread (a warm invocation run inline by the caller, a refusal
-    // decided there): for a caller that owns `context`'s thread and takes the request id from the
-    // result. Otherwise it is posted to `context` as with invoke(). Saves an event-loop round per call
-    // for the gateway's HTTP workers.
+    // its result is ready on `context`'s thread (a warm invocation the caller ran inline; anything
+    // decided on this object's thread when that is also `context`'s): for a caller that owns
+    // `context`'s thread and takes the request id from the result. Otherwise it is posted to `context`
+    // as with invoke(). Saves an event-loop round per call for the gateway's HTTP workers.
     QString invokeOnThisThread(const QString &functionName, const QByteArray &payload,
                                const InvokeOptions &options, QObject *context, Callback callback);
     // Blocking helper for the CLI and tests: runs a local event loop on the invoker's thread, or waits
