@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QThread>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -114,6 +115,26 @@ private slots:
         QCOMPARE(event["resources"].toArray(),
                  QJsonArray{QStringLiteral("arn:aws:events:us-east-1:123456789012:rule/every-minute")});
         QCOMPARE(event["detail"].toObject(), QJsonObject());
+    }
+
+    // On the invoker's own thread invoke() emits the signals queued meanwhile, so a run can be over
+    // before invoke() returns (a CI run under load lost one this way): its end still counts.
+    void aRunThatEndsInsideInvokeStillFinishes() {
+        Scheduler &scheduler =
+            start({schedule(QStringLiteral("every-minute"), QStringLiteral("cron(* * * * ? *)"))},
+                  "2024-03-01T10:00:30Z");
+        Invoker &invoker = m_fixture->invoker();
+        QVERIFY(invoker.invokeAndWait(QStringLiteral("echo"), "{}").succeeded()); // warm
+        // A listener slow enough that the warm environment finishes while invoke() is still draining.
+        connect(&invoker, &Invoker::invocationStarted, this, [] { QThread::msleep(100); });
+        QSignalSpy fired(&scheduler, &Scheduler::fired);
+        QSignalSpy finished(&scheduler, &Scheduler::runFinished);
+        m_now = at("2024-03-01T10:01:00.004Z");
+        scheduler.checkDue();
+        QCOMPARE(fired.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+        QCOMPARE(finished[0][1].value<InvocationResult>().requestId, fired[0][1].toString());
+        QVERIFY(!scheduler.isBusy(QStringLiteral("every-minute")));
     }
 
     void constantInputReplacesTheEvent() {

@@ -7,6 +7,7 @@
 #include <QUuid>
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace gatehouse {
 
@@ -215,8 +216,12 @@ QString Scheduler::fire(Entry &entry, const QDateTime &scheduledTime) {
     }
     InvokeOptions options;
     options.type = InvokeOptions::Type::Event; // EventBridge invokes its targets asynchronously
-    // The callback never runs before invoke() returns, so the id is known when it does.
+    // The callback never runs before invoke() returns, so the id is known when it does. The run's end
+    // may come sooner: on the invoker's own thread invoke() emits the signals queued meanwhile, and an
+    // environment may have finished by then (seen under load) — such ends are kept until the id is known.
     auto requestId = std::make_shared<QString>();
+    m_invoking = true;
+    m_finishedDuringInvoke.clear();
     *requestId = m_invoker->invoke(
         function, payload, options, this, [this, name, function, requestId](const InvocationResult &result) {
             if (result.statusCode == 202) return; // queued: the run goes on
@@ -229,11 +234,15 @@ QString Scheduler::fire(Entry &entry, const QDateTime &scheduledTime) {
             log(name, message, true);
             emit problem(name, message);
         });
+    m_invoking = false;
+    const QList<InvocationResult> early = std::exchange(m_finishedDuringInvoke, {});
     entry.runningRequestId = *requestId;
     log(name,
         tr("invoking %1 (request %2) for %3").arg(function, *requestId, scheduledTime.toString(Qt::ISODate)),
         false);
     emit fired(name, *requestId, scheduledTime);
+    for (const InvocationResult &result : early)
+        if (result.requestId == *requestId) onRunFinished(result);
     return *requestId;
 }
 
@@ -244,6 +253,7 @@ void Scheduler::onRunFinished(const InvocationResult &result) {
         emit runFinished(it.key(), result);
         return;
     }
+    if (m_invoking) m_finishedDuringInvoke.append(result);
 }
 
 void Scheduler::log(const QString &schedule, const QString &message, bool warning) {

@@ -89,6 +89,9 @@ private:
     QString m_accountId = QStringLiteral("123456789012");
     QHash<QString, Entry> m_entries;
     QTimer m_timer;
+    // Runs reported over while fire() was still inside Invoker::invoke() (see fire()).
+    bool m_invoking = false;
+    QList<InvocationResult> m_finishedDuringInvoke;
 };
 
 } // namespace gatehouse
