@@ -18,6 +18,14 @@
 
 namespace gatehouse {
 
+namespace {
+// A result names its function and request even when the environment or a refusal left them out.
+void nameAfter(const PendingInvocation &pending, InvocationResult &result) {
+    if (result.functionName.isEmpty()) result.functionName = pending.function;
+    if (result.requestId.isEmpty()) result.requestId = pending.requestId;
+}
+} // namespace
+
 Invoker::Invoker(const Project &project, const QString &projectFolder, LogStore *logs, InvokerOptions options,
                  QObject *parent)
     : QObject(parent)
@@ -259,8 +267,7 @@ void Invoker::onEnvironmentFinished(ExecutionEnvironment *environment, Invocatio
     result.attempt = pending.attempt;
     result.asynchronous = pending.options.type == InvokeOptions::Type::Event;
     if (pending.options.logTail) result.logResult = lambdalog::logTailBase64(result.logLines);
-    if (result.functionName.isEmpty()) result.functionName = pending.function;
-    if (result.requestId.isEmpty()) result.requestId = pending.requestId;
+    nameAfter(pending, result);
     // A caller on another thread gets its result now; one on the invoker's thread after
     // invocationFinished, as before.
     QObject *target = pending.hasContext ? pending.context.data() : nullptr;
@@ -496,8 +503,7 @@ void Invoker::pumpLocked(Starts &starts) {
 
 void Invoker::deliver(PendingInvocation &pending, InvocationResult result) {
     if (!pending.callback) return;
-    if (result.functionName.isEmpty()) result.functionName = pending.function;
-    if (result.requestId.isEmpty()) result.requestId = pending.requestId;
+    nameAfter(pending, result);
     QObject *target = pending.hasContext ? pending.context.data() : this;
     // The callback runs once: it travels with the posted call (and is not copied per request).
     Callback callback = std::move(pending.callback);

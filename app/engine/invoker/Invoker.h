@@ -59,7 +59,9 @@ struct InvokerOptions {
 // the caller's context, without two round trips through this object's thread (which serialised every
 // request in `gatehouse serve`). Everything else happens on this object's thread: creating and
 // destroying environments, timers, queues, and every signal. Signals are emitted in the order the
-// bookkeeping changed (through m_outbox), possibly a little after the fact.
+// bookkeeping changed (through m_outbox), possibly a little after the fact — and on this object's thread
+// invoke() itself emits those queued so far, which may include the end of the very invocation it
+// started: a listener that matches signals to invoke()'s returned id must expect that (Scheduler::fire).
 class Invoker : public QObject {
     Q_OBJECT
 public:

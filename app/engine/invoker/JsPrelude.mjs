@@ -184,8 +184,9 @@ global.console = console;
 // private fields and many caches are exactly that. These keep the entries on the keys themselves, under a
 // symbol per collection (non-enumerable): an entry lives as long as its key, as in a real WeakMap.
 // Non-extensible keys (frozen objects) fall back to a strong Map. ----
+function isObjectLike(v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); }
 function weakKeyCheck(key, what) {
-  if (key === null || (typeof key !== 'object' && typeof key !== 'function')) throw new TypeError('Invalid value used ' + what);
+  if (!isObjectLike(key)) throw new TypeError('Invalid value used ' + what);
 }
 function WeakStore(kind) {
   Object.defineProperty(this, '_slot', { value: Symbol(kind) });
@@ -244,18 +245,18 @@ function isWeakStore(self, name) {
 global.WeakMap = weakCollection('WeakMap', {
   fromEntry: function (self, entry) { self.set(entry[0], entry[1]); },
   proto: {
-    get: function get(key) { isWeakStore(this, 'WeakMap.prototype.get'); return key !== null && (typeof key === 'object' || typeof key === 'function') ? this._get(key) : undefined; },
-    has: function has(key) { isWeakStore(this, 'WeakMap.prototype.has'); return key !== null && (typeof key === 'object' || typeof key === 'function') && this._has(key); },
+    get: function get(key) { isWeakStore(this, 'WeakMap.prototype.get'); return isObjectLike(key) ? this._get(key) : undefined; },
+    has: function has(key) { isWeakStore(this, 'WeakMap.prototype.has'); return isObjectLike(key) && this._has(key); },
     set: function set(key, value) { isWeakStore(this, 'WeakMap.prototype.set'); weakKeyCheck(key, 'as weak map key'); this._set(key, value); return this; },
-    delete: function (key) { isWeakStore(this, 'WeakMap.prototype.delete'); return key !== null && (typeof key === 'object' || typeof key === 'function') && this._delete(key); }
+    delete: function (key) { isWeakStore(this, 'WeakMap.prototype.delete'); return isObjectLike(key) && this._delete(key); }
   }
 });
 global.WeakSet = weakCollection('WeakSet', {
   fromEntry: function (self, value) { self.add(value); },
   proto: {
     add: function add(value) { isWeakStore(this, 'WeakSet.prototype.add'); weakKeyCheck(value, 'in weak set'); this._set(value, true); return this; },
-    has: function has(value) { isWeakStore(this, 'WeakSet.prototype.has'); return value !== null && (typeof value === 'object' || typeof value === 'function') && this._has(value); },
-    delete: function (value) { isWeakStore(this, 'WeakSet.prototype.delete'); return value !== null && (typeof value === 'object' || typeof value === 'function') && this._delete(value); }
+    has: function has(value) { isWeakStore(this, 'WeakSet.prototype.has'); return isObjectLike(value) && this._has(value); },
+    delete: function (value) { isWeakStore(this, 'WeakSet.prototype.delete'); return isObjectLike(value) && this._delete(value); }
   }
 });
 
@@ -318,7 +319,7 @@ var NativePromise = Promise, nativeResolve = Promise.resolve, nativeReject = Pro
 // engines ran inline on several threads.
 var settledAtBirth = Symbol('gatehouse.settledAtBirth');
 function markSettled(p, ok, value) { Object.defineProperty(p, settledAtBirth, { value: { ok: ok, value: value } }); }
-function isThenableLike(v) { return v !== null && (typeof v === 'object' || typeof v === 'function') && 'then' in v; }
+function isThenableLike(v) { return isObjectLike(v) && 'then' in v; }
 Object.defineProperty(Promise, 'resolve', { writable: true, configurable: true, enumerable: false,
   value: function resolve(value) {
     var p = nativeResolve.call(this, value);
@@ -340,6 +341,8 @@ function invoke(handler, eventText, requestId, deadline, clientContext, seq) {
   var code = invokeHandler(handler, eventText, requestId, deadline, clientContext, seq);
   return outstanding > 0 ? '~' + code : code;
 }
+// A Promise rejected with nothing still fails the invocation, with an error that says so.
+function rejectionError(e) { return e === undefined || e === null ? new Error('Promise rejected with ' + e) : e; }
 function invokeHandler(handler, eventText, requestId, deadline, clientContext, seq) {
   var event;
   try { event = JSON.parse(eventText); } catch (e) { return '2' + e.message; }
@@ -384,10 +387,10 @@ function invokeHandler(handler, eventText, requestId, deadline, clientContext, s
   if (result !== null && result !== undefined && typeof result.then === 'function') {
     var known = outstanding === 0 && result instanceof NativePromise ? result[settledAtBirth] : undefined;
     if (known && known.ok) { finish(null, known.value); return state.out; }
-    if (known) { finish(known.value === undefined || known.value === null ? new Error('Promise rejected with ' + known.value) : known.value); return state.out; }
+    if (known) { finish(rejectionError(known.value)); return state.out; }
     state.async = true;
     result.then(function (v) { finish(null, v); },
-                function (e) { finish(e === undefined || e === null ? new Error('Promise rejected with ' + e) : e); });
+                function (e) { finish(rejectionError(e)); });
     return 'P';
   }
   // Embedded convenience: a plain function may simply return its result (on Node.js only Promises count).
