@@ -190,6 +190,24 @@ private slots:
         QCOMPARE(i.server.state(), RuntimeApiServer::State::Ready);
     }
 
+    // Gatehouse's Node.js shim pipelines the response with the next `next` (RFC 9112 §9.3.2): both
+    // arrive in one read, are answered in order, and the `next` waits for the following event.
+    void responseAndNextPipelinedInOneWriteAreAnsweredInOrder() {
+        Invoking i(QStringLiteral("p1"));
+        QSignalSpy responded(&i.server, &RuntimeApiServer::responded);
+        i.client->send("POST", responsePath(QStringLiteral("p1")), R"({"n":1})");
+        i.client->send("GET", kNext); // both requests are written before any answer is read
+        const test::RawResponse accepted = i.client->response();
+        QCOMPARE(accepted.status, 202);
+        QCOMPARE(responded.size(), 1);
+        QVERIFY(test::waitFor([&] { return i.server.isWaitingForEvent(); }));
+        QVERIFY(!i.client->hasData());
+        i.server.deliver(makeEvent(QStringLiteral("p2")));
+        const test::RawResponse event = i.client->response();
+        QCOMPARE(event.status, 200);
+        QCOMPARE(event.headers.value("lambda-runtime-aws-request-id"), QByteArray("p2"));
+    }
+
     void errorWithoutTheErrorTypeHeaderIsAccepted() {
         // aws-lambda-ric puts the type only in the JSON body on this path.
         Invoking i(QStringLiteral("r2"));

@@ -1,0 +1,187 @@
+// Gatehouse's Node.js bootstrap as an HTTP client of the Runtime API, against a scripted server that
+// answers byte for byte what each case needs: the invocation's response goes out together with the next
+// `GET invocation/next` (pipelined, RFC 9112 §9.3.2) instead of after the `202`; answers arriving in one
+// read are all used; a pipelined `next` lost with its connection is asked for again on a new one.
+#include "RuntimeFixture.h"
+#include "TestSupport.h"
+#include "invoker/RuntimeLaunch.h"
+
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+using namespace gatehouse;
+
+namespace {
+
+struct Request {
+    QByteArray method;
+    QByteArray target;
+    QByteArray body;
+};
+
+// One accepted connection of the scripted server and the requests read from it so far.
+struct Connection {
+    QTcpSocket *socket = nullptr;
+    QByteArray buffer;
+    QList<Request> requests;
+
+    void read() {
+        buffer += socket->readAll();
+        for (;;) {
+            const qsizetype end = buffer.indexOf("\r\n\r\n");
+            if (end < 0) return;
+            const QList<QByteArray> lines = buffer.left(end).split('\n');
+            const QList<QByteArray> first = lines.first().trimmed().split(' ');
+            qsizetype length = 0;
+            for (const QByteArray &line : lines) {
+                if (line.toLower().startsWith("content-length:")) length = line.mid(15).trimmed().toLongLong();
+            }
+            if (buffer.size() < end + 4 + length) return;
+            requests.append({first.value(0), first.value(1), buffer.mid(end + 4, length)});
+            buffer.remove(0, end + 4 + length);
+        }
+    }
+};
+
+QByteArray eventAnswer(const QByteArray &requestId, const QByteArray &payload) {
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: " + requestId +
+           "\r\nLambda-Runtime-Deadline-Ms: 9999999999999\r\nLambda-Runtime-Invoked-Function-Arn: "
+           "arn:aws:lambda:us-east-1:123456789012:function:f\r\nContent-Length: " +
+           QByteArray::number(payload.size()) + "\r\n\r\n" + payload;
+}
+
+QByteArray acceptedAnswer(bool close = false) {
+    const QByteArray body = R"({"status":"OK"})";
+    return QByteArray("HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\n") +
+           (close ? "Connection: close\r\n" : "") + "Content-Length: " + QByteArray::number(body.size()) +
+           "\r\n\r\n" + body;
+}
+
+const QByteArray kNext = "/2018-06-01/runtime/invocation/next";
+QByteArray responseTarget(const QByteArray &id) {
+    return "/2018-06-01/runtime/invocation/" + id + "/response";
+}
+
+// node bootstrap.js with a handler that echoes its event's `n`, pointed at a QTcpServer.
+class ScriptedRuntimeApi {
+public:
+    ScriptedRuntimeApi() {
+        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                auto connection = std::make_shared<Connection>();
+                connection->socket = socket;
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [connection] { connection->read(); });
+                m_connections.append(connection);
+            }
+        });
+    }
+    ~ScriptedRuntimeApi() {
+        m_node.kill();
+        m_node.waitForFinished(5000);
+    }
+
+    QString start() {
+        EnvironmentSpec spec;
+        spec.function.runtime = QStringLiteral("nodejs20.x");
+        spec.codeDir = m_code.path();
+        const runtimelaunch::Plan plan = runtimelaunch::plan(spec);
+        if (!plan.ok()) return plan.problem;
+        QFile handler(m_code.filePath(QStringLiteral("index.js")));
+        if (!handler.open(QIODevice::WriteOnly)) return QStringLiteral("cannot write the handler");
+        handler.write("exports.handler = async (event) => ({ n: event.n });\n");
+        handler.close();
+        if (!m_server.listen(QHostAddress::LocalHost)) return m_server.errorString();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"), QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()));
+        env.insert(QStringLiteral("_HANDLER"), QStringLiteral("index.handler"));
+        env.insert(QStringLiteral("LAMBDA_TASK_ROOT"), m_code.path());
+        m_node.setProcessEnvironment(env);
+        m_node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_node.start(plan.program, plan.arguments);
+        return m_node.waitForStarted(10000) ? QString() : m_node.errorString();
+    }
+
+    // Waits until connection `index` has at least `count` requests.
+    Connection *requests(int index, int count) {
+        const bool arrived = test::waitFor(
+            [&] { return m_connections.size() > index && m_connections[index]->requests.size() >= count; }, 10000);
+        return arrived ? m_connections[index].get() : nullptr;
+    }
+    qsizetype connections() const { return m_connections.size(); }
+
+private:
+    QTemporaryDir m_code;
+    QTcpServer m_server;
+    QProcess m_node;
+    QList<std::shared_ptr<Connection>> m_connections;
+};
+
+} // namespace
+
+class TestRuntimeNodeClient : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        const QString missing = test::runtimeUnavailable(QStringLiteral("nodejs20.x"));
+        if (!missing.isEmpty()) QSKIP(qPrintable(missing));
+    }
+
+    void responseGoesOutWithTheNextNextBeforeTheAccepted() {
+        ScriptedRuntimeApi api;
+        QCOMPARE(api.start(), QString());
+        Connection *c = api.requests(0, 1);
+        QVERIFY(c);
+        QCOMPARE(c->requests[0].method, QByteArray("GET"));
+        QCOMPARE(c->requests[0].target, kNext);
+        c->socket->write(eventAnswer("r1", R"({"n":1})"));
+        // The 202 is never sent: the next `next` must come anyway, on the same connection.
+        QVERIFY(api.requests(0, 3));
+        QCOMPARE(c->requests[1].method, QByteArray("POST"));
+        QCOMPARE(c->requests[1].target, responseTarget("r1"));
+        QCOMPARE(c->requests[1].body, QByteArray(R"({"n":1})"));
+        QCOMPARE(c->requests[2].method, QByteArray("GET"));
+        QCOMPARE(c->requests[2].target, kNext);
+        QCOMPARE(api.connections(), 1);
+    }
+
+    void answersArrivingInOneReadAreAllUsed() {
+        ScriptedRuntimeApi api;
+        QCOMPARE(api.start(), QString());
+        Connection *c = api.requests(0, 1);
+        QVERIFY(c);
+        c->socket->write(eventAnswer("r1", R"({"n":1})"));
+        QVERIFY(api.requests(0, 3));
+        // The 202 and the following event in one write: the second invocation must run.
+        c->socket->write(acceptedAnswer() + eventAnswer("r2", R"({"n":2})"));
+        QVERIFY(api.requests(0, 5));
+        QCOMPARE(c->requests[3].target, responseTarget("r2"));
+        QCOMPARE(c->requests[3].body, QByteArray(R"({"n":2})"));
+        QCOMPARE(c->requests[4].target, kNext);
+    }
+
+    void pipelinedNextLostWithItsConnectionIsAskedAgain() {
+        ScriptedRuntimeApi api;
+        QCOMPARE(api.start(), QString());
+        Connection *c = api.requests(0, 1);
+        QVERIFY(c);
+        c->socket->write(eventAnswer("r1", R"({"n":1})"));
+        QVERIFY(api.requests(0, 3));
+        // The server ends the connection after the 202: the pipelined `next` was never answered.
+        c->socket->write(acceptedAnswer(true));
+        c->socket->disconnectFromHost();
+        Connection *again = api.requests(1, 1);
+        QVERIFY(again);
+        QCOMPARE(again->requests[0].target, kNext);
+        again->socket->write(eventAnswer("r2", R"({"n":2})"));
+        QVERIFY(api.requests(1, 2));
+        QCOMPARE(again->requests[1].target, responseTarget("r2"));
+        QCOMPARE(again->requests[1].body, QByteArray(R"({"n":2})"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuntimeNodeClient)
+#include "tst_runtime_node_client.moc"
