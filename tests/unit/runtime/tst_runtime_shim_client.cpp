@@ -1,11 +1,13 @@
-// Gatehouse's Node.js bootstrap as an HTTP client of the Runtime API, against a scripted server that
-// answers byte for byte what each case needs: the invocation's response goes out together with the next
+// Gatehouse's Node.js and Python bootstraps as HTTP clients of the Runtime API, against a scripted server
+// that answers byte for byte what each case needs: the invocation's response goes out together with the next
 // `GET invocation/next` (pipelined, RFC 9112 §9.3.2) instead of after the `202`; answers arriving in one
 // read are all used; a pipelined `next` lost with its connection is asked for again on a new one.
 #include "RuntimeFixture.h"
 #include "TestSupport.h"
 #include "invoker/RuntimeLaunch.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -38,7 +40,8 @@ struct Connection {
             const QList<QByteArray> first = lines.first().trimmed().split(' ');
             qsizetype length = 0;
             for (const QByteArray &line : lines) {
-                if (line.toLower().startsWith("content-length:")) length = line.mid(15).trimmed().toLongLong();
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
             }
             if (buffer.size() < end + 4 + length) return;
             requests.append({first.value(0), first.value(1), buffer.mid(end + 4, length)});
@@ -48,7 +51,8 @@ struct Connection {
 };
 
 QByteArray eventAnswer(const QByteArray &requestId, const QByteArray &payload) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: " + requestId +
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: " +
+           requestId +
            "\r\nLambda-Runtime-Deadline-Ms: 9999999999999\r\nLambda-Runtime-Invoked-Function-Arn: "
            "arn:aws:lambda:us-east-1:123456789012:function:f\r\nContent-Length: " +
            QByteArray::number(payload.size()) + "\r\n\r\n" + payload;
@@ -66,7 +70,11 @@ QByteArray responseTarget(const QByteArray &id) {
     return "/2018-06-01/runtime/invocation/" + id + "/response";
 }
 
-// node bootstrap.js with a handler that echoes its event's `n`, pointed at a QTcpServer.
+int numberIn(const QByteArray &json) {
+    return QJsonDocument::fromJson(json).object().value(QStringLiteral("n")).toInt(-1);
+}
+
+// The runtime's bootstrap with a handler that echoes its event's `n`, pointed at a QTcpServer.
 class ScriptedRuntimeApi {
 public:
     ScriptedRuntimeApi() {
@@ -74,7 +82,8 @@ public:
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 auto connection = std::make_shared<Connection>();
                 connection->socket = socket;
-                QObject::connect(socket, &QTcpSocket::readyRead, socket, [connection] { connection->read(); });
+                QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                                 [connection] { connection->read(); });
                 m_connections.append(connection);
             }
         });
@@ -84,20 +93,24 @@ public:
         m_node.waitForFinished(5000);
     }
 
-    QString start() {
+    QString start(const QString &runtime) {
         EnvironmentSpec spec;
-        spec.function.runtime = QStringLiteral("nodejs20.x");
+        spec.function.runtime = runtime;
         spec.codeDir = m_code.path();
         const runtimelaunch::Plan plan = runtimelaunch::plan(spec);
         if (!plan.ok()) return plan.problem;
-        QFile handler(m_code.filePath(QStringLiteral("index.js")));
+        const bool node = plan.family == runtimelaunch::Family::Node;
+        QFile handler(m_code.filePath(node ? QStringLiteral("index.js") : QStringLiteral("app.py")));
         if (!handler.open(QIODevice::WriteOnly)) return QStringLiteral("cannot write the handler");
-        handler.write("exports.handler = async (event) => ({ n: event.n });\n");
+        handler.write(node ? "exports.handler = async (event) => ({ n: event.n });\n"
+                           : "def handler(event, context):\n    return {'n': event['n']}\n");
         handler.close();
         if (!m_server.listen(QHostAddress::LocalHost)) return m_server.errorString();
         QProcessEnvironment env;
-        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"), QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()));
-        env.insert(QStringLiteral("_HANDLER"), QStringLiteral("index.handler"));
+        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
+                   QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()));
+        env.insert(QStringLiteral("_HANDLER"),
+                   node ? QStringLiteral("index.handler") : QStringLiteral("app.handler"));
         env.insert(QStringLiteral("LAMBDA_TASK_ROOT"), m_code.path());
         m_node.setProcessEnvironment(env);
         m_node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -108,7 +121,8 @@ public:
     // Waits until connection `index` has at least `count` requests.
     Connection *requests(int index, int count) {
         const bool arrived = test::waitFor(
-            [&] { return m_connections.size() > index && m_connections[index]->requests.size() >= count; }, 10000);
+            [&] { return m_connections.size() > index && m_connections[index]->requests.size() >= count; },
+            10000);
         return arrived ? m_connections[index].get() : nullptr;
     }
     qsizetype connections() const { return m_connections.size(); }
@@ -120,19 +134,30 @@ private:
     QList<std::shared_ptr<Connection>> m_connections;
 };
 
+void runtimes() {
+    QTest::addColumn<QString>("runtime");
+    QTest::newRow("node") << QStringLiteral("nodejs20.x");
+    QTest::newRow("python") << QStringLiteral("python3.12");
+}
+
 } // namespace
 
-class TestRuntimeNodeClient : public QObject {
+class TestRuntimeShimClient : public QObject {
     Q_OBJECT
 private slots:
     void init() {
-        const QString missing = test::runtimeUnavailable(QStringLiteral("nodejs20.x"));
+        QFETCH(QString, runtime);
+        const QString missing = test::runtimeUnavailable(runtime);
         if (!missing.isEmpty()) QSKIP(qPrintable(missing));
     }
+    void responseGoesOutWithTheNextNextBeforeTheAccepted_data() { runtimes(); }
+    void answersArrivingInOneReadAreAllUsed_data() { runtimes(); }
+    void pipelinedNextLostWithItsConnectionIsAskedAgain_data() { runtimes(); }
 
     void responseGoesOutWithTheNextNextBeforeTheAccepted() {
+        QFETCH(QString, runtime);
         ScriptedRuntimeApi api;
-        QCOMPARE(api.start(), QString());
+        QCOMPARE(api.start(runtime), QString());
         Connection *c = api.requests(0, 1);
         QVERIFY(c);
         QCOMPARE(c->requests[0].method, QByteArray("GET"));
@@ -142,15 +167,16 @@ private slots:
         QVERIFY(api.requests(0, 3));
         QCOMPARE(c->requests[1].method, QByteArray("POST"));
         QCOMPARE(c->requests[1].target, responseTarget("r1"));
-        QCOMPARE(c->requests[1].body, QByteArray(R"({"n":1})"));
+        QCOMPARE(numberIn(c->requests[1].body), 1);
         QCOMPARE(c->requests[2].method, QByteArray("GET"));
         QCOMPARE(c->requests[2].target, kNext);
         QCOMPARE(api.connections(), 1);
     }
 
     void answersArrivingInOneReadAreAllUsed() {
+        QFETCH(QString, runtime);
         ScriptedRuntimeApi api;
-        QCOMPARE(api.start(), QString());
+        QCOMPARE(api.start(runtime), QString());
         Connection *c = api.requests(0, 1);
         QVERIFY(c);
         c->socket->write(eventAnswer("r1", R"({"n":1})"));
@@ -159,13 +185,14 @@ private slots:
         c->socket->write(acceptedAnswer() + eventAnswer("r2", R"({"n":2})"));
         QVERIFY(api.requests(0, 5));
         QCOMPARE(c->requests[3].target, responseTarget("r2"));
-        QCOMPARE(c->requests[3].body, QByteArray(R"({"n":2})"));
+        QCOMPARE(numberIn(c->requests[3].body), 2);
         QCOMPARE(c->requests[4].target, kNext);
     }
 
     void pipelinedNextLostWithItsConnectionIsAskedAgain() {
+        QFETCH(QString, runtime);
         ScriptedRuntimeApi api;
-        QCOMPARE(api.start(), QString());
+        QCOMPARE(api.start(runtime), QString());
         Connection *c = api.requests(0, 1);
         QVERIFY(c);
         c->socket->write(eventAnswer("r1", R"({"n":1})"));
@@ -179,9 +206,9 @@ private slots:
         again->socket->write(eventAnswer("r2", R"({"n":2})"));
         QVERIFY(api.requests(1, 2));
         QCOMPARE(again->requests[1].target, responseTarget("r2"));
-        QCOMPARE(again->requests[1].body, QByteArray(R"({"n":2})"));
+        QCOMPARE(numberIn(again->requests[1].body), 2);
     }
 };
 
-QTEST_GUILESS_MAIN(TestRuntimeNodeClient)
-#include "tst_runtime_node_client.moc"
+QTEST_GUILESS_MAIN(TestRuntimeShimClient)
+#include "tst_runtime_shim_client.moc"
