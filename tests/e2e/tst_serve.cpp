@@ -366,6 +366,11 @@ void TestServe::integrationTimeoutIs503AndDoesNotBlockOthers() {
     const HttpReply r = test::HttpClient::collect(slow);
     QCOMPARE(r.status, 503);
     QCOMPARE(r.body, QByteArray(R"({"message":"Service Unavailable"})"));
+    // The log says why (the message is written only when the deadline passes).
+    QVERIFY(test::waitFor([&] {
+        return m_serve.err().contains("did not answer within the integration timeout of 300 ms") ||
+               m_serve.out().contains("did not answer within the integration timeout of 300 ms");
+    }));
 }
 
 void TestServe::lambdaAuthorizerAllowsDeniesAndCaches() {

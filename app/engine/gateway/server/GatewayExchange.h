@@ -50,7 +50,8 @@ private:
     void proxyHttp(const Integration &integration);
     void onProxyReply(QNetworkReply *reply);
     void answerMock(const Integration &integration);
-    void startDeadline(int timeoutMs, GatewayError error, const QString &what);
+    // `describe` writes the error message, only if the deadline passes.
+    void startDeadline(int timeoutMs, GatewayError error, std::function<QString()> describe);
     void clearDeadline();
 
     bool isHttpApi() const { return m_api->api.type == ApiType::Http; }

@@ -17,9 +17,15 @@ GatewayServices::GatewayServices(Invoker *invokerIn, LogStore *logsIn)
 
 void GatewayServices::report(GatewayEvent event) const {
     if (logs) {
+        // One "api:<name>" string per thread and API, shared by its lines, instead of one per line.
+        thread_local QString sourceApi, source;
+        if (sourceApi != event.apiName) {
+            sourceApi = event.apiName;
+            source = QStringLiteral("api:") + event.apiName;
+        }
         const bool error = event.kind == GatewayEvent::Kind::Error;
         logs->append(LogRecord{.timeMs = QDateTime::currentMSecsSinceEpoch(),
-                               .source = QStringLiteral("api:") + event.apiName,
+                               .source = source,
                                .requestId = event.requestId,
                                .stream = {},
                                .level = error ? LogRecord::Level::Error : LogRecord::Level::Info,
