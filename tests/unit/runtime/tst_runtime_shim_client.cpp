@@ -140,6 +140,18 @@ void runtimes() {
     QTest::newRow("python") << QStringLiteral("python3.12");
 }
 
+// Starts the runtime's bootstrap, answers its first `next` with event r1 ({"n":1}) and waits for what
+// follows, without answering it: the response and the pipelined `next` (requests 1 and 2 of connection 0).
+// nullptr when they never come (then `problem` says why if the runtime did not start).
+Connection *firstInvocation(ScriptedRuntimeApi &api, const QString &runtime, QString *problem) {
+    *problem = api.start(runtime);
+    if (!problem->isEmpty()) return nullptr;
+    Connection *c = api.requests(0, 1);
+    if (!c) return nullptr;
+    c->socket->write(eventAnswer("r1", R"({"n":1})"));
+    return api.requests(0, 3);
+}
+
 } // namespace
 
 class TestRuntimeShimClient : public QObject {
@@ -149,65 +161,60 @@ private slots:
         QFETCH(QString, runtime);
         const QString missing = test::runtimeUnavailable(runtime);
         if (!missing.isEmpty()) QSKIP(qPrintable(missing));
+        // Every case starts from the first invocation answered by the shim (see firstInvocation).
+        m_api = std::make_unique<ScriptedRuntimeApi>();
+        QString problem;
+        m_first = firstInvocation(*m_api, runtime, &problem);
+        QVERIFY2(m_first, qPrintable(problem));
+    }
+    void cleanup() {
+        m_api.reset();
+        m_first = nullptr;
     }
     void responseGoesOutWithTheNextNextBeforeTheAccepted_data() { runtimes(); }
     void answersArrivingInOneReadAreAllUsed_data() { runtimes(); }
     void pipelinedNextLostWithItsConnectionIsAskedAgain_data() { runtimes(); }
 
     void responseGoesOutWithTheNextNextBeforeTheAccepted() {
-        QFETCH(QString, runtime);
-        ScriptedRuntimeApi api;
-        QCOMPARE(api.start(runtime), QString());
-        Connection *c = api.requests(0, 1);
-        QVERIFY(c);
+        // The 202 was never sent: the next `next` came anyway, on the same connection.
+        Connection *c = m_first;
         QCOMPARE(c->requests[0].method, QByteArray("GET"));
         QCOMPARE(c->requests[0].target, kNext);
-        c->socket->write(eventAnswer("r1", R"({"n":1})"));
-        // The 202 is never sent: the next `next` must come anyway, on the same connection.
-        QVERIFY(api.requests(0, 3));
         QCOMPARE(c->requests[1].method, QByteArray("POST"));
         QCOMPARE(c->requests[1].target, responseTarget("r1"));
         QCOMPARE(numberIn(c->requests[1].body), 1);
         QCOMPARE(c->requests[2].method, QByteArray("GET"));
         QCOMPARE(c->requests[2].target, kNext);
-        QCOMPARE(api.connections(), 1);
+        QCOMPARE(m_api->connections(), 1);
     }
 
     void answersArrivingInOneReadAreAllUsed() {
-        QFETCH(QString, runtime);
-        ScriptedRuntimeApi api;
-        QCOMPARE(api.start(runtime), QString());
-        Connection *c = api.requests(0, 1);
-        QVERIFY(c);
-        c->socket->write(eventAnswer("r1", R"({"n":1})"));
-        QVERIFY(api.requests(0, 3));
+        Connection *c = m_first;
         // The 202 and the following event in one write: the second invocation must run.
         c->socket->write(acceptedAnswer() + eventAnswer("r2", R"({"n":2})"));
-        QVERIFY(api.requests(0, 5));
+        QVERIFY(m_api->requests(0, 5));
         QCOMPARE(c->requests[3].target, responseTarget("r2"));
         QCOMPARE(numberIn(c->requests[3].body), 2);
         QCOMPARE(c->requests[4].target, kNext);
     }
 
     void pipelinedNextLostWithItsConnectionIsAskedAgain() {
-        QFETCH(QString, runtime);
-        ScriptedRuntimeApi api;
-        QCOMPARE(api.start(runtime), QString());
-        Connection *c = api.requests(0, 1);
-        QVERIFY(c);
-        c->socket->write(eventAnswer("r1", R"({"n":1})"));
-        QVERIFY(api.requests(0, 3));
+        Connection *c = m_first;
         // The server ends the connection after the 202: the pipelined `next` was never answered.
         c->socket->write(acceptedAnswer(true));
         c->socket->disconnectFromHost();
-        Connection *again = api.requests(1, 1);
+        Connection *again = m_api->requests(1, 1);
         QVERIFY(again);
         QCOMPARE(again->requests[0].target, kNext);
         again->socket->write(eventAnswer("r2", R"({"n":2})"));
-        QVERIFY(api.requests(1, 2));
+        QVERIFY(m_api->requests(1, 2));
         QCOMPARE(again->requests[1].target, responseTarget("r2"));
         QCOMPARE(numberIn(again->requests[1].body), 2);
     }
+
+private:
+    std::unique_ptr<ScriptedRuntimeApi> m_api;
+    Connection *m_first = nullptr;
 };
 
 QTEST_GUILESS_MAIN(TestRuntimeShimClient)
