@@ -1,6 +1,7 @@
 // Benchmark of the embedded `javascript` invoker: warm invokes/s (one and two environments, with and
 // without the Invoker's thread hops), cold start to first result, and resident memory per warm
 // environment. Prints figures next to a bare-QJSEngine peer and the targets; never fails on time.
+#include "gateway/HttpApiEventV2.h"
 #include "invoker/Invoker.h"
 #include "invoker/JsEnvironment.h"
 #include "invoker/JsRuntime.h"
@@ -84,9 +85,29 @@ const QByteArray kGatewayEvent =
     R"("GET /hello","stage":"$default","time":"27/Nov/2026:08:26:54 +0000","timeEpoch":1795768014083},)"
     R"("isBase64Encoded":false})";
 
-double runtimeRate(const EnvironmentSpec &spec, int n, const QByteArray &event = kEvent) {
+// The same request as the gateway sees it, for httpApiEventV2WithPrebuilt.
+HttpApiEventV2 gatewayEvent() {
+    GatewayRequest request;
+    request.method = QStringLiteral("GET");
+    request.rawPath = QStringLiteral("/hello");
+    request.headers = {{QStringLiteral("Host"), QStringLiteral("127.0.0.1:18080")},
+                       {QStringLiteral("User-Agent"), QStringLiteral("curl/7.88.1")},
+                       {QStringLiteral("Accept"), QStringLiteral("*/*")}};
+    request.sourceIp = QStringLiteral("127.0.0.1");
+    request.host = QStringLiteral("127.0.0.1:18080");
+    request.requestTime = QDateTime::currentDateTimeUtc();
+    InvocationContext context;
+    context.apiId = QStringLiteral("3o5r3ljtfp");
+    context.stage = QStringLiteral("$default");
+    context.routeKey = QStringLiteral("GET /hello");
+    context.requestId = QStringLiteral("wXupZXjXX9fN47I=");
+    return httpApiEventV2WithPrebuilt(request, context);
+}
+
+double runtimeRate(const EnvironmentSpec &spec, int n, const QByteArray &event = kEvent,
+                   std::shared_ptr<const PrebuiltEvent> prebuilt = {}) {
     JsRuntime runtime(spec);
-    InvocationRequest request{QStringLiteral("warm-up"), event, {}, 1};
+    InvocationRequest request{QStringLiteral("warm-up"), event, {}, 1, std::move(prebuilt)};
     runtime.run(request);
     QElapsedTimer t;
     t.start();
@@ -284,6 +305,11 @@ int main(int argc, char *argv[]) {
             runtimeRate(makeSpec(gatewayFn, gatewayDir, &watchdog, &logs), 50000 * scale, kGatewayEvent);
         print("JsRuntime::run, gateway bench handler + 2.0 event (685 B)", gatewayRate, "inv/s");
         print("  per invocation", 1e6 / gatewayRate, "us", "(the JavaScript floor of one GET /hello)");
+        // The same event as the gateway hands it over: built from arguments (PrebuiltEvent).
+        const HttpApiEventV2 prebuilt = gatewayEvent();
+        const double prebuiltRate = runtimeRate(makeSpec(gatewayFn, gatewayDir, &watchdog, &logs),
+                                                50000 * scale, prebuilt.json, prebuilt.prebuilt);
+        print("  the event prebuilt (PrebuiltEvent) instead of parsed", 1e6 / prebuiltRate, "us");
     }
     Project project;
     project.functions = {fn};

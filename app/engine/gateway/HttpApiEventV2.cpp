@@ -18,6 +18,13 @@ OrderedJson nameValueObject(const NameValueList &values) {
 
 namespace {
 
+// `text` as the event's JSON text carries it: QString::toUtf8() writes a lone surrogate as '?'.
+QString asWritten(const QString &text) {
+    for (const QChar c : text)
+        if (c.isSurrogate()) return QString::fromUtf8(text.toUtf8());
+    return text;
+}
+
 // Members in first-seen order, a repeated name's values joined with commas (the page's rule for
 // headers and query parameters).
 class JoinedMembers {
@@ -31,11 +38,20 @@ public:
         m_members.emplace_back(std::move(name), value);
     }
     bool isEmpty() const { return m_members.empty(); }
+    qsizetype size() const { return qsizetype(m_members.size()); }
     void write(JsonWriter &out) const {
         out.beginObject();
         for (const auto &[name, value] : m_members)
             out.key(name).string(value);
         out.endObject();
+    }
+
+    void appendTo(QVariantList &out) const {
+        out.append(size());
+        for (const auto &[name, value] : m_members) {
+            out.append(QString::fromUtf8(name));
+            out.append(asWritten(value));
+        }
     }
 
 private:
@@ -54,48 +70,56 @@ QByteArray lowerCaseName(const QString &name) {
     return out;
 }
 
-} // namespace
+// What both forms of the event are made of, worked out once.
+struct EventV2Parts {
+    QString path; // percent-decoded; rawPath and requestContext.http.path
+    JoinedMembers headers;
+    QStringList cookies;
+    JoinedMembers query;
+    EncodedBody body;
+};
 
-// Written directly into the text rather than built as a document and dumped: this runs for every
-// request an HTTP API sends to a function.
-QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext &context) {
-    const HeaderFields headers = forwardedHeaders(request, context);
-    const QByteArray path =
-        percentDecoded(request.rawPath.isEmpty() ? QStringLiteral("/") : request.rawPath).toUtf8();
-
-    JoinedMembers joinedHeaders;
-    QByteArrayList cookies;
-    for (const HeaderField &field : headers) {
+EventV2Parts partsOf(const GatewayRequest &request, const InvocationContext &context) {
+    EventV2Parts parts;
+    parts.path = percentDecoded(request.rawPath.isEmpty() ? QStringLiteral("/") : request.rawPath);
+    for (const HeaderField &field : forwardedHeaders(request, context)) {
         QByteArray name = lowerCaseName(field.name);
         if (name == "cookie") {
             for (const QString &cookie : field.value.split(QLatin1Char(';')))
                 if (const QString trimmed = cookie.trimmed(); !trimmed.isEmpty())
-                    cookies.append(trimmed.toUtf8());
+                    parts.cookies.append(trimmed);
             continue;
         }
-        joinedHeaders.add(std::move(name), field.value);
+        parts.headers.add(std::move(name), field.value);
     }
-    JoinedMembers query;
     for (const QueryParameter &parameter : parseQueryString(request.rawQueryString))
-        query.add(parameter.name.toUtf8(), parameter.value);
+        parts.query.add(parameter.name.toUtf8(), parameter.value);
+    parts.body = httpApiRequestBody(request.body, request.header(u"Content-Type"));
+    return parts;
+}
 
+// Written directly into the text rather than built as a document and dumped: this runs for every
+// request an HTTP API sends to a function. A change here is a change to prebuiltOf() below and to
+// eventBuilders.httpApiV2 in JsPrelude.mjs too (tst_lambdaevents compares the objects they make).
+QByteArray jsonOf(const EventV2Parts &parts, const GatewayRequest &request,
+                  const InvocationContext &context) {
     JsonWriter out(1024 + request.body.size() * 4 / 3);
     out.beginObject();
     out.key("version").string(QByteArrayLiteral("2.0"));
     out.key("routeKey").string(context.routeKey);
-    out.key("rawPath").string(path);
+    out.key("rawPath").string(parts.path);
     out.key("rawQueryString").string(request.rawQueryString);
-    if (!cookies.isEmpty()) {
+    if (!parts.cookies.isEmpty()) {
         out.key("cookies").beginArray();
-        for (const QByteArray &cookie : std::as_const(cookies))
+        for (const QString &cookie : parts.cookies)
             out.string(cookie);
         out.endArray();
     }
     out.key("headers");
-    joinedHeaders.write(out);
-    if (!query.isEmpty()) {
+    parts.headers.write(out);
+    if (!parts.query.isEmpty()) {
         out.key("queryStringParameters");
-        query.write(out);
+        parts.query.write(out);
     }
     out.key("requestContext").beginObject();
     out.key("accountId").string(context.accountId);
@@ -105,7 +129,7 @@ QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext
     out.key("domainPrefix").string(domainPrefixOf(request.host));
     out.key("http").beginObject();
     out.key("method").string(request.method);
-    out.key("path").string(path);
+    out.key("path").string(parts.path);
     out.key("protocol").string(request.protocol);
     out.key("sourceIp").string(request.sourceIp);
     out.key("userAgent").string(request.header(u"User-Agent"));
@@ -116,17 +140,62 @@ QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext
     out.key("time").string(clfTime(request.requestTime));
     out.key("timeEpoch").number(epochMilliseconds(request.requestTime));
     out.endObject();
-    const EncodedBody body = httpApiRequestBody(request.body, request.header(u"Content-Type"));
-    if (!request.body.isEmpty()) out.key("body").string(body.text);
+    if (!request.body.isEmpty()) out.key("body").string(parts.body.text);
     if (!context.pathParameters.isEmpty()) {
         out.key("pathParameters").json(nameValueObject(context.pathParameters));
     }
-    out.key("isBase64Encoded").boolean(body.isBase64Encoded);
+    out.key("isBase64Encoded").boolean(parts.body.isBase64Encoded);
     if (!context.stageVariables.isEmpty()) {
         out.key("stageVariables").json(nameValueObject(context.stageVariables));
     }
     out.endObject();
     return out.take();
+}
+
+void appendMembers(QVariantList &out, const NameValueList &values) {
+    out.append(values.size());
+    for (const NameValue &value : values) {
+        out.append(asWritten(value.name));
+        out.append(asWritten(value.value));
+    }
+}
+
+// The arguments of the prelude's eventBuilders.httpApiV2 (JsPrelude.mjs), which reads them in this
+// order: each object as a member count followed by name, value pairs; absent values as invalid QVariants.
+std::shared_ptr<PrebuiltEvent> prebuiltOf(const EventV2Parts &parts, const GatewayRequest &request,
+                                          const InvocationContext &context) {
+    auto event = std::make_shared<PrebuiltEvent>();
+    event->builder = QStringLiteral("httpApiV2");
+    QVariantList &a = event->arguments;
+    a.reserve(40 + 2 * (parts.headers.size() + parts.query.size()) + parts.cookies.size());
+    a << asWritten(context.routeKey) << asWritten(parts.path) << asWritten(request.rawQueryString);
+    a.append(parts.cookies.size());
+    for (const QString &cookie : parts.cookies)
+        a.append(asWritten(cookie));
+    parts.headers.appendTo(a);
+    parts.query.appendTo(a);
+    a << context.accountId << context.apiId
+      << (context.authorizer ? QVariant(QString::fromUtf8(jsonBytes(*context.authorizer))) : QVariant());
+    a << asWritten(request.host) << asWritten(domainPrefixOf(request.host)) << asWritten(request.method)
+      << asWritten(request.protocol) << asWritten(request.sourceIp)
+      << asWritten(request.header(u"User-Agent")) << asWritten(context.requestId) << asWritten(context.stage)
+      << clfTime(request.requestTime) << double(epochMilliseconds(request.requestTime));
+    a << (request.body.isEmpty() ? QVariant() : QVariant(asWritten(parts.body.text)));
+    appendMembers(a, context.pathParameters);
+    a << parts.body.isBase64Encoded;
+    appendMembers(a, context.stageVariables);
+    return event;
+}
+
+} // namespace
+
+QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext &context) {
+    return jsonOf(partsOf(request, context), request, context);
+}
+
+HttpApiEventV2 httpApiEventV2WithPrebuilt(const GatewayRequest &request, const InvocationContext &context) {
+    const EventV2Parts parts = partsOf(request, context);
+    return {jsonOf(parts, request, context), prebuiltOf(parts, request, context)};
 }
 
 OrderedJson httpApiEventV2Json(const GatewayRequest &request, const InvocationContext &context) {

@@ -4,6 +4,7 @@
 
 #include "GatewayRequest.h"
 #include "InvocationContext.h"
+#include "invoker/Invocation.h"
 
 namespace gatehouse {
 
@@ -12,6 +13,13 @@ namespace gatehouse {
 // joined with commas; cookies, queryStringParameters, pathParameters, stageVariables and body are
 // left out when there are none (AWS omits them rather than sending null).
 QByteArray httpApiEventV2(const GatewayRequest &request, const InvocationContext &context);
+// The event's JSON text and the same event ready for the embedded JavaScript runtime to build (see
+// PrebuiltEvent), from one pass over the request.
+struct HttpApiEventV2 {
+    QByteArray json;
+    std::shared_ptr<PrebuiltEvent> prebuilt;
+};
+HttpApiEventV2 httpApiEventV2WithPrebuilt(const GatewayRequest &request, const InvocationContext &context);
 // The same event as a document, for the Lambda authorizer's 2.0 event and the event templates.
 OrderedJson httpApiEventV2Json(const GatewayRequest &request, const InvocationContext &context);
 

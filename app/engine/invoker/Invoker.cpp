@@ -213,7 +213,7 @@ InvocationRequest Invoker::launchLocked(const std::shared_ptr<FunctionPool> &poo
                                         ExecutionEnvironment *environment, PendingInvocation pending,
                                         bool coldStart) {
     InvocationRequest request{pending.requestId, pending.payload, pending.options.clientContext,
-                              pending.attempt};
+                              pending.attempt, pending.options.prebuiltEvent};
     ++m_busy;
     if (m_observer.started) m_observer.started(pool->function().name);
     static const QMetaMethod started = QMetaMethod::fromSignal(&Invoker::invocationStarted);

@@ -18,8 +18,24 @@
 namespace gatehouse {
 
 namespace {
-constexpr qint64 kMiB = 1024 * 1024;
+
+// A PrebuiltEvent argument as a QJSValue that holds no engine value (see callHandler).
+QJSValue primitive(const QVariant &value) {
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return QJSValue(value.toString());
+    case QMetaType::Bool:
+        return QJSValue(value.toBool());
+    case QMetaType::Double:
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+        return QJSValue(value.toDouble());
+    default:
+        return QJSValue(QJSValue::UndefinedValue);
+    }
 }
+constexpr qint64 kMiB = 1024 * 1024;
+} // namespace
 
 JsRuntime::JsRuntime(EnvironmentSpec spec, QObject *parent)
     : QObject(parent)
@@ -251,12 +267,19 @@ void JsRuntime::callHandler(const InvocationRequest &request, Call &call) {
         armWatchdog(Watchdog::Clock::now() + std::chrono::milliseconds(timeoutMs), call.residentBefore);
     call.clock.start();
     m_timers->setFrozen(false);
-    const QString event =
-        request.payload.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(request.payload);
     // Only values that hold no engine value go in and come out (see bindInvoke in JsPrelude.mjs): an
     // inline invocation runs on another thread than the engine's.
-    m_invoke.call({event, request.requestId, double(deadlineEpochMs),
-                   QString::fromUtf8(request.clientContext), sequence});
+    QJSValueList arguments{QString(), request.requestId, double(deadlineEpochMs),
+                           QString::fromUtf8(request.clientContext), sequence};
+    if (const PrebuiltEvent *prebuilt = request.prebuiltEvent.get()) {
+        arguments.reserve(arguments.size() + 1 + prebuilt->arguments.size());
+        arguments.append(prebuilt->builder);
+        for (const QVariant &argument : prebuilt->arguments)
+            arguments.append(primitive(argument));
+    } else {
+        arguments[0] = request.payload.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(request.payload);
+    }
+    m_invoke.call(arguments);
     call.code = m_host->takeReturned();
     if (m_timers->hasDue() && m_trip == NoTrip) m_timers->runDue(); // thawed timers from earlier invocations
     call.leftovers = call.code.startsWith(u'~');

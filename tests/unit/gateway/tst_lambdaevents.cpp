@@ -5,7 +5,12 @@
 #include "gateway/BinaryMedia.h"
 #include "gateway/HttpApiEventV2.h"
 #include "gateway/ProxyEventV1.h"
+#include "invoker/JsRuntime.h"
+#include "invoker/LambdaLogFormat.h"
+#include "invoker/Watchdog.h"
+#include "telemetry/LogStore.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -40,6 +45,38 @@ InvocationContext docExampleContext() {
     context.stageVariables = {{QStringLiteral("stageVariable1"), QStringLiteral("value1")}};
     return context;
 }
+
+// What an embedded JavaScript handler sees of an event: JSON.stringify of it, as the invocation's result.
+class EventEcho {
+public:
+    EventEcho() {
+        QFile handler(m_code.filePath(QStringLiteral("index.js")));
+        if (handler.open(QIODevice::WriteOnly))
+            handler.write("exports.handler = (event) => JSON.stringify(event);\n");
+        Function fn;
+        fn.name = QStringLiteral("echo");
+        fn.runtime = QStringLiteral("javascript");
+        fn.handler = QStringLiteral("index.handler");
+        EnvironmentSpec spec;
+        spec.function = fn;
+        spec.codeDir = m_code.path();
+        spec.watchdog = &m_watchdog;
+        spec.logs = &m_logs;
+        spec.logStreamName = lambdalog::newLogStreamName(QDateTime::currentDateTimeUtc());
+        m_runtime = std::make_unique<JsRuntime>(spec);
+    }
+    QByteArray seen(const QByteArray &payload, std::shared_ptr<const PrebuiltEvent> prebuilt = {}) {
+        InvocationRequest request{QStringLiteral("r-%1").arg(++m_count), payload, {}, 1, std::move(prebuilt)};
+        return m_runtime->run(request).payload;
+    }
+
+private:
+    QTemporaryDir m_code;
+    Watchdog m_watchdog;
+    LogStore m_logs{1000};
+    std::unique_ptr<JsRuntime> m_runtime;
+    int m_count = 0;
+};
 
 } // namespace
 
@@ -164,6 +201,39 @@ private slots:
         if (!awkward.isEmpty())
             QCOMPARE(str((*document)["headers"]["x-awkward"]),
                      QString(awkward).replace(QChar(0xD800), QLatin1Char('?')) + QStringLiteral(",second"));
+    }
+
+    // The embedded runtime builds the common event from arguments instead of parsing its text
+    // (PrebuiltEvent): the handler must see the very object JSON.parse makes of the text — members,
+    // order (JavaScript's: integer-like names first), repeated names, "__proto__" as a plain member,
+    // escapes, absent parts.
+    void payloadV2BuiltInTheEngineIsTheParsedText_data() {
+        payloadV2TextIsTheJsonDocumentByteForByte_data();
+        InvocationContext context = docExampleContext();
+        context.pathParameters = {{QStringLiteral("__proto__"), QStringLiteral("p")},
+                                  {QStringLiteral("10"), QStringLiteral("ten")},
+                                  {QStringLiteral("id"), QStringLiteral("1")},
+                                  {QStringLiteral("id"), QStringLiteral("2")}};
+        context.stageVariables = {{QStringLiteral("__proto__"), QStringLiteral("s")}};
+        context.authorizer = OrderedJson{{"lambda", {{"2", 2}, {"user", "u1"}, {"__proto__", {{"x", 1}}}}}};
+        QTest::newRow("special member names")
+            << request(QStringLiteral("GET"), QStringLiteral("/x"),
+                       QStringLiteral("__proto__=1&b=1&10=ten&2=two&b=3&constructor=c"),
+                       {{QStringLiteral("__proto__"), QStringLiteral("h")},
+                        {QStringLiteral("42"), QStringLiteral("n")},
+                        {QStringLiteral("Cookie"), QStringLiteral("only=1")}})
+            << context;
+    }
+    void payloadV2BuiltInTheEngineIsTheParsedText() {
+        QFETCH(GatewayRequest, request);
+        QFETCH(InvocationContext, context);
+        const HttpApiEventV2 both = httpApiEventV2WithPrebuilt(request, context);
+        QCOMPARE(both.json, httpApiEventV2(request, context));
+        QVERIFY(both.prebuilt);
+        EventEcho echo;
+        const QByteArray parsed = echo.seen(both.json);
+        QVERIFY2(parsed.startsWith("\"{"), parsed.constData());
+        QCOMPARE(QString::fromUtf8(echo.seen(both.json, both.prebuilt)), QString::fromUtf8(parsed));
     }
 
     // requestContext.domainPrefix: the first label of the host, without the port

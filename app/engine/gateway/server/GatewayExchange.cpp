@@ -360,12 +360,17 @@ void GatewayExchange::clearDeadline() {
 
 void GatewayExchange::invokeLambda(const Integration &integration) {
     QByteArray event;
-    if (!isHttpApi())
+    InvokeOptions options;
+    if (!isHttpApi()) {
         event = restApiEvent(m_request, m_context, m_api->api.binaryMediaTypes);
-    else if (payloadV2(integration))
-        event = httpApiEventV2(m_request, m_context);
-    else
+    } else if (payloadV2(integration)) {
+        // The common case also comes ready for the embedded JavaScript runtime to build (PrebuiltEvent).
+        HttpApiEventV2 both = httpApiEventV2WithPrebuilt(m_request, m_context);
+        event = std::move(both.json);
+        options.prebuiltEvent = std::move(both.prebuilt);
+    } else {
         event = httpApiEventV1(m_request, m_context);
+    }
     const int timeoutMs = integrationTimeoutMs(integration, m_api->api.type);
     m_integrationStartNs = m_clock.nsecsElapsed();
     // The message is only written when the deadline passes (translating it for every request was about
@@ -379,7 +384,7 @@ void GatewayExchange::invokeLambda(const Integration &integration) {
     // A warm invocation run inline here calls back before invokeOnThisThread() returns (then the
     // exchange may already be over): the request id comes with the result as well.
     const QString requestId = m_services->invoker->invokeOnThisThread(
-        integration.function, event, {}, m_thread,
+        integration.function, event, options, m_thread,
         [self, integration](const InvocationResult &result) { self->onLambdaResult(integration, result); });
     if (m_integrationRequestId.isEmpty()) m_integrationRequestId = requestId;
 }
