@@ -174,7 +174,7 @@ std::shared_ptr<PrebuiltEvent> prebuiltOf(const EventV2Parts &parts, const Gatew
         a.append(asWritten(cookie));
     parts.headers.appendTo(a);
     parts.query.appendTo(a);
-    a << context.accountId << context.apiId
+    a << asWritten(context.accountId) << asWritten(context.apiId)
       << (context.authorizer ? QVariant(QString::fromUtf8(jsonBytes(*context.authorizer))) : QVariant());
     a << asWritten(request.host) << asWritten(domainPrefixOf(request.host)) << asWritten(request.method)
       << asWritten(request.protocol) << asWritten(request.sourceIp)
