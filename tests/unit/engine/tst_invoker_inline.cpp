@@ -2,6 +2,7 @@
 // when an environment allows it, and that what such an invocation leaves behind (a Promise, timers,
 // reactions) still runs, on the environment's own thread, and that it can be stopped.
 #include "InvokerFixture.h"
+#include "gateway/HttpApiEventV2.h"
 #include "invoker/JsEnvironment.h"
 #include "invoker/JsRuntime.h"
 #include "invoker/Watchdog.h"
@@ -191,16 +192,33 @@ private slots:
     // QJSEngine posts the release of an engine value held by a QJSValue that dies on another thread to
     // the engine's thread; an inline invocation must leave none (they piled up while the own thread was
     // parked: 3 per call, and the process grew by ~100 MB under the gateway benchmark).
+    // The same with the gateway's prebuilt events (PrebuiltEvent: dozens of arguments per call).
+    void inlineInvocationsLeaveNothingForTheOwnThread_data() {
+        QTest::addColumn<bool>("prebuilt");
+        QTest::newRow("event text") << false;
+        QTest::newRow("prebuilt event") << true;
+    }
     void inlineInvocationsLeaveNothingForTheOwnThread() {
-        Environment e("exports.handler = (e) => ({ echo: e.text });");
+        QFETCH(bool, prebuilt);
+        Environment e("exports.handler = (e) => ({ echo: e.queryStringParameters === undefined ? e.text\n"
+                      "                                                 : e.queryStringParameters.text });");
         QVERIFY(e.warmUntilInlineAllowed());
         InvocationResult r;
         QVERIFY(e.env().runInline({QStringLiteral("first"), R"({"text": "a"})", {}, 1}, r));
         QVERIFY(e.invokeOwnThread("{}").succeeded()); // whatever was queued so far is delivered
+        GatewayRequest get;
+        get.method = QStringLiteral("GET");
+        get.rawPath = QStringLiteral("/echo");
+        get.rawQueryString = QStringLiteral("text=inline");
+        get.requestTime = QDateTime::currentDateTimeUtc();
+        const HttpApiEventV2 event = httpApiEventV2WithPrebuilt(get, InvocationContext());
         const quint64 before = e.env().engineCallsReceived();
         for (int i = 0; i < 200; ++i) {
             QVERIFY(e.env().claimInline());
-            QVERIFY(e.env().runInline({e.newId(), R"({"text": "inline"})", {}, 1}, r));
+            if (prebuilt)
+                QVERIFY(e.env().runInline({e.newId(), event.json, {}, 1, event.prebuilt}, r));
+            else
+                QVERIFY(e.env().runInline({e.newId(), R"({"text": "inline"})", {}, 1}, r));
             QCOMPARE(r.payload, QByteArray(R"({"echo":"inline"})"));
         }
         QVERIFY(e.invokeOwnThread("{}").succeeded()); // the own thread works: queued calls arrive now
