@@ -15,6 +15,7 @@ import sys
 import time
 
 API_PREFIX = b"/2018-06-01/runtime/"
+_NEXT = API_PREFIX + b"invocation/next"
 _OWN_FILES = {__file__, os.path.join(os.path.dirname(__file__), "bootstrap.py")}
 _REQUEST_ID = None
 
@@ -42,7 +43,7 @@ class RuntimeApiClient:
                     return self._read_response()
                 except ConnectionError:
                     pass  # lost with its connection: asked again on a new one
-        return self.request(b"GET", API_PREFIX + b"invocation/next")
+        return self.request(b"GET", _NEXT)
 
     def respond(self, request_id, body):
         return self.request(b"POST", API_PREFIX + b"invocation/" + _quote(request_id) + b"/response",
@@ -62,16 +63,18 @@ class RuntimeApiClient:
             self.sock.connect(self.address)
             self.sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
             self.buffer = bytearray()
-        head = method + b" " + target + b" HTTP/1.1\r\nHost: " + self.host + b"\r\n" + headers
-        if body is None:
-            text = head + b"\r\n"
-        else:
-            text = head + b"Content-Length: " + str(len(body)).encode("ascii") + b"\r\n\r\n" + body
+        text = self._text(method, target, headers, body)
         if then_next:
-            text += b"GET " + API_PREFIX + b"invocation/next HTTP/1.1\r\nHost: " + self.host + b"\r\n\r\n"
+            text += self._text(b"GET", _NEXT)
             self.next_sent = True
         self.sock.sendall(text)
         return self._read_response()
+
+    def _text(self, method, target, headers=b"", body=None):
+        head = method + b" " + target + b" HTTP/1.1\r\nHost: " + self.host + b"\r\n" + headers
+        if body is None:
+            return head + b"\r\n"
+        return head + b"Content-Length: " + str(len(body)).encode("ascii") + b"\r\n\r\n" + body
 
     def _receive(self):
         chunk = self.sock.recv(262144)
