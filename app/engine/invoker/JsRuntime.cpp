@@ -171,7 +171,9 @@ InvocationResult JsRuntime::run(const InvocationRequest &request) {
     }
     if (m_timers) m_timers->applyDeferred();
 
-    const qint64 residentBefore = memoryprobe::residentBytes();
+    // Exact before a cold start: the init footprint is the difference.
+    const qint64 residentBefore =
+        m_engine ? memoryprobe::recentResidentBytes() : memoryprobe::residentBytes();
     if (!m_engine) {
         r.coldStart = true;
         QElapsedTimer initClock;
@@ -227,7 +229,7 @@ bool JsRuntime::canRunInline() const {
 std::optional<InvocationResult> JsRuntime::runInline(const InvocationRequest &request, bool *leftovers) {
     Call call;
     call.result = prepare(request);
-    call.residentBefore = memoryprobe::residentBytes();
+    call.residentBefore = memoryprobe::recentResidentBytes();
     callHandler(request, call);
     *leftovers = call.leftovers || m_timers->hasDeferred();
     if (waits(call)) {
@@ -310,7 +312,7 @@ InvocationResult JsRuntime::conclude(Call &call) {
     if (!m_host->hasBegun()) m_host->platformLine(lambdalog::startLine(r.requestId));
     applyOutcome(code, r);
     const qint64 growth =
-        memoryprobe::residentBytes() - call.residentBefore - (r.coldStart ? m_initFootprint : 0);
+        memoryprobe::recentResidentBytes() - call.residentBefore - (r.coldStart ? m_initFootprint : 0);
     m_maxGrowth = std::max(m_maxGrowth, growth);
     close(r, m_trip == DeadlineTrip);
     // A moving average, so that one garbage collection (a millisecond or two every few hundred calls)

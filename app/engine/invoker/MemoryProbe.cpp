@@ -1,8 +1,11 @@
 #include "MemoryProbe.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <ctime>
 #include <fcntl.h>
+#include <limits>
 #include <unistd.h>
 
 namespace gatehouse::memoryprobe {
@@ -33,6 +36,21 @@ qint64 residentBytes() {
     std::strtoll(text, &end, 10);
     const long long residentPages = std::strtoll(end, nullptr, 10);
     return qint64(residentPages) * pageSize;
+}
+
+qint64 recentResidentBytes() {
+    static std::atomic<qint64> sampledAtNs{std::numeric_limits<qint64>::min() / 2};
+    static std::atomic<qint64> sampledBytes{0};
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    const qint64 nowNs = qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    // Racing threads may both read /proc: harmless, either value is recent.
+    if (nowNs - sampledAtNs.load(std::memory_order_acquire) < qint64(kRecentWindowMs) * 1000000)
+        return sampledBytes.load(std::memory_order_relaxed);
+    const qint64 bytes = residentBytes();
+    sampledBytes.store(bytes, std::memory_order_relaxed);
+    sampledAtNs.store(nowNs, std::memory_order_release);
+    return bytes;
 }
 
 int toReportMB(qint64 bytes) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 
 namespace gatehouse {
 
@@ -40,105 +41,66 @@ QString logLevelName(LogRecord::Level level) {
 LogStore::LogStore(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(1, capacity)) {}
 
+quint64 LogStore::placeLocked(LogRecord &record) {
+    record.sequence = m_nextSequence++;
+    if (qsizetype(m_ring.size()) < m_capacity) {
+        if (m_ring.size() == m_ring.capacity()) // grow by doubling, but never beyond the capacity
+            m_ring.reserve(std::min<size_t>(size_t(m_capacity), std::max<size_t>(64, m_ring.size() * 2)));
+        m_ring.push_back(std::move(record));
+        record = LogRecord();
+        return m_ring.back().sequence;
+    }
+    std::swap(m_ring[m_oldest], record); // `record` now holds the evicted one
+    const quint64 placed = m_ring[m_oldest].sequence;
+    m_oldest = (m_oldest + 1) % m_ring.size();
+    return placed;
+}
+
+const LogRecord &LogStore::atLocked(size_t index) const {
+    return m_ring[(m_oldest + index) % m_ring.size()];
+}
+
 quint64 LogStore::append(LogRecord record) {
-    Evicted evicted; // freed after the lock is released (declared before the locker)
+    // `record` outlives the lock: the record it evicts is freed after the lock is let go.
     const std::lock_guard lock(m_mutex);
-    makeRoomLocked(1, evicted);
-    IndexRun run;
-    return appendLocked(std::move(record), run);
+    return placeLocked(record);
 }
 
 quint64 LogStore::append(QList<LogRecord> records) {
-    Evicted evicted;
-    const std::lock_guard lock(m_mutex);
-    makeRoomLocked(records.size(), evicted);
+    const std::lock_guard lock(m_mutex); // the evicted records, swapped into `records`, die after it
     quint64 last = m_nextSequence - 1;
-    // An invocation's lines come in a run with one request id: one index lookup for the run.
-    IndexRun run;
     for (LogRecord &record : records)
-        last = appendLocked(std::move(record), run);
-    if (qsizetype(m_records.size()) > m_capacity) makeRoomLocked(0, evicted); // more lines than the capacity
+        last = placeLocked(record);
     return last;
-}
-
-void LogStore::Lines::add(quint64 sequence) {
-    if (!spans.isEmpty() && spans.back().last + 1 == sequence)
-        ++spans.back().last;
-    else
-        spans.append({sequence, sequence});
-}
-
-void LogStore::Lines::removeOldest(quint64 sequence) {
-    // The store evicts in sequence order, so the oldest line of a request is its first span's first.
-    if (spans.isEmpty() || spans.front().first != sequence) return;
-    if (++spans.front().first > spans.front().last) spans.remove(0);
-}
-
-void LogStore::makeRoomLocked(qsizetype incoming, Evicted &evicted) {
-    // The oldest lines go first. One invocation's lines sit next to each other: evicting a run of
-    // them is one index lookup.
-    const qsizetype target = std::max<qsizetype>(0, m_capacity - incoming);
-    if (qsizetype(m_records.size()) <= target) return;
-    evicted.reserve(m_records.size() - size_t(target));
-    QString indexed;
-    Lines *lines = nullptr;
-    while (qsizetype(m_records.size()) > target) {
-        const LogRecord &oldest = m_records.front();
-        if (!oldest.requestId.isEmpty()) {
-            if (!lines || indexed != oldest.requestId) {
-                if (lines && lines->spans.isEmpty()) m_byRequest.remove(indexed);
-                indexed = oldest.requestId;
-                const auto it = m_byRequest.find(indexed);
-                lines = it == m_byRequest.end() ? nullptr : &it.value();
-            }
-            if (lines) lines->removeOldest(oldest.sequence);
-        }
-        evicted.push_back(std::move(m_records.front())); // its strings are freed outside the lock
-        m_records.pop_front();
-    }
-    if (lines && lines->spans.isEmpty()) m_byRequest.remove(indexed);
-}
-
-quint64 LogStore::appendLocked(LogRecord &&record, IndexRun &run) {
-    record.sequence = m_nextSequence++;
-    if (!record.requestId.isEmpty()) {
-        // The pointer stays valid while the hash gains no key, i.e. within a run.
-        if (!run.lines || run.requestId != record.requestId) {
-            run.requestId = record.requestId;
-            run.lines = &m_byRequest[run.requestId];
-        }
-        run.lines->add(record.sequence);
-    }
-    m_records.push_back(std::move(record));
-    return m_records.back().sequence;
 }
 
 qsizetype LogStore::size() const {
     const std::lock_guard lock(m_mutex);
-    return qsizetype(m_records.size());
+    return qsizetype(m_ring.size());
 }
 
 QList<LogRecord> LogStore::since(quint64 after, qsizetype limit) const {
     const std::lock_guard lock(m_mutex);
     QList<LogRecord> out;
-    if (m_records.empty()) return out;
-    // Sequences are contiguous inside the deque, so the start position is computed, not searched.
-    const quint64 first = m_records.front().sequence;
+    if (m_ring.empty()) return out;
+    const quint64 first = m_nextSequence - m_ring.size();
     const size_t start = after < first ? 0 : size_t(after - first + 1);
-    for (size_t i = start; i < m_records.size() && (limit < 0 || out.size() < limit); ++i)
-        out.append(m_records[i]);
+    const size_t end =
+        limit < 0 ? m_ring.size() : std::min(m_ring.size(), start + size_t(std::max<qsizetype>(0, limit)));
+    if (start < end) out.reserve(qsizetype(end - start));
+    for (size_t i = start; i < end; ++i)
+        out.append(atLocked(i));
     return out;
 }
 
 QList<LogRecord> LogStore::forRequest(const QString &requestId) const {
     const std::lock_guard lock(m_mutex);
     QList<LogRecord> out;
-    const auto it = m_byRequest.constFind(requestId);
-    if (it == m_byRequest.constEnd() || m_records.empty()) return out;
-    const quint64 first = m_records.front().sequence;
-    for (const Lines::Span &span : it->spans)
-        for (quint64 seq = span.first; seq <= span.last; ++seq)
-            out.append(m_records[size_t(seq - first)]);
+    if (requestId.isEmpty()) return out;
+    for (size_t i = 0; i < m_ring.size(); ++i) {
+        const LogRecord &record = atLocked(i);
+        if (record.requestId == requestId) out.append(record);
+    }
     return out;
 }
 
@@ -148,9 +110,10 @@ quint64 LogStore::lastSequence() const {
 }
 
 void LogStore::clear() {
+    std::vector<LogRecord> dropped; // freed after the lock is released
     const std::lock_guard lock(m_mutex);
-    m_records.clear();
-    m_byRequest.clear();
+    dropped.swap(m_ring);
+    m_oldest = 0;
 }
 
 } // namespace gatehouse

@@ -1,15 +1,13 @@
 // A bounded, thread-safe store of log lines (function output, platform lines, access logs).
-// Memory stays capped: the oldest lines are dropped first. Lines are indexed by request id so that
-// one invocation's START..REPORT lines can be fetched without a scan.
+// Memory stays capped: the oldest lines are dropped first. Every gateway request and invocation appends
+// here from the HTTP workers' threads, so an append is a slot swap under a short lock: no allocation,
+// no index, and the evicted record's strings are freed after the lock is released.
 #pragma once
 
 #include "SpinningMutex.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
-#include <QVarLengthArray>
-#include <deque>
 #include <vector>
 
 namespace gatehouse {
@@ -53,35 +51,24 @@ public:
     qsizetype capacity() const { return m_capacity; }
     // Records with sequence > `after`, oldest first, at most `limit`.
     QList<LogRecord> since(quint64 after, qsizetype limit = -1) const;
+    // One request's lines, oldest first. A scan (no index): asked for once per invocation a user looks
+    // at, while an index would cost every invocation a hash insert and, on eviction, a removal.
     QList<LogRecord> forRequest(const QString &requestId) const;
     quint64 lastSequence() const;
     void clear();
 
 private:
-    // One request's lines: spans of consecutive sequences. An invocation's lines usually arrive in
-    // one batch, so one span held inline, without an allocation of its own.
-    struct Lines {
-        struct Span {
-            quint64 first;
-            quint64 last;
-        };
-        QVarLengthArray<Span, 1> spans;
-        void add(quint64 sequence);
-        void removeOldest(quint64 sequence);
-    };
-    struct IndexRun { // the request whose lines appendLocked() last extended
-        QString requestId;
-        Lines *lines = nullptr;
-    };
-    using Evicted = std::vector<LogRecord>;
-    // Evicts the oldest lines until `incoming` more fit within the capacity, into `evicted`.
-    void makeRoomLocked(qsizetype incoming, Evicted &evicted);
-    quint64 appendLocked(LogRecord &&record, IndexRun &run);
+    // Stores `record` with the next sequence; when the store is full it takes the oldest record's slot
+    // and `record` receives that evicted record, to be destroyed after the lock is released.
+    quint64 placeLocked(LogRecord &record);
+    const LogRecord &atLocked(size_t index) const; // index 0 = the oldest record held
 
     mutable SpinningMutex m_mutex; // held briefly by every invocation's flush
     qsizetype m_capacity;
-    std::deque<LogRecord> m_records;
-    QHash<QString, Lines> m_byRequest;
+    // A ring: grows to the capacity, then each new record overwrites the oldest (at m_oldest). Sequences
+    // are contiguous in it, so a sequence's position is computed, never searched.
+    std::vector<LogRecord> m_ring;
+    size_t m_oldest = 0;
     quint64 m_nextSequence = 1;
 };
 

@@ -366,6 +366,34 @@ exports.handler = (event) => {
         QVERIFY(second.maxMemoryUsedMB >= 1);
     }
 
+    // "Max Memory Used" follows what a warm handler holds, also once fast calls have made the
+    // environment run inline and the memory probe answers from its recent sample.
+    void maxMemoryUsedCountsWhatAWarmHandlerAllocates() {
+        test::InvokerFixture f;
+        f.addFunction(QStringLiteral("f"),
+                      {{"index.js", "const kept = [];\n"
+                                    "exports.handler = (event) => {\n"
+                                    "  if (event.megabytes) {\n"
+                                    "    const buffer = new Uint8Array(event.megabytes * 1024 * 1024);\n"
+                                    "    buffer.fill(1);\n"
+                                    "    kept.push(buffer);\n"
+                                    "  }\n"
+                                    "  return kept.length;\n"
+                                    "};"}})
+            .memoryMB = 512;
+        Invoker &invoker = f.start();
+        InvocationResult r;
+        for (int i = 0; i < 20; ++i)
+            r = invoker.invokeAndWait(QStringLiteral("f"), "{}");
+        const int before = r.maxMemoryUsedMB;
+        r = invoker.invokeAndWait(QStringLiteral("f"), R"({"megabytes":64})");
+        QCOMPARE(r.payload, QByteArray("1"));
+        QVERIFY2(r.maxMemoryUsedMB >= before + 60,
+                 qPrintable(QStringLiteral("%1 MB after %2 MB").arg(r.maxMemoryUsedMB).arg(before)));
+        QVERIFY2(r.logLines.last().endsWith(QStringLiteral("Max Memory Used: %1 MB").arg(r.maxMemoryUsedMB)),
+                 qPrintable(r.logLines.last()));
+    }
+
     void topLevelLogLinesBelongToTheColdStart() {
         test::InvokerFixture f;
         f.addFunction(QStringLiteral("f"),
