@@ -20,7 +20,8 @@ QByteArray randomBytes(QRandomGenerator &random, int count) {
 QString clfTime(const QDateTime &time) {
     static constexpr std::array<const char *, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const QDateTime utc = time.toUTC();
+    // An invalid time (never set) is written as the epoch, not read out of the month table at -1.
+    const QDateTime utc = time.isValid() ? time.toUTC() : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
     const QDate date = utc.date();
     const QTime clock = utc.time();
     // Formatted by hand: QTime::toString (QLocale, the calendar) and QString::asprintf each cost about

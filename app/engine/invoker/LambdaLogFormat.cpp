@@ -1,7 +1,7 @@
 #include "LambdaLogFormat.h"
 
 #include <QRandomGenerator>
-#include <QUuid>
+#include <array>
 #include <cstdio>
 #include <ctime>
 
@@ -55,7 +55,35 @@ QString timeoutLine(qint64 epochMs, const QString &requestId, double timeoutSeco
 }
 
 QString newRequestId() {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // A version 4 UUID (RFC 4122 §4.4) from a generator per thread, seeded once from the system's:
+    // QUuid::createUuid asks the system generator (the CPU's RDSEED here) for every id, and a gateway
+    // request makes two ids. Random enough for ids; nothing here is a secret.
+    thread_local QRandomGenerator64 random = [] {
+        std::array<quint32, 8> seed;
+        QRandomGenerator::system()->fillRange(seed.data(), qsizetype(seed.size()));
+        return QRandomGenerator64(seed.data(), qsizetype(seed.size()));
+    }();
+    quint64 high = random.generate64();
+    quint64 low = random.generate64();
+    high = (high & ~quint64(0xf000)) | 0x4000;                    // version 4 (bits 12-15 of time_hi)
+    low = (low & ~(quint64(0xc0) << 56)) | (quint64(0x80) << 56); // variant 10xx
+    static constexpr char hex[] = "0123456789abcdef";
+    char text[36];
+    int at = 0;
+    const auto put = [&](quint64 word, int fromNibble, int count) {
+        for (int i = fromNibble; i < fromNibble + count; ++i)
+            text[at++] = hex[(word >> (60 - 4 * i)) & 0xf];
+    };
+    put(high, 0, 8);
+    text[at++] = '-';
+    put(high, 8, 4);
+    text[at++] = '-';
+    put(high, 12, 4);
+    text[at++] = '-';
+    put(low, 0, 4);
+    text[at++] = '-';
+    put(low, 4, 12);
+    return QString::fromLatin1(text, at);
 }
 
 QString newLogStreamName(const QDateTime &createdUtc) {

@@ -76,10 +76,42 @@ private slots:
         QCOMPARE(lambdalog::functionArn(QStringLiteral("eu-west-1"), QStringLiteral("123456789012"),
                                         QStringLiteral("hello")),
                  QStringLiteral("arn:aws:lambda:eu-west-1:123456789012:function:hello"));
-        QVERIFY(QRegularExpression(
-                    QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$"))
-                    .match(lambdalog::newRequestId())
-                    .hasMatch());
+    }
+
+    // Request ids are version 4 UUIDs (RFC 4122 variant), lower case, and never repeat: not within a
+    // thread, not across threads (each thread seeds its own generator).
+    void requestIdsAreDistinctVersion4Uuids() {
+        static const QRegularExpression uuid(
+            QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        QSet<QString> seen;
+        QSet<QChar> variants;
+        for (int i = 0; i < 2000; ++i) {
+            const QString id = lambdalog::newRequestId();
+            QVERIFY2(uuid.match(id).hasMatch(), qPrintable(id));
+            variants.insert(id.at(19));
+            seen.insert(id);
+        }
+        QStringList fromOtherThreads;
+        QList<QThread *> threads;
+        QMutex mutex;
+        for (int t = 0; t < 4; ++t)
+            threads.append(QThread::create([&] {
+                QStringList mine;
+                for (int i = 0; i < 500; ++i)
+                    mine.append(lambdalog::newRequestId());
+                const QMutexLocker lock(&mutex);
+                fromOtherThreads += mine;
+            }));
+        for (QThread *thread : threads)
+            thread->start();
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(10000));
+            delete thread;
+        }
+        for (const QString &id : fromOtherThreads)
+            seen.insert(id);
+        QCOMPARE(seen.size(), 4000);
+        QCOMPARE(variants.size(), 4); // all of 8, 9, a and b occur: the bits around the variant are random
     }
 
     void logTailKeepsTheLastFourKilobytes() {

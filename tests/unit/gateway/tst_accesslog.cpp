@@ -2,6 +2,7 @@
 // REST APIs", whose CLF and JSON examples are reproduced here).
 #include "GatewayFixtures.h"
 #include "gateway/AccessLogFormat.h"
+#include "gateway/GatewayTime.h"
 
 #include <QtTest>
 
@@ -34,6 +35,13 @@ private slots:
             AccessLogFormat(AccessLogFormat::commonLogFormat(ApiType::Http)).render(sample()),
             QStringLiteral(
                 R"(192.0.2.1 - - [12/Mar/2020:19:03:58 +0000] "GET GET /pets HTTP/1.1" 200 17 JKJaXmPLvHcESHA=)"));
+    }
+
+    // $context.requestTime's form; a time never set is the epoch, not a read past the month names.
+    void clfTimeOfValidAndInvalidTimes() {
+        QCOMPARE(clfTime(QDateTime(QDate(2020, 12, 31), QTime(23, 59, 58), Qt::UTC)),
+                 QStringLiteral("31/Dec/2020:23:59:58 +0000"));
+        QCOMPARE(clfTime(QDateTime()), QStringLiteral("01/Jan/1970:00:00:00 +0000"));
     }
 
     void restCommonLogFormatShowsDashForMissingCallerAndUser() {
