@@ -2,6 +2,8 @@
 // access logs ("12/Mar/2020:19:03:58 +0000"), epoch milliseconds, and the two request-id styles.
 #pragma once
 
+#include "invoker/ThreadRandom.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QString>
@@ -15,10 +17,10 @@ qint64 epochMilliseconds(const QDateTime &time);
 
 // HTTP APIs identify a request with 11 random bytes in base64, e.g. "JKJaXmPLvHcESHA=" (the
 // apigw-requestid response header and requestContext.requestId).
-QString newHttpApiRequestId(QRandomGenerator &random = *QRandomGenerator::global());
+QString newHttpApiRequestId(QRandomGenerator &random = threadRandom());
 // REST APIs use a UUID for $context.requestId (x-amzn-RequestId) and a short base64 id for
 // $context.extendedRequestId (x-amz-apigw-id), per "Access logging for REST APIs".
-QString newRestRequestId(QRandomGenerator &random = *QRandomGenerator::global());
-QString newExtendedRequestId(QRandomGenerator &random = *QRandomGenerator::global());
+QString newRestRequestId(QRandomGenerator &random = threadRandom());
+QString newExtendedRequestId(QRandomGenerator &random = threadRandom());
 
 } // namespace gatehouse

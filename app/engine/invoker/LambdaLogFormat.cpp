@@ -1,7 +1,7 @@
 #include "LambdaLogFormat.h"
+#include "ThreadRandom.h"
 
 #include <QRandomGenerator>
-#include <array>
 #include <cstdio>
 #include <ctime>
 
@@ -55,14 +55,8 @@ QString timeoutLine(qint64 epochMs, const QString &requestId, double timeoutSeco
 }
 
 QString newRequestId() {
-    // A version 4 UUID (RFC 4122 §4.4) from a generator per thread, seeded once from the system's:
-    // QUuid::createUuid asks the system generator (the CPU's RDSEED here) for every id, and a gateway
-    // request makes two ids. Random enough for ids; nothing here is a secret.
-    thread_local QRandomGenerator64 random = [] {
-        std::array<quint32, 8> seed;
-        QRandomGenerator::system()->fillRange(seed.data(), qsizetype(seed.size()));
-        return QRandomGenerator64(seed.data(), qsizetype(seed.size()));
-    }();
+    // A version 4 UUID (RFC 4122 §4.4), from this thread's generator (see ThreadRandom.h).
+    QRandomGenerator64 &random = threadRandom();
     quint64 high = random.generate64();
     quint64 low = random.generate64();
     high = (high & ~quint64(0xf000)) | 0x4000;                    // version 4 (bits 12-15 of time_hi)

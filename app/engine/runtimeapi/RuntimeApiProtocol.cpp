@@ -1,6 +1,6 @@
 #include "RuntimeApiProtocol.h"
 
-#include <QRandomGenerator>
+#include "invoker/ThreadRandom.h"
 
 namespace gatehouse::runtimeapi {
 
@@ -19,9 +19,9 @@ QByteArray headerSafe(QByteArray value) {
 }
 
 QByteArray randomHex(int bytes) {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (char &c : raw)
-        c = char(QRandomGenerator::global()->bounded(256));
+    QByteArray raw((bytes + 3) / 4 * 4, Qt::Uninitialized);
+    threadRandom().fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
+    raw.truncate(bytes);
     return raw.toHex();
 }
 
