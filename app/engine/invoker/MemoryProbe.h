@@ -6,7 +6,7 @@
 namespace gatehouse::memoryprobe {
 
 // Resident set size of this process in bytes (0 when /proc is unavailable). One pread() of
-// /proc/self/statm on a descriptor opened once: about a microsecond, so it can run twice per invocation.
+// /proc/self/statm on a descriptor opened once: ~0.35 µs alone, a few µs under a gateway's load.
 qint64 residentBytes();
 
 // The same, read at most once per kRecentWindowMs by the whole process: a gateway serving tens of
