@@ -1,6 +1,7 @@
 #include "S3Notification.h"
 
 #include "EventTime.h"
+#include "invoker/ThreadRandom.h"
 
 namespace gatehouse {
 
@@ -83,10 +84,7 @@ QString newS3RequestId(QRandomGenerator &random) {
 
 QString newS3HostId(QRandomGenerator &random) {
     // Captured x-amz-id-2 values are 76 base64 characters: 57 bytes.
-    QByteArray bytes(57, Qt::Uninitialized);
-    for (char &c : bytes)
-        c = char(random.bounded(256));
-    return QString::fromLatin1(bytes.toBase64());
+    return QString::fromLatin1(randomBytes(57, random).toBase64());
 }
 
 QString newS3Sequencer(const QDateTime &time, QRandomGenerator &random) {

@@ -1,5 +1,7 @@
 #include "SqsEvent.h"
 
+#include "invoker/ThreadRandom.h"
+
 #include <QCryptographicHash>
 
 namespace gatehouse {
@@ -46,10 +48,7 @@ OrderedJson sqsEvent(const SqsQueueRef &queue, const QList<SqsReceivedMessage> &
 
 QString newSqsReceiptHandle(QRandomGenerator &random) {
     // "AQEB" is how every captured handle starts; 180 random bytes give the usual ~240 characters.
-    QByteArray bytes(180, Qt::Uninitialized);
-    for (char &c : bytes)
-        c = char(random.bounded(256));
-    return QStringLiteral("AQEB") + QString::fromLatin1(bytes.toBase64());
+    return QStringLiteral("AQEB") + QString::fromLatin1(randomBytes(180, random).toBase64());
 }
 
 } // namespace gatehouse

@@ -6,18 +6,6 @@
 
 namespace gatehouse {
 
-namespace {
-
-QByteArray randomBytes(QRandomGenerator &random, int count) {
-    // Whole 32-bit words, not a bounded(256) call per byte.
-    QByteArray bytes((count + 3) / 4 * 4, Qt::Uninitialized);
-    random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    bytes.truncate(count);
-    return bytes;
-}
-
-} // namespace
-
 QString clfTime(const QDateTime &time) {
     static constexpr std::array<const char *, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -46,11 +34,11 @@ qint64 epochMilliseconds(const QDateTime &time) {
 }
 
 QString newHttpApiRequestId(QRandomGenerator &random) {
-    return QString::fromLatin1(randomBytes(random, 11).toBase64());
+    return QString::fromLatin1(randomBytes(11, random).toBase64());
 }
 
 QString newRestRequestId(QRandomGenerator &random) {
-    QByteArray bytes = randomBytes(random, 16);
+    QByteArray bytes = randomBytes(16, random);
     bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40); // version 4
     bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
     const QString hex = QString::fromLatin1(bytes.toHex());

@@ -13,4 +13,11 @@ QRandomGenerator64 &threadRandom() {
     return random;
 }
 
+QByteArray randomBytes(int count, QRandomGenerator &random) {
+    QByteArray bytes((count + 3) / 4 * 4, Qt::Uninitialized);
+    random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    bytes.truncate(count);
+    return bytes;
+}
+
 } // namespace gatehouse

@@ -19,10 +19,7 @@ QByteArray headerSafe(QByteArray value) {
 }
 
 QByteArray randomHex(int bytes) {
-    QByteArray raw((bytes + 3) / 4 * 4, Qt::Uninitialized);
-    threadRandom().fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
-    raw.truncate(bytes);
-    return raw.toHex();
+    return randomBytes(bytes).toHex();
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "ObjectKeyFiles.h"
 
+#include "invoker/ThreadRandom.h"
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
@@ -24,11 +26,7 @@ bool isWellFormedUploadId(const QString &id) {
 
 QString newUploadId() {
     // Real upload ids are long opaque strings; 32 random bytes as base64url without the punctuation.
-    QByteArray bytes(32, Qt::Uninitialized);
-    for (char &c : bytes)
-        c = char(QRandomGenerator::system()->bounded(256));
-    QString id = QString::fromLatin1(bytes.toHex());
-    return id;
+    return QString::fromLatin1(randomBytes(32, *QRandomGenerator::system()).toHex());
 }
 
 QString newVersionId() {

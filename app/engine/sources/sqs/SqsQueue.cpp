@@ -1,5 +1,7 @@
 #include "SqsQueue.h"
 
+#include "invoker/ThreadRandom.h"
+
 #include <QRandomGenerator>
 
 namespace gatehouse::sqs {
@@ -106,9 +108,7 @@ qint64 SqsQueue::nextVisibleMs(qint64 nowMs) const {
 
 QString SqsQueue::newReceiptHandle(const QString &messageId) {
     // Opaque to clients, a few hundred base64 characters like SQS's own: random bytes, then the id.
-    QByteArray bytes(96, Qt::Uninitialized);
-    for (char &c : bytes)
-        c = char(QRandomGenerator::global()->bounded(256));
+    QByteArray bytes = randomBytes(96, *QRandomGenerator::global());
     bytes.append('|');
     bytes.append(messageId.toLatin1());
     return QString(kHandlePrefix) + QString::fromLatin1(bytes.toBase64());
