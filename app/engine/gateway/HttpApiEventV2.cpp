@@ -77,6 +77,9 @@ struct EventV2Parts {
     QStringList cookies;
     JoinedMembers query;
     EncodedBody body;
+    QString domainPrefix; // requestContext's
+    QString userAgent;    // requestContext.http's
+    QString time;         // requestContext's, in CLF
 };
 
 EventV2Parts partsOf(const GatewayRequest &request, const InvocationContext &context) {
@@ -95,6 +98,9 @@ EventV2Parts partsOf(const GatewayRequest &request, const InvocationContext &con
     for (const QueryParameter &parameter : parseQueryString(request.rawQueryString))
         parts.query.add(parameter.name.toUtf8(), parameter.value);
     parts.body = httpApiRequestBody(request.body, request.header(u"Content-Type"));
+    parts.domainPrefix = domainPrefixOf(request.host);
+    parts.userAgent = request.header(u"User-Agent");
+    parts.time = clfTime(request.requestTime);
     return parts;
 }
 
@@ -126,18 +132,18 @@ QByteArray jsonOf(const EventV2Parts &parts, const GatewayRequest &request,
     out.key("apiId").string(context.apiId);
     if (context.authorizer) out.key("authorizer").json(*context.authorizer);
     out.key("domainName").string(request.host);
-    out.key("domainPrefix").string(domainPrefixOf(request.host));
+    out.key("domainPrefix").string(parts.domainPrefix);
     out.key("http").beginObject();
     out.key("method").string(request.method);
     out.key("path").string(parts.path);
     out.key("protocol").string(request.protocol);
     out.key("sourceIp").string(request.sourceIp);
-    out.key("userAgent").string(request.header(u"User-Agent"));
+    out.key("userAgent").string(parts.userAgent);
     out.endObject();
     out.key("requestId").string(context.requestId);
     out.key("routeKey").string(context.routeKey);
     out.key("stage").string(context.stage);
-    out.key("time").string(clfTime(request.requestTime));
+    out.key("time").string(parts.time);
     out.key("timeEpoch").number(epochMilliseconds(request.requestTime));
     out.endObject();
     if (!request.body.isEmpty()) out.key("body").string(parts.body.text);
@@ -176,10 +182,10 @@ std::shared_ptr<PrebuiltEvent> prebuiltOf(const EventV2Parts &parts, const Gatew
     parts.query.appendTo(a);
     a << asWritten(context.accountId) << asWritten(context.apiId)
       << (context.authorizer ? QVariant(QString::fromUtf8(jsonBytes(*context.authorizer))) : QVariant());
-    a << asWritten(request.host) << asWritten(domainPrefixOf(request.host)) << asWritten(request.method)
-      << asWritten(request.protocol) << asWritten(request.sourceIp)
-      << asWritten(request.header(u"User-Agent")) << asWritten(context.requestId) << asWritten(context.stage)
-      << clfTime(request.requestTime) << double(epochMilliseconds(request.requestTime));
+    a << asWritten(request.host) << asWritten(parts.domainPrefix) << asWritten(request.method)
+      << asWritten(request.protocol) << asWritten(request.sourceIp) << asWritten(parts.userAgent)
+      << asWritten(context.requestId) << asWritten(context.stage) << parts.time
+      << double(epochMilliseconds(request.requestTime));
     a << (request.body.isEmpty() ? QVariant() : QVariant(asWritten(parts.body.text)));
     appendMembers(a, context.pathParameters);
     a << parts.body.isBase64Encoded;
