@@ -56,6 +56,12 @@ public:
     // lets the Invoker start a warm environment straight from its caller's thread. Such an environment
     // must never emit `finished` from inside invoke(): the Invoker holds its lock while calling it.
     virtual bool invokableFromAnyThread() const { return false; }
+    // True when the Invoker may move the new environment (parentless, before its first invoke()) to the
+    // thread of the caller whose invocation made it: an HTTP worker of the gateway, which then starts
+    // it and gets its result without a hop through the Invoker's thread (ProcessEnvironment: the
+    // Runtime API's sockets and the child's pipes are then served by that worker). Such an environment
+    // does all its work on its thread: invoke() from another thread only posts the request there.
+    virtual bool mayMoveToCallersThread() const { return false; }
 
     // Inline invocations: a warm environment may run a call on the caller's own thread, without the
     // thread hops (JsEnvironment). claimInline() is called with the invoker's lock held, for a request

@@ -21,7 +21,8 @@ ExecutionEnvironment *FunctionPool::takeIdle(bool anyThreadOnly, const void *cal
     // environment, which lets the others age out and be reaped when traffic drops.
     Slot *best = nullptr;
     for (Slot &s : m_slots) {
-        if (s.busy || s.generation != m_generation || (!s.anyThread && anyThreadOnly)) continue;
+        if (s.busy || s.generation != m_generation || (!s.anyThread && anyThreadOnly && s.home != caller))
+            continue;
         const bool callers = caller && s.lastCaller == caller;
         const bool bestCallers = best && caller && best->lastCaller == caller;
         if (!best || (callers && !bestCallers) ||
@@ -35,7 +36,8 @@ ExecutionEnvironment *FunctionPool::takeIdle(bool anyThreadOnly, const void *cal
 }
 
 void FunctionPool::addBusy(ExecutionEnvironment *environment) {
-    m_slots.push_back(Slot{environment, m_generation, true, environment->invokableFromAnyThread(), 0});
+    m_slots.push_back(Slot{environment, m_generation, true, environment->invokableFromAnyThread(), 0, nullptr,
+                           environment->thread()});
 }
 
 bool FunctionPool::release(ExecutionEnvironment *environment, bool reusable, qint64 nowMs) {

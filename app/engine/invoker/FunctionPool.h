@@ -45,7 +45,8 @@ public:
     const QString &codeDir() const { return m_codeDir; }
 
     // A warm environment of the current generation, now marked busy; or null. With anyThreadOnly,
-    // only an environment whose invoke() may be called from any thread. The one `caller` (the thread
+    // only an environment whose invoke() may be called from any thread, or one that lives on `caller`
+    // (a thread: see ExecutionEnvironment::mayMoveToCallersThread). The one `caller` (the thread
     // that will run it inline, if any) took last comes first: its engine's memory is still in that
     // core's caches (two threads swapping two environments ran every call on a cold cache: 80k → 108k
     // invocations/s in bench_invoker). Otherwise the most recently used.
@@ -89,6 +90,7 @@ private:
         bool anyThread = false; // ExecutionEnvironment::invokableFromAnyThread(), asked once
         qint64 idleSinceMs = 0;
         const void *lastCaller = nullptr; // the thread that took it last through takeIdle(caller)
+        const void *home = nullptr;       // the thread the environment lives on (it never moves again)
     };
     Slot *find(ExecutionEnvironment *environment);
     std::vector<ExecutionEnvironment *> takeAllIdle();

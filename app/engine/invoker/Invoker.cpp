@@ -62,6 +62,30 @@ Invoker::~Invoker() {
     // watchdog until they stop. Not under the lock: a finishing environment's thread may be waiting
     // for it, and deleting the environment waits for that thread.
     qDeleteAll(findChildren<ExecutionEnvironment *>(Qt::FindDirectChildrenOnly));
+    // Hosted ones are deleted on their own threads (deleteLater), or by a host thread that ends
+    // meanwhile (onHostFinished): either way `destroyed` says so, and we wait for every one.
+    auto gone = std::make_shared<QSemaphore>();
+    int hosted = 0;
+    {
+        // Under the lock, so that onHostFinished cannot delete one between our look and the connect.
+        const Lock lock(m_mutex);
+        hosted = int(m_hosted.size());
+        for (ExecutionEnvironment *environment : m_hosted) {
+            environment->disconnect(this);
+            connect(
+                environment, &QObject::destroyed, environment,
+                [this, environment, gone] {
+                    {
+                        const Lock lock(m_mutex);
+                        m_hosted.erase(environment);
+                    }
+                    gone->release();
+                },
+                Qt::DirectConnection);
+            environment->deleteLater();
+        }
+    }
+    gone->acquire(hosted);
 }
 
 QString Invoker::arnOf(const QString &function) const {
@@ -121,6 +145,14 @@ bool Invoker::startWarm(PendingInvocation &p) {
     // not freeze them. In `gatehouse serve` and the CLI the main thread is the invoker's.
     const QCoreApplication *app = QCoreApplication::instance();
     const bool mayRunHere = here || !app || QThread::currentThread() != app->thread();
+    if (env->thread() == QThread::currentThread() && !env->invokableFromAnyThread()) {
+        // It lives on this thread (the invoker's own, or a caller's that hosts it): nobody else can
+        // delete it meanwhile (that happens on this thread too), so it starts without the lock held.
+        lock.unlock();
+        env->invoke(request);
+        if (here) drainOutbox();
+        return true;
+    }
     // Under the lock: once it is released the invoker's thread could be tearing the environment down
     // (the destructor), which waits for a claimed inline run but not for a bare pointer.
     if (!mayRunHere || !env->claimInline()) {
@@ -195,7 +227,7 @@ void Invoker::invokeHere(PendingInvocation p) {
     } else {
         bool cold = false;
         QString reason;
-        if (ExecutionEnvironment *env = acquireLocked(pool, &cold, &reason)) {
+        if (ExecutionEnvironment *env = acquireLocked(pool, &cold, &reason, hostFor(p))) {
             starts.emplace_back(env, launchLocked(pool, env, std::move(p), cold));
         } else {
             laterLocked([this, function = p.function, id = p.requestId] {

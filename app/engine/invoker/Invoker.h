@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <atomic>
 #include <chrono>
@@ -19,7 +20,10 @@
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
+
+class QThread;
 
 namespace gatehouse {
 
@@ -62,6 +66,13 @@ struct InvokerOptions {
 // bookkeeping changed (through m_outbox), possibly a little after the fact — and on this object's thread
 // invoke() itself emits those queued so far, which may include the end of the very invocation it
 // started: a listener that matches signals to invoke()'s returned id must expect that (Scheduler::fire).
+//
+// Hosted environments: a process runtime's environment whose cold start a caller of invokeOnThisThread()
+// asked for from another thread (a gateway HTTP worker) moves to that thread for good
+// (ExecutionEnvironment::mayMoveToCallersThread). That thread then starts it when it takes it warm and
+// gets its result straight from it: two thread hops less per invocation (worker → invoker → runtime →
+// invoker → worker became worker → runtime → worker). Anyone else may still use it (invoke() posts to
+// its thread). When a host thread ends, its environments are discarded there (onHostFinished).
 class Invoker : public QObject {
     Q_OBJECT
 public:
@@ -147,8 +158,17 @@ private:
     bool startWarm(PendingInvocation &pending);
     QString start(PendingInvocation pending); // invoke() and invokeAndWait(), any thread
     void invokeHere(PendingInvocation pending);
+    // `host`: the thread a new environment moves to when it may (see hostFor()), or null.
     ExecutionEnvironment *acquireLocked(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
-                                        QString *throttleReason);
+                                        QString *throttleReason, QThread *host = nullptr);
+    // The thread that would host an environment started for `pending`, or null: the context's thread
+    // of an invokeOnThisThread() call, unless that is this object's or the application's main thread
+    // (in the GUI it draws the windows).
+    QThread *hostFor(const PendingInvocation &pending) const;
+    void hostLocked(ExecutionEnvironment *environment, QThread *host);
+    // On `host`, from QThread::finished (its event loop is over): discards the environments it hosts
+    // and fails the invocations they were running.
+    void onHostFinished(QThread *host);
     InvocationRequest launchLocked(const std::shared_ptr<FunctionPool> &pool,
                                    ExecutionEnvironment *environment, PendingInvocation pending,
                                    bool coldStart);
@@ -203,6 +223,10 @@ private:
     std::deque<std::function<void()>> m_draining; // the batch drainOutbox() runs; this thread only
     bool m_drainPosted = false;
     bool m_closing = false; // the destructor has begun: environments' results are dropped
+    // Hosted environments (parentless, living on another thread) not yet handed to deleteLater, and the
+    // threads whose end is watched; guarded by m_mutex.
+    std::unordered_set<ExecutionEnvironment *> m_hosted;
+    QSet<QThread *> m_hosts;
     QTimer m_reapTimer;
     Observer m_observer;
     bool m_reapArmed = false; // m_reapTimer will fire; guarded by m_mutex (readable off this thread)

@@ -3,15 +3,18 @@
 #include "CodeWatcher.h"
 #include "ExecutionEnvironment.h"
 #include "Invoker.h"
+#include "LambdaErrors.h"
 #include "RuntimeSupport.h"
 #include "Watchdog.h"
 
+#include <QCoreApplication>
 #include <QSet>
+#include <QThread>
 
 namespace gatehouse {
 
 ExecutionEnvironment *Invoker::acquireLocked(const std::shared_ptr<FunctionPool> &pool, bool *coldStart,
-                                             QString *throttleReason) {
+                                             QString *throttleReason, QThread *host) {
     if (ExecutionEnvironment *warm = pool->takeIdle()) {
         *coldStart = false;
         return warm;
@@ -31,6 +34,7 @@ ExecutionEnvironment *Invoker::acquireLocked(const std::shared_ptr<FunctionPool>
     ExecutionEnvironment *env = runtimesupport::createEnvironment(
         EnvironmentSpec::create(fn, pool->codeDir(), m_settings, m_logs, m_watchdog.get()), this);
     if (!env) return nullptr;
+    if (host && env->mayMoveToCallersThread()) hostLocked(env, host);
     // Direct: the result is taken on the thread that produced it (see onEnvironmentFinished).
     connect(
         env, &ExecutionEnvironment::finished, this,
@@ -45,10 +49,73 @@ ExecutionEnvironment *Invoker::acquireLocked(const std::shared_ptr<FunctionPool>
 void Invoker::destroyLocked(ExecutionEnvironment *environment, const QString &reason) {
     // Out of the registry first, under the lock: from now on no caller on another thread can reach it.
     m_registry.forget(environment);
+    m_hosted.erase(environment); // its thread deletes it (at the latest when that thread ends)
     const QString function = environment->functionName();
     environment->disconnect(this);
     environment->deleteLater(); // not now: we may be inside the environment's own signal
     laterLocked([this, function, reason] { Q_EMIT environmentStopped(function, reason); });
+}
+
+QThread *Invoker::hostFor(const PendingInvocation &pending) const {
+    if (!pending.callbackDirectOnContextThread || !pending.context) return nullptr;
+    QThread *caller = pending.context->thread();
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (!caller || caller == thread() || (app && caller == app->thread()) || !caller->isRunning())
+        return nullptr;
+    return caller;
+}
+
+void Invoker::hostLocked(ExecutionEnvironment *environment, QThread *host) {
+    // Before its first invoke(): nothing of it is bound to this thread yet. A QObject with a parent
+    // cannot move, so the Invoker keeps it in m_hosted instead of among its children.
+    environment->setParent(nullptr);
+    environment->moveToThread(host);
+    m_hosted.insert(environment);
+    if (m_hosts.contains(host)) return;
+    m_hosts.insert(host);
+    // Direct: runs on the ending thread, the only one that may still delete what lives on it.
+    connect(
+        host, &QThread::finished, this, [this, host] { onHostFinished(host); }, Qt::DirectConnection);
+}
+
+void Invoker::onHostFinished(QThread *host) {
+    std::vector<ExecutionEnvironment *> discarded;
+    std::vector<PendingInvocation> interrupted;
+    {
+        const Lock lock(m_mutex);
+        m_hosts.remove(host);
+        for (auto it = m_hosted.begin(); it != m_hosted.end();) {
+            ExecutionEnvironment *environment = *it;
+            if (environment->thread() != host) {
+                ++it;
+                continue;
+            }
+            it = m_hosted.erase(it);
+            discarded.push_back(environment);
+            if (m_closing) continue; // the destructor drops everything else
+            if (const auto running = m_running.find(environment); running != m_running.end()) {
+                interrupted.push_back(std::move(running->second));
+                m_running.erase(running);
+                --m_busy;
+            }
+            m_registry.forget(environment);
+            laterLocked([this, function = environment->functionName()] {
+                Q_EMIT environmentStopped(function, QStringLiteral("discarded"));
+            });
+        }
+        if (!interrupted.empty()) scheduleReapLocked();
+    }
+    for (PendingInvocation &pending : interrupted) {
+        // A caller on the ending thread is gone with it; one elsewhere gets an answer.
+        if (pending.hasContext && pending.context && pending.context->thread() == host) continue;
+        deliver(pending, lambdaerrors::serviceError(QStringLiteral(
+                             "The execution environment stopped with the thread hosting it.")));
+    }
+    // Last: a destructor waiting for these (see ~Invoker) may go on as soon as they are gone.
+    for (ExecutionEnvironment *environment : discarded) {
+        environment->disconnect(this);
+        delete environment; // here, on its own thread; a runtime process is killed and reaped
+    }
 }
 
 bool Invoker::evictOneIdleLocked() {

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QThread>
 #include <csignal>
 
 namespace gatehouse {
@@ -43,7 +44,10 @@ ProcessEnvironment::ProcessEnvironment(EnvironmentSpec spec, QObject *parent)
     : ExecutionEnvironment(std::move(spec), parent)
     , m_plan(runtimelaunch::plan(this->spec()))
     , m_api(new runtimeapi::RuntimeApiServer(this))
-    , m_log(this->spec().logs, functionName(), this->spec().logStreamName) {
+    , m_log(this->spec().logs, functionName(), this->spec().logStreamName)
+    , m_deadline(this)
+    , m_memoryTimer(this)
+    , m_exitGrace(this) {
     using runtimeapi::RuntimeApiServer;
     connect(m_api, &RuntimeApiServer::initialized, this, [this] {
         m_initialized = true;
@@ -64,10 +68,6 @@ ProcessEnvironment::ProcessEnvironment(EnvironmentSpec spec, QObject *parent)
     m_exitGrace.setSingleShot(true);
     m_exitGrace.setInterval(kExitSettleMs);
     connect(&m_exitGrace, &QTimer::timeout, this, &ProcessEnvironment::onExitSettled);
-    if (m_plan.ok()) {
-        if (const http::HttpListenResult listening = m_api->listen(); !listening.ok())
-            m_plan.problem = listening.error;
-    }
 }
 
 ProcessEnvironment::~ProcessEnvironment() {
@@ -102,6 +102,17 @@ void ProcessEnvironment::concludeLater(InvocationResult result) {
 }
 
 void ProcessEnvironment::invoke(const InvocationRequest &request) {
+    if (QThread::currentThread() != thread()) {
+        QMetaObject::invokeMethod(
+            this, [this, request] { invoke(request); }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_plan.ok() && !m_listening) {
+        // Here rather than in the constructor: the server's sockets belong to the thread that opens them.
+        const http::HttpListenResult listening = m_api->listen();
+        m_listening = listening.ok();
+        if (!m_listening) m_plan.problem = listening.error;
+    }
     if (!m_plan.ok()) {
         InvocationResult r = processerrors::runtimeUnavailable(m_plan.problem);
         r.functionName = functionName();

@@ -18,9 +18,12 @@ namespace runtimeapi {
 class RuntimeApiServer;
 }
 
-// Everything happens on the thread the environment lives on (the invoker's), driven by signals: the
-// Runtime API requests, the child's output and its end, and timers for the deadline and the memory
-// limit. Nothing blocks on the child. Lambda's lifecycle (lambda-runtime-environment.md):
+// Everything happens on the thread the environment lives on (the invoker's, or the gateway worker's it
+// was moved to: see ExecutionEnvironment::mayMoveToCallersThread), driven by signals: the Runtime API
+// requests, the child's output and its end, and timers for the deadline and the memory limit. Nothing
+// blocks on the child. So that the object can move before its first invocation, its sockets are
+// opened then, on the thread it lives on, and its timers are its children. Lambda's lifecycle
+// (lambda-runtime-environment.md):
 //  - cold start: the first invoke() starts the process; Init Duration runs from the start to its first
 //    `next`, when the event is handed out. The init phase may take Lambda's 10 s plus the function's
 //    timeout (Lambda retries a slow init inside the invocation, with the function's timeout).
@@ -37,7 +40,9 @@ public:
     // Kills the process group; the child is reaped asynchronously.
     ~ProcessEnvironment() override;
 
+    // From another thread than the environment's, only posts the request to it.
     void invoke(const InvocationRequest &request) override;
+    bool mayMoveToCallersThread() const override { return true; }
 
 private:
     struct Outcome {
@@ -66,6 +71,7 @@ private:
 
     runtimelaunch::Plan m_plan;
     runtimeapi::RuntimeApiServer *m_api;
+    bool m_listening = false; // m_api listens (from the first invoke(), on this object's thread)
     RuntimeProcess *m_process = nullptr;
     ProcessLog m_log;
     ProcessMemoryProbe m_memory;

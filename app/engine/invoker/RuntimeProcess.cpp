@@ -1,5 +1,6 @@
 #include "RuntimeProcess.h"
 
+#include <QThread>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -77,6 +78,14 @@ RuntimeProcess::RuntimeProcess(QObject *parent)
 RuntimeProcess::~RuntimeProcess() {
     if (m_process->state() == QProcess::NotRunning) return; // deleted with us
     kill();
+    // Deleted after this thread's event loop has ended (a gateway worker stopping with the
+    // environments it hosted, or the end of a program): nothing would ever report the child's end, so
+    // it is reaped here. SIGKILL has been sent: this takes about a millisecond.
+    if (QThread::currentThread()->loopLevel() == 0) {
+        m_process->disconnect(this);
+        m_process->waitForFinished(5000);
+        return;
+    }
     // Reaped asynchronously: the QProcess outlives us until the child's end is reported.
     m_process->disconnect(this);
     m_process->setParent(nullptr);

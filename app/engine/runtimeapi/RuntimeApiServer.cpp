@@ -24,12 +24,7 @@ http::HttpServerConfig serverConfig() {
 } // namespace
 
 RuntimeApiServer::RuntimeApiServer(QObject *parent)
-    : QObject(parent)
-    , m_server(std::make_unique<http::HttpServer>(
-          [this](http::HttpRequest request, http::HttpResponder responder) {
-              handle(request, std::move(responder));
-          },
-          serverConfig())) {}
+    : QObject(parent) {}
 
 RuntimeApiServer::~RuntimeApiServer() {
     m_waiting = {};
@@ -37,15 +32,21 @@ RuntimeApiServer::~RuntimeApiServer() {
 }
 
 http::HttpListenResult RuntimeApiServer::listen() {
+    if (!m_server)
+        m_server = std::make_unique<http::HttpServer>(
+            [this](http::HttpRequest request, http::HttpResponder responder) {
+                handle(request, std::move(responder));
+            },
+            serverConfig());
     return m_server->listen();
 }
 
 QString RuntimeApiServer::endpoint() const {
-    return QStringLiteral("127.0.0.1:") + QString::number(m_server->port());
+    return QStringLiteral("127.0.0.1:") + QString::number(port());
 }
 
 quint16 RuntimeApiServer::port() const {
-    return m_server->port();
+    return m_server ? m_server->port() : 0;
 }
 
 const char *RuntimeApiServer::stateName(State state) {

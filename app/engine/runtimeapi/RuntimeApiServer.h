@@ -32,11 +32,12 @@ public:
     explicit RuntimeApiServer(QObject *parent = nullptr);
     ~RuntimeApiServer() override;
 
-    // Listens on 127.0.0.1 with a port of the system's choosing.
+    // Listens on 127.0.0.1 with a port of the system's choosing. The server is made here, so its sockets
+    // belong to the thread that calls this (the object may have moved since its construction).
     [[nodiscard]] http::HttpListenResult listen();
     // "127.0.0.1:<port>": the value of AWS_LAMBDA_RUNTIME_API.
     QString endpoint() const;
-    quint16 port() const;
+    quint16 port() const; // 0 before listen()
 
     // Hands `event` to the runtime: answers the `next` that is waiting, or the next one to arrive.
     void deliver(Event event);
