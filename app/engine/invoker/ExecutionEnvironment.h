@@ -35,9 +35,10 @@ struct EnvironmentSpec {
     NameValueList variables(const QString &executionEnv) const;
 };
 
-// Subclasses: JsEnvironment (embedded QJSEngine on its own thread); later the process runtimes
-// (nodejs, python, provided) speaking the Runtime API. The object lives on the invoker's thread
-// (which creates and destroys it); the work happens wherever the subclass chooses, and the result
+// Subclasses: JsEnvironment (embedded QJSEngine on its own thread) and ProcessEnvironment (the process
+// runtimes nodejs, python, provided, speaking the Runtime API). The object lives on the invoker's thread
+// (which creates it; it is destroyed on the thread it lives on), unless it may move to a caller's
+// thread (mayMoveToCallersThread); the work happens wherever the subclass chooses, and the result
 // comes back through `finished`, emitted on whichever thread the subclass chooses (connect with an
 // explicit connection type).
 class ExecutionEnvironment : public QObject {
