@@ -32,6 +32,9 @@ struct InvokeOptions {
     QByteArray clientContext; // JSON text, already base64-decoded; becomes context.clientContext
     bool logTail = false;     // fill InvocationResult::logResult (X-Amz-Log-Result)
     std::shared_ptr<const PrebuiltEvent> prebuiltEvent{}; // the payload, ready to build (may be null)
+    // The payload was written by Gatehouse itself (the gateway's events): JSON by construction, so the
+    // process runtimes skip the check Lambda makes of a caller's payload (a full parse per invocation).
+    bool payloadIsWellFormed = false;
 };
 
 // One invocation as an execution environment receives it.
@@ -41,6 +44,7 @@ struct InvocationRequest {
     QByteArray clientContext;
     int attempt = 1; // asynchronous retries reuse the request id with attempt 2 and 3
     std::shared_ptr<const PrebuiltEvent> prebuiltEvent{}; // see PrebuiltEvent; null: parse `payload`
+    bool payloadIsWellFormed = false;                     // see InvokeOptions::payloadIsWellFormed
 };
 
 // The outcome of an invocation. Three kinds, told apart by statusCode and functionError:

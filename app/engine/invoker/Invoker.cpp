@@ -244,8 +244,12 @@ void Invoker::invokeHere(PendingInvocation p) {
 InvocationRequest Invoker::launchLocked(const std::shared_ptr<FunctionPool> &pool,
                                         ExecutionEnvironment *environment, PendingInvocation pending,
                                         bool coldStart) {
-    InvocationRequest request{pending.requestId, pending.payload, pending.options.clientContext,
-                              pending.attempt, pending.options.prebuiltEvent};
+    InvocationRequest request{pending.requestId,
+                              pending.payload,
+                              pending.options.clientContext,
+                              pending.attempt,
+                              pending.options.prebuiltEvent,
+                              pending.options.payloadIsWellFormed};
     ++m_busy;
     if (m_observer.started) m_observer.started(pool->function().name);
     static const QMetaMethod started = QMetaMethod::fromSignal(&Invoker::invocationStarted);

@@ -121,7 +121,7 @@ void ProcessEnvironment::invoke(const InvocationRequest &request) {
     }
     // Lambda parses a synchronous event before anything runs (InvalidRequestContentException, no
     // START/REPORT); wrapped in [] so that a bare value ("text", 42) counts as JSON too.
-    if (!request.payload.isEmpty()) {
+    if (!request.payload.isEmpty() && !request.payloadIsWellFormed) {
         QJsonParseError error{};
         QJsonDocument::fromJson('[' + request.payload + ']', &error);
         if (error.error != QJsonParseError::NoError) {

@@ -21,6 +21,10 @@ QString unsupportedMessage(const QString &runtime) {
         .arg(runtime);
 }
 
+bool takesPrebuiltEvents(const QString &runtime) {
+    return runtime == QLatin1String("javascript");
+}
+
 ExecutionEnvironment *createEnvironment(EnvironmentSpec spec, QObject *parent) {
     if (spec.function.runtime == QLatin1String("javascript"))
         return new JsEnvironment(std::move(spec), parent);

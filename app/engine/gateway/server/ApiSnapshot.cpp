@@ -1,5 +1,7 @@
 #include "ApiSnapshot.h"
 
+#include "invoker/RuntimeSupport.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -56,6 +58,9 @@ ApiSnapshot::ApiSnapshot(const Project &project, const Api &configuredApi, const
     // REST APIs have no CORS setting on AWS (the console's "Enable CORS" adds OPTIONS mock methods);
     // answering preflights for them too is what that button produces, so the policy applies to both.
     if (api.cors && api.cors->isSet()) cors.emplace(*api.cors);
+    for (const Function &function : project.functions)
+        if (runtimesupport::takesPrebuiltEvents(function.runtime))
+            prebuiltEventFunctions.insert(function.name);
     for (const Stage &stage : api.stages)
         if (!stage.accessLogFormat.trimmed().isEmpty())
             accessLogs.insert(stage.name, AccessLogFormat(stage.accessLogFormat));

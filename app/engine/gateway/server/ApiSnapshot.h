@@ -10,6 +10,7 @@
 #include "project/Project.h"
 
 #include <QHash>
+#include <QSet>
 #include <memory>
 #include <optional>
 
@@ -29,6 +30,9 @@ struct ApiSnapshot {
     QHash<QString, AccessLogFormat> accessLogs;               // by stage name
     AccessLogFormat defaultAccessLog{AccessLogFormat::commonLogFormat(ApiType::Http)};
     QStringList problems; // configuration problems found while compiling (unreadable JWKS, ...)
+    // The project's functions whose runtime builds events from a PrebuiltEvent (the embedded one): the
+    // gateway makes one only for them (a Node.js or Python function reads the JSON text alone).
+    QSet<QString> prebuiltEventFunctions;
 
     ApiSnapshot(const Project &project, const Api &api, const QString &projectFolder,
                 const FetchedJwks &fetched = {});

@@ -361,13 +361,16 @@ void GatewayExchange::clearDeadline() {
 void GatewayExchange::invokeLambda(const Integration &integration) {
     QByteArray event;
     InvokeOptions options;
+    options.payloadIsWellFormed = true; // our own event writers' JSON
     if (!isHttpApi()) {
         event = restApiEvent(m_request, m_context, m_api->api.binaryMediaTypes);
-    } else if (payloadV2(integration)) {
+    } else if (payloadV2(integration) && m_api->prebuiltEventFunctions.contains(integration.function)) {
         // The common case also comes ready for the embedded JavaScript runtime to build (PrebuiltEvent).
         HttpApiEventV2 both = httpApiEventV2WithPrebuilt(m_request, m_context);
         event = std::move(both.json);
         options.prebuiltEvent = std::move(both.prebuilt);
+    } else if (payloadV2(integration)) {
+        event = httpApiEventV2(m_request, m_context);
     } else {
         event = httpApiEventV1(m_request, m_context);
     }
