@@ -103,13 +103,18 @@ void Invoker::onHostFinished(QThread *host) {
                 Q_EMIT environmentStopped(function, QStringLiteral("discarded"));
             });
         }
-        if (!interrupted.empty()) scheduleReapLocked();
+        // Capacity came free: Event invocations waiting for it start (on the invoker's thread).
+        if (!interrupted.empty() && m_queued > 0) laterLocked([this] { pump(); });
     }
     for (PendingInvocation &pending : interrupted) {
-        // A caller on the ending thread is gone with it; one elsewhere gets an answer.
+        InvocationResult result = lambdaerrors::serviceError(
+            QStringLiteral("The execution environment stopped with the thread hosting it."));
+        result.functionName = pending.function;
+        result.requestId = pending.requestId;
+        if (m_observer.finished) m_observer.finished(result); // the metrics counted it as started
+        // A caller on the ending thread is gone with it; one elsewhere gets the answer.
         if (pending.hasContext && pending.context && pending.context->thread() == host) continue;
-        deliver(pending, lambdaerrors::serviceError(QStringLiteral(
-                             "The execution environment stopped with the thread hosting it.")));
+        deliver(pending, std::move(result));
     }
     // Last: a destructor waiting for these (see ~Invoker) may go on as soon as they are gone.
     for (ExecutionEnvironment *environment : discarded) {
