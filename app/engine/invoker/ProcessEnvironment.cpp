@@ -107,11 +107,11 @@ void ProcessEnvironment::invoke(const InvocationRequest &request) {
             this, [this, request] { invoke(request); }, Qt::QueuedConnection);
         return;
     }
-    if (m_plan.ok() && !m_listening) {
+    if (m_plan.ok() && m_api->port() == 0) {
         // Here rather than in the constructor: the server's sockets belong to the thread that opens them.
-        const http::HttpListenResult listening = m_api->listen();
-        m_listening = listening.ok();
-        if (!m_listening) m_plan.problem = listening.error;
+        // A failure is kept as the plan's problem, so it is tried once.
+        if (const http::HttpListenResult listening = m_api->listen(); !listening.ok())
+            m_plan.problem = listening.error;
     }
     if (!m_plan.ok()) {
         InvocationResult r = processerrors::runtimeUnavailable(m_plan.problem);

@@ -71,7 +71,6 @@ private:
 
     runtimelaunch::Plan m_plan;
     runtimeapi::RuntimeApiServer *m_api;
-    bool m_listening = false; // m_api listens (from the first invoke(), on this object's thread)
     RuntimeProcess *m_process = nullptr;
     ProcessLog m_log;
     ProcessMemoryProbe m_memory;
